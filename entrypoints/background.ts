@@ -1,3 +1,5 @@
+import { startWallet } from '@/lib/background/wallet';
+
 export default defineBackground(() => {
-  console.log('hello');
+  startWallet();
 });

@@ -1,8 +1,11 @@
+import { installByok } from '@/lib/inpage/install';
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   world: 'MAIN',
   runAt: 'document_start',
+  allFrames: true,
   main() {
-    (window as unknown as { byok: unknown }).byok = { hi: 1 };
+    installByok(window);
   },
 });

@@ -25,6 +25,7 @@ export const messages = {
   noWallet: () => 'Create the wallet first',
   walletExists: () => 'A wallet already exists',
   wrongPassphrase: () => 'Wrong passphrase',
+  vaultRefused: (detail: string) => `The stored vault was refused: ${detail}`,
   tooManyAttempts: (seconds: number) => `Too many attempts: wait ${seconds} s`,
   passphraseTooShort: (min: number) => `The passphrase must have at least ${min} characters`,
   passphraseMismatch: () => 'The passphrases do not match',
@@ -32,4 +33,9 @@ export const messages = {
   provider: (provider: string, detail: string) => `${provider} error: ${detail}`,
   providerTimeout: (provider: string, seconds: number) => `${provider} did not answer within ${seconds} s`,
   providerUnreachable: (provider: string, detail: string) => `Could not reach ${provider}: ${detail}`,
+  providerStreamCut: (provider: string) => `${provider} error: the answer stream ended before it was complete`,
+  providerMalformed: (provider: string, what: string) => `${provider} error: malformed answer (${what})`,
+  providerToolArguments: (provider: string, tool: string) =>
+    `${provider} error: the arguments of the tool call '${tool}' are not a JSON object`,
+  providerNoEmbeddings: (provider: string) => `${provider} has no embeddings API`,
 };

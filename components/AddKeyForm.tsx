@@ -1,0 +1,90 @@
+import { useId, useState, type FormEvent } from 'react';
+import { call } from '@/lib/ui/client';
+import { useAction } from '@/lib/ui/hooks';
+import { ensureHostPermission } from '@/lib/ui/permissions';
+import { PRESETS, presetFor } from '@/lib/providers/presets';
+import { ErrorText, Field } from './Field';
+
+interface AddResult {
+  saved: boolean;
+  validation: { status: string; message: string };
+}
+
+export function AddKeyForm({ onDone }: { onDone: () => void }) {
+  const selectId = useId();
+  const [provider, setProvider] = useState('openai');
+  const [name, setName] = useState('');
+  const [secret, setSecret] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [warning, setWarning] = useState<string | null>(null);
+  const preset = presetFor(provider);
+  const save = useAction(async (saveUnvalidated: boolean) => {
+    const result = await call<AddResult>('keys.add', {
+      provider,
+      secret,
+      ...(name.trim() ? { name: name.trim() } : {}),
+      ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
+      ...(saveUnvalidated ? { saveUnvalidated: true } : {}),
+    });
+    if (result.saved) {
+      setSecret('');
+      onDone();
+    } else {
+      setWarning(result.validation.message);
+    }
+  });
+  const submit = (saveUnvalidated: boolean) => (e?: FormEvent) => {
+    e?.preventDefault();
+    const permission = ensureHostPermission(baseUrl.trim() || undefined);
+    void permission.then((granted) => (granted ? save.run(saveUnvalidated) : save.setError('Permission to reach that base URL was refused')));
+  };
+  return (
+    <form onSubmit={submit(false)} aria-label="Add a key">
+      <label htmlFor={selectId}>Provider</label>
+      <select id={selectId} value={provider} onChange={(e) => (setProvider(e.target.value), setWarning(null))}>
+        {PRESETS.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+      {preset?.keyUrl ? (
+        <div className="muted">
+          Get a key at{' '}
+          <a href={preset.keyUrl} target="_blank" rel="noreferrer">
+            {preset.keyUrl}
+          </a>
+        </div>
+      ) : null}
+      <Field label="Name" placeholder={preset?.label} value={name} onChange={(e) => setName(e.target.value)} />
+      <Field label="API key" type="password" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => (setSecret(e.target.value), setWarning(null))} hint={preset?.keyless ? 'Not needed for this provider' : undefined} />
+      <Field
+        label="Base URL"
+        type="url"
+        placeholder={preset?.defaultBaseUrl ?? 'https://…/v1'}
+        value={baseUrl}
+        onChange={(e) => (setBaseUrl(e.target.value), setWarning(null))}
+        hint={preset?.needsBaseUrl ? 'Required: the URL the OpenAI SDK takes, ending in /v1' : 'Optional'}
+      />
+      {warning ? (
+        <p role="alert" className="warn">
+          {warning}
+        </p>
+      ) : null}
+      <ErrorText error={save.error} />
+      <div className="actions">
+        <button className="primary" type="submit" disabled={save.busy}>
+          {save.busy ? 'Checking…' : 'Save key'}
+        </button>
+        {warning ? (
+          <button type="button" onClick={() => submit(true)()} disabled={save.busy}>
+            Save without validation
+          </button>
+        ) : null}
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

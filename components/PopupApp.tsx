@@ -1,0 +1,38 @@
+import { call } from '@/lib/ui/client';
+import { useWallet } from '@/lib/ui/hooks';
+import type { Grant, VaultStatusView } from '@/lib/ui/types';
+import { activeTabOrigin, openOptions } from '@/lib/ui/tabs';
+import { UnlockForm } from './UnlockForm';
+import { LockButton } from './LockButton';
+import { SpendBar } from './SpendBar';
+
+export function PopupApp() {
+  const status = useWallet(() => call<VaultStatusView>('vault.status'));
+  const site = useWallet(async () => {
+    const origin = await activeTabOrigin();
+    return { origin, grant: origin ? await call<Grant | null>('grants.get', { origin }) : null };
+  });
+  const s = status.data;
+  return (
+    <main className="narrow" style={{ width: 340 }}>
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <h1>byok</h1>
+        {s?.unlocked ? <LockButton /> : null}
+      </div>
+      {s && !s.exists ? (
+        <p>
+          No wallet yet. <button onClick={() => void openOptions()}>Set up byok</button>
+        </p>
+      ) : null}
+      {s?.exists && !s.unlocked ? <UnlockForm /> : null}
+      {s?.unlocked ? <p className="ok">Unlocked</p> : null}
+      {site.data?.origin ? (
+        <section className="card" aria-label="This site">
+          <div className="origin">{site.data.origin}</div>
+          {site.data.grant ? <SpendBar grant={site.data.grant} /> : <p className="muted">Not connected.</p>}
+        </section>
+      ) : null}
+      <button onClick={() => void openOptions()}>Open wallet</button>
+    </main>
+  );
+}

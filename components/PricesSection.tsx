@@ -1,0 +1,76 @@
+import { useId, useState, type FormEvent } from 'react';
+import { call } from '@/lib/ui/client';
+import { useAction, useWallet } from '@/lib/ui/hooks';
+import type { KeyView } from '@/lib/ui/types';
+import { ErrorText, Field } from './Field';
+
+interface PriceRow {
+  keyId: string;
+  model: string;
+  inputPerM: number;
+  outputPerM: number;
+}
+
+/** Prices the person sets: for custom endpoints, or to override the shipped table. */
+export function PricesSection() {
+  const keys = useWallet(() => call<KeyView[]>('keys.list'));
+  const prices = useWallet(() => call<PriceRow[]>('prices.list'));
+  const keyId = useId();
+  const modelId = useId();
+  const [key, setKey] = useState('');
+  const [model, setModel] = useState('');
+  const [input, setInput] = useState('');
+  const [output, setOutput] = useState('');
+  const chosenKey = keys.data?.find((k) => k.id === key) ?? keys.data?.[0];
+  const save = useAction(() =>
+    call('prices.set', { keyId: chosenKey?.id ?? '', model: model || chosenKey?.models[0] || '', inputPerM: Number(input), outputPerM: Number(output) }),
+  );
+  const remove = useAction((row: PriceRow) => call('prices.remove', { keyId: row.keyId, model: row.model }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run();
+  };
+  if (!keys.data?.length) return null;
+  return (
+    <section className="card" aria-labelledby="prices-title">
+      <h2 id="prices-title">Prices</h2>
+      <p className="muted">USD per million tokens. Local endpoints cost 0 unless you set a price; unknown models elsewhere are refused until you do.</p>
+      <ul className="plain" aria-label="Price overrides">
+        {prices.data?.map((row) => (
+          <li key={`${row.keyId}/${row.model}`} className="row" style={{ justifyContent: 'space-between' }}>
+            <span>
+              {keys.data?.find((k) => k.id === row.keyId)?.name ?? row.keyId} · {row.model}: ${row.inputPerM} in / ${row.outputPerM} out
+            </span>
+            <button onClick={() => void remove.run(row)}>Remove price</button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={submit} aria-label="Set a price">
+        <label htmlFor={keyId}>Price key</label>
+        <select id={keyId} value={chosenKey?.id ?? ''} onChange={(e) => setKey(e.target.value)}>
+          {keys.data.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={modelId}>Price model</label>
+        <select id={modelId} value={model || chosenKey?.models[0] || ''} onChange={(e) => setModel(e.target.value)}>
+          {chosenKey?.models.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        <Field label="Input price (USD per million tokens)" type="number" min="0" step="any" value={input} onChange={(e) => setInput(e.target.value)} required />
+        <Field label="Output price (USD per million tokens)" type="number" min="0" step="any" value={output} onChange={(e) => setOutput(e.target.value)} required />
+        <ErrorText error={save.error ?? remove.error} />
+        <div className="actions">
+          <button type="submit" disabled={save.busy}>
+            Set price
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * Connection prompts. Each pending prompt is persisted (an MV3 worker can stop at any time):
+ * a restarted worker re-attaches a repeated request to the open window, and drops prompts whose
+ * window is gone. One prompt per origin; three rejections within 30 s block the origin for 60 s.
+ */
+import type { WalletDb } from '../db/database';
+import type { ApprovalRecord } from '../db/tables/approvals';
+import { ErrorCode, WalletError } from '../protocol/errors';
+import { messages } from '../protocol/messages';
+import type { WindowOpener } from '../background/windows';
+
+export interface ApprovalDecision {
+  budget: { usd: number; period: 'day' | 'week' | 'month' | 'total' };
+  models: string[];
+  defaultModel: string;
+  scopes: ('chat' | 'models' | 'embed')[];
+}
+
+interface Waiter {
+  resolve(decision: ApprovalDecision): void;
+  reject(error: WalletError): void;
+}
+
+const REJECTION_WINDOW_MS = 30_000;
+const REJECTIONS_TO_BLOCK = 3;
+const BLOCK_MS = 60_000;
+export const APPROVAL_WINDOW = { width: 460, height: 680 };
+
+export class Approvals {
+  private readonly waiters = new Map<string, Waiter[]>();
+  private readonly rejections = new Map<string, number[]>();
+  private readonly blockedUntil = new Map<string, number>();
+
+  constructor(
+    private readonly db: WalletDb,
+    private readonly windows: WindowOpener,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(id: string): Promise<ApprovalRecord | undefined> {
+    return this.db.approvals.get(id);
+  }
+
+  /** Asks the person; resolves their decision or rejects with 4001 / 4290. */
+  async ask(record: Omit<ApprovalRecord, 'id' | 'createdAt' | 'windowId'>): Promise<ApprovalDecision> {
+    const blocked = this.blockedUntil.get(record.origin) ?? 0;
+    if (blocked > this.now()) {
+      throw new WalletError(ErrorCode.rateLimited, messages.promptBlocked(Math.ceil((blocked - this.now()) / 1000)));
+    }
+    const existing = await this.db.approvals.where('origin').equals(record.origin).first();
+    if (existing) {
+      const alive = existing.windowId !== undefined && (await this.windows.exists(existing.windowId));
+      if (alive && this.waiters.has(existing.id)) throw new WalletError(ErrorCode.rateLimited, messages.promptPending());
+      if (alive) {
+        // A restarted worker: the person may still answer the window that is open.
+        if (existing.windowId !== undefined) await this.windows.focus(existing.windowId);
+        return this.wait(existing.id);
+      }
+      await this.db.approvals.delete(existing.id);
+    }
+    const pending: ApprovalRecord = { ...record, id: crypto.randomUUID(), createdAt: this.now() };
+    await this.db.approvals.add(pending);
+    const decision = this.wait(pending.id);
+    try {
+      const windowId = await this.windows.open(`/approve.html?id=${pending.id}`, APPROVAL_WINDOW);
+      await this.db.approvals.update(pending.id, { windowId });
+    } catch {
+      await this.settle(pending.id, { reject: new WalletError(ErrorCode.userRejected, messages.approvalClosed()) });
+    }
+    return decision;
+  }
+
+  private wait(id: string): Promise<ApprovalDecision> {
+    return new Promise((resolve, reject) => {
+      const list = this.waiters.get(id) ?? [];
+      list.push({ resolve, reject });
+      this.waiters.set(id, list);
+    });
+  }
+
+  /** The person approved (the caller has validated the decision against the record). */
+  approve(id: string, decision: ApprovalDecision): Promise<ApprovalRecord | undefined> {
+    return this.settle(id, { decision });
+  }
+
+  async reject(id: string): Promise<ApprovalRecord | undefined> {
+    const record = await this.settle(id, { reject: new WalletError(ErrorCode.userRejected, messages.userRejected()) });
+    if (record) this.noteRejection(record.origin);
+    return record;
+  }
+
+  /** A window closed: its prompt, if any, is rejected. */
+  async windowClosed(windowId: number): Promise<void> {
+    const record = await this.db.approvals.filter((a) => a.windowId === windowId).first();
+    if (!record) return;
+    await this.settle(record.id, { reject: new WalletError(ErrorCode.userRejected, messages.approvalClosed()) });
+    this.noteRejection(record.origin);
+  }
+
+  /** At worker start: drop prompts whose window no longer exists. */
+  async recover(): Promise<void> {
+    for (const record of await this.db.approvals.toArray()) {
+      const alive = record.windowId !== undefined && (await this.windows.exists(record.windowId));
+      if (!alive) await this.db.approvals.delete(record.id);
+    }
+  }
+
+  private async settle(id: string, outcome: { decision: ApprovalDecision } | { reject: WalletError }): Promise<ApprovalRecord | undefined> {
+    const record = await this.db.approvals.get(id);
+    await this.db.approvals.delete(id);
+    const waiters = this.waiters.get(id) ?? [];
+    this.waiters.delete(id);
+    for (const w of waiters) {
+      if ('decision' in outcome) w.resolve(outcome.decision);
+      else w.reject(outcome.reject);
+    }
+    if (record?.windowId !== undefined) void this.windows.close(record.windowId);
+    return record;
+  }
+
+  private noteRejection(origin: string): void {
+    const now = this.now();
+    const recent = (this.rejections.get(origin) ?? []).filter((t) => now - t < REJECTION_WINDOW_MS);
+    recent.push(now);
+    this.rejections.set(origin, recent);
+    if (recent.length >= REJECTIONS_TO_BLOCK) {
+      this.blockedUntil.set(origin, now + BLOCK_MS);
+      this.rejections.delete(origin);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The chat pipeline. Every check (validation, grant, lock, rate, budget) happens before anything
+ * is sent; the request is written to the ledger as pending before the call and settled after it.
+ */
+import type { ChatRequest, ChatResult, Usage } from '../protocol/chat';
+import { ErrorCode, WalletError } from '../protocol/errors';
+import { messages } from '../protocol/messages';
+import type { GrantRecord, Scope } from '../db/tables/grants';
+import type { KeyRecord } from '../db/tables/keys';
+import { isActive } from '../grants/grants';
+import { admit } from '../budget/admit';
+import { inputTokenBound, inputTokenEstimate, tokensForChars } from '../budget/estimate';
+import { costNano, type Price } from '../budget/price';
+import { nanoToUsd } from '../budget/money';
+import type { PendingEntry } from '../ledger/ledger';
+import { loadSettings } from '../settings/settings';
+import type { PageCaller, WalletContext } from './context';
+
+const CHECKPOINT_MS = 2_000;
+
+/** The grant of `origin` with `scope`, in force, or 4100. */
+export async function requireGrant(ctx: WalletContext, origin: string, scope: Scope): Promise<GrantRecord> {
+  const grant = await ctx.grants.get(origin);
+  if (!grant) throw new WalletError(ErrorCode.unauthorized, messages.notConnected(origin));
+  if (grant.paused) throw new WalletError(ErrorCode.unauthorized, messages.grantPaused());
+  if (!isActive(grant, ctx.now())) throw new WalletError(ErrorCode.unauthorized, messages.grantExpired());
+  if (!grant.scopes.includes(scope)) throw new WalletError(ErrorCode.unauthorized, messages.scopeNotGranted(scope));
+  return grant;
+}
+
+export interface Routed {
+  grant: GrantRecord;
+  model: string;
+  key: KeyRecord;
+  price: Price;
+}
+
+/** Resolves the model, key and price of a request, after the grant, lock and rate checks. */
+export async function route(ctx: WalletContext, caller: PageCaller, scope: Scope, requested: string | undefined, inputTokens?: number): Promise<Routed> {
+  const grant = await requireGrant(ctx, caller.origin, scope);
+  const model = requested ?? grant.defaultModel;
+  if (!model) throw new WalletError(ErrorCode.invalidParams, messages.noDefaultModel());
+  const keyId = grant.routes[model];
+  if (!grant.models.includes(model) || !keyId) throw new WalletError(ErrorCode.unauthorized, messages.modelNotGranted(model));
+  await ctx.unlock.ensureUnlocked();
+  if (!ctx.limiter.take(caller.origin, grant.rateLimitPerMin)) {
+    throw new WalletError(ErrorCode.rateLimited, messages.rateLimited(grant.rateLimitPerMin), { retryAfterMs: 60_000 });
+  }
+  const key = await ctx.keyring.require(keyId);
+  if (!key.enabled) throw new WalletError(ErrorCode.unauthorized, messages.modelNotGranted(model));
+  const price = await ctx.providers.priceFor(key, model, inputTokens);
+  if (!price) throw new WalletError(ErrorCode.budgetExceeded, messages.noPrice(model));
+  return { grant, model, key, price };
+}
+
+export interface ChatCall {
+  caller: PageCaller;
+  request: ChatRequest;
+  signal: AbortSignal;
+  onDelta(text: string): void;
+}
+
+export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatResult> {
+  const { caller, request, signal } = call;
+  let routed: Routed;
+  try {
+    routed = await route(ctx, caller, 'chat', request.model, inputTokenBound(request));
+  } catch (error) {
+    await logRefusal(ctx, caller.origin, request.model ?? '', error);
+    throw error;
+  }
+  const { model, key, price } = routed;
+  const settings = await loadSettings(ctx.db);
+  const cap = ctx.providers.maxOutputTokens(model);
+  const maxTokens = Math.min(request.maxTokens ?? settings.defaultMaxTokens, cap ?? Number.MAX_SAFE_INTEGER);
+  const inputBound = inputTokenBound(request);
+  const provider = ctx.providers.providerName(key);
+  const entry: PendingEntry = {
+    id: crypto.randomUUID(),
+    at: ctx.now(),
+    origin: caller.origin,
+    kind: 'chat',
+    model,
+    provider,
+    keyId: key.id,
+    status: 'pending',
+    inputTokens: 0,
+    outputTokens: 0,
+    costNano: 0,
+    reservedNano: costNano(price, { inputTokens: inputBound, outputTokens: maxTokens }),
+    inputEstimate: inputTokenEstimate(request),
+    price,
+  };
+  if (signal.aborted) throw abortError();
+  try {
+    await admit(ctx, entry);
+  } catch (error) {
+    await logRefusal(ctx, caller.origin, model, error, provider);
+    throw error;
+  }
+  let streamed = '';
+  let reported: Usage | null = null;
+  let lastCheckpoint = Date.now();
+  const ownCount = (): Usage => reported ?? { inputTokens: entry.inputEstimate, outputTokens: tokensForChars(streamed.length) };
+  try {
+    const secret = await ctx.keyring.secretOf(key);
+    const outcome = await ctx.providers.adapterFor(key).chat(
+      ctx.providers.credentialsFor(key, secret),
+      { ...request, model, maxTokens },
+      {
+        onDelta(text) {
+          streamed += text;
+          call.onDelta(text);
+          if (Date.now() - lastCheckpoint > CHECKPOINT_MS) {
+            lastCheckpoint = Date.now();
+            void ctx.ledger.checkpoint(entry.id, streamed.length);
+          }
+        },
+        onUsage(usage) {
+          reported = usage;
+        },
+      },
+      signal,
+    );
+    const usage = outcome.usage ?? { inputTokens: entry.inputEstimate, outputTokens: tokensForChars(outcome.text.length) };
+    const cost = Math.min(costNano(price, usage), entry.reservedNano);
+    await ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost });
+    void ctx.keyring.update(key.id, { lastUsedAt: ctx.now() });
+    return {
+      text: outcome.text,
+      model: outcome.model || model,
+      provider,
+      usage,
+      costUsd: nanoToUsd(cost),
+      finishReason: outcome.finishReason,
+      ...(outcome.toolCalls?.length ? { toolCalls: outcome.toolCalls } : {}),
+    };
+  } catch (error) {
+    const aborted = signal.aborted || isAbortError(error);
+    // A failed call is charged for what the provider may have billed: what streamed, if anything.
+    const usage = aborted || streamed ? ownCount() : { inputTokens: 0, outputTokens: 0 };
+    const wire = error instanceof WalletError ? error : undefined;
+    await ctx.ledger.settle(entry.id, {
+      status: aborted ? 'aborted' : 'error',
+      ...usage,
+      costNano: costNano(price, usage),
+      ...(wire ? { errorCode: wire.code, errorMessage: wire.message } : aborted ? {} : { errorCode: ErrorCode.provider, errorMessage: 'Internal wallet error' }),
+    });
+    if (wire?.data?.kind === 'auth') void ctx.keyring.update(key.id, { status: 'invalid', statusMessage: wire.message });
+    throw aborted ? abortError() : error;
+  } finally {
+    ctx.gate.release(caller.origin, entry.id);
+    ctx.uiChanged();
+  }
+}
+
+/** A request refused before anything was sent still has its line in the ledger. */
+async function logRefusal(ctx: WalletContext, origin: string, model: string, error: unknown, provider = ''): Promise<void> {
+  if (!(error instanceof WalletError) || error.code === ErrorCode.userRejected) return;
+  await ctx.ledger
+    .refused({ id: crypto.randomUUID(), at: ctx.now(), origin, kind: 'chat', model, provider, errorCode: error.code, errorMessage: error.message })
+    .catch(() => undefined);
+  ctx.uiChanged();
+}
+
+export function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+/** Cancellation travels to the page as this; the page-side provider rethrows an AbortError. */
+export function abortError(): WalletError {
+  return new WalletError(ErrorCode.userRejected, messages.aborted(), { aborted: true });
+}

@@ -1,0 +1,101 @@
+/** connect / getGrant / disconnect, and turning an approval into a grant. */
+import type { GrantRecord, Scope } from '../db/tables/grants';
+import { grantCovers, toPublicGrant, type Grant } from '../grants/grants';
+import { modelOffers } from '../grants/offers';
+import { usdToNanoFloor } from '../budget/money';
+import { periodKey } from '../budget/period';
+import type { ApprovalDecision } from '../approvals/approvals';
+import type { ConnectRequest } from '../protocol/page-methods';
+import { ErrorCode, WalletError } from '../protocol/errors';
+import { messages } from '../protocol/messages';
+import { loadSettings } from '../settings/settings';
+import type { PageCaller, WalletContext } from './context';
+
+const DEFAULT_SCOPES: Scope[] = ['chat', 'models'];
+
+export async function connect(ctx: WalletContext, caller: PageCaller, req: ConnectRequest | undefined): Promise<Grant> {
+  const scopes = req?.scopes ?? DEFAULT_SCOPES;
+  const existing = await ctx.grants.get(caller.origin);
+  if (existing && grantCovers(existing, { scopes, ...(req?.models ? { models: req.models } : {}) }, ctx.now())) {
+    return toPublicGrant(existing, ctx.now());
+  }
+  await ctx.unlock.ensureUnlocked();
+  if ((await ctx.keyring.list()).every((k) => !k.enabled)) throw new WalletError(ErrorCode.unauthorized, messages.noKeys());
+  await ctx.approvals.ask({
+    origin: caller.origin,
+    ...(caller.topOrigin ? { topOrigin: caller.topOrigin } : {}),
+    request: {
+      scopes,
+      ...(req?.models ? { models: req.models } : {}),
+      ...(req?.budget ? { budget: req.budget } : {}),
+      ...(req?.reason ? { reason: req.reason } : {}),
+    },
+  });
+  const grant = await ctx.grants.get(caller.origin);
+  if (!grant) throw new WalletError(ErrorCode.userRejected, messages.userRejected());
+  return toPublicGrant(grant, ctx.now());
+}
+
+export async function getGrant(ctx: WalletContext, caller: PageCaller): Promise<Grant | null> {
+  const grant = await ctx.grants.get(caller.origin);
+  return grant ? toPublicGrant(grant, ctx.now()) : null;
+}
+
+export async function disconnect(ctx: WalletContext, caller: PageCaller): Promise<null> {
+  if (await ctx.grants.revoke(caller.origin)) await ctx.grantChanged(caller.origin);
+  return null;
+}
+
+/**
+ * The person approved prompt `id` in the approval window: checks the decision against what can
+ * be offered, writes the grant, then releases the waiting `connect`.
+ */
+export async function approve(ctx: WalletContext, id: string, decision: ApprovalDecision): Promise<Grant> {
+  const record = await ctx.approvals.get(id);
+  if (!record) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('id', 'no such prompt (it was answered or closed)'));
+  const offers = new Map(modelOffers(await ctx.keyring.list()).map((o) => [o.model, o]));
+  const routes: Record<string, string> = {};
+  for (const model of decision.models) {
+    const offer = offers.get(model);
+    if (!offer) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('models', `no key offers '${model}'`));
+    routes[model] = offer.keyId;
+  }
+  if (!decision.models.includes(decision.defaultModel)) {
+    throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('defaultModel', 'must be one of the approved models'));
+  }
+  const now = ctx.now();
+  const settings = await loadSettings(ctx.db);
+  const previous = await ctx.grants.get(record.origin);
+  const grant: GrantRecord = {
+    origin: record.origin,
+    scopes: decision.scopes,
+    models: decision.models,
+    routes,
+    defaultModel: decision.defaultModel,
+    budgetNano: usdToNanoFloor(decision.budget.usd),
+    period: decision.budget.period,
+    // Reconnecting never resets what the site already spent this period.
+    spentNano: await spentThisPeriod(ctx, record.origin, decision.budget.period, now),
+    periodKey: periodKey(decision.budget.period, now),
+    rateLimitPerMin: previous?.rateLimitPerMin ?? settings.defaultRateLimitPerMin,
+    paused: false,
+    createdAt: previous?.createdAt ?? now,
+    updatedAt: now,
+  };
+  await ctx.grants.put(grant);
+  await ctx.approvals.approve(id, decision);
+  await ctx.grantChanged(record.origin);
+  return toPublicGrant(grant, now);
+}
+
+/** What `origin` spent in the period containing `now`, from the daily rollups. */
+async function spentThisPeriod(ctx: WalletContext, origin: string, period: GrantRecord['period'], now: number): Promise<number> {
+  const key = periodKey(period, now);
+  const rollups = await ctx.db.rollups.where('origin').equals(origin).toArray();
+  let total = 0;
+  for (const r of rollups) {
+    const at = new Date(`${r.day}T12:00:00`).getTime();
+    if (periodKey(period, at) === key) total += r.costNano;
+  }
+  return total;
+}

@@ -1,0 +1,47 @@
+/** Everything the background's handlers share, built once per worker in wallet.ts. */
+import type { Approvals } from '../approvals/approvals';
+import type { BudgetGate } from '../budget/gate';
+import type { WalletDb } from '../db/database';
+import type { Grants } from '../grants/grants';
+import type { Keyring } from '../keys/keyring';
+import type { Ledger } from '../ledger/ledger';
+import type { RateLimiter } from '../ratelimit/limiter';
+import type { Vault } from '../vault/vault';
+import type { PortHub } from './ports';
+import type { UnlockPrompt } from './unlock-prompt';
+
+export interface WalletContext {
+  db: WalletDb;
+  vault: Vault;
+  keyring: Keyring;
+  grants: Grants;
+  ledger: Ledger;
+  gate: BudgetGate;
+  limiter: RateLimiter;
+  approvals: Approvals;
+  unlock: UnlockPrompt;
+  ports: PortHub;
+  providers: ProviderDirectory;
+  now: () => number;
+  /** Tells open pages of `origin` (and the extension's pages) that its grant changed. */
+  grantChanged(origin: string): Promise<void>;
+  /** Tells the extension's own pages to refresh. */
+  uiChanged(): void;
+}
+
+/** Who is calling a page method: the origin the browser reported for the frame. */
+export interface PageCaller {
+  origin: string;
+  topOrigin?: string;
+}
+
+/** How the background reaches providers; wired to lib/providers in directory.ts, faked in tests. */
+export interface ProviderDirectory {
+  adapterFor(key: import('../db/tables/keys').KeyRecord): import('../providers/types').ProviderAdapter;
+  credentialsFor(key: import('../db/tables/keys').KeyRecord, secret: string): import('../providers/types').ProviderCredentials;
+  /** The price of `model` on `key`, or null when none is known (the request is then refused). */
+  priceFor(key: import('../db/tables/keys').KeyRecord, model: string, inputTokens?: number): Promise<import('../budget/price').Price | null>;
+  /** The provider's label for results and the ledger, e.g. `openai`, `anthropic`, `groq`. */
+  providerName(key: import('../db/tables/keys').KeyRecord): string;
+  maxOutputTokens(model: string): number | undefined;
+}

@@ -1,0 +1,83 @@
+/**
+ * A page's port (opened by our content script). The origin is the one the browser reports for
+ * the port's sender; ports from anything but our own content scripts are refused.
+ */
+import { browser, type Browser } from 'wxt/browser';
+
+import { ToWalletSchema } from '../protocol/wire-schema';
+import { PORT_NAME, type ToWallet } from '../protocol/wire';
+import { ErrorCode, WalletError, toWireError } from '../protocol/errors';
+import { messages } from '../protocol/messages';
+import { parseOrThrow } from '../protocol/validate';
+import { isPageMethod, pageMethodParams } from '../protocol/page-methods';
+import { canConnect, originOfSender, topOriginOfSender } from '../grants/origin';
+import type { WalletContext } from './context';
+import { DeltaBatcher, type PagePort } from './ports';
+import { pageHandlers, type PageCall } from './page-handlers';
+
+export function acceptPagePort(ctx: WalletContext, ready: Promise<void>, port: Browser.runtime.Port): void {
+  const sender = port.sender;
+  if (port.name !== PORT_NAME || !sender || sender.id !== browser.runtime.id || !sender.tab) {
+    port.disconnect();
+    return;
+  }
+  const topOrigin = topOriginOfSender(sender);
+  const entry: PagePort = {
+    port,
+    origin: originOfSender(sender) ?? 'null',
+    ...(topOrigin && topOrigin !== originOfSender(sender) ? { topOrigin } : {}),
+    inflight: new Map(),
+  };
+  ctx.ports.add(entry);
+  port.onDisconnect.addListener(() => ctx.ports.remove(entry));
+  port.onMessage.addListener((raw: unknown) => {
+    void ready.then(() => onMessage(ctx, entry, raw));
+  });
+}
+
+async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknown): Promise<void> {
+  const parsed = ToWalletSchema.safeParse(raw);
+  if (!parsed.success) {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id === 'number' && Number.isInteger(id)) {
+      try {
+        parseOrThrow(ToWalletSchema, raw, 'message');
+      } catch (error) {
+        ctx.ports.send(entry, { t: 'res', id, ok: false, error: toWireError(error) });
+      }
+    }
+    return;
+  }
+  const message: ToWallet = parsed.data;
+  if (message.t === 'sub') return;
+  if (message.t === 'cancel') {
+    entry.inflight.get(message.id)?.abort();
+    return;
+  }
+  const { id } = message;
+  const batcher = message.stream ? new DeltaBatcher((text) => ctx.ports.send(entry, { t: 'delta', id, text })) : null;
+  const controller = new AbortController();
+  try {
+    if (entry.inflight.has(id)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('id', 'already in flight'));
+    entry.inflight.set(id, controller);
+    if (!canConnect(entry.origin)) throw new WalletError(ErrorCode.unauthorized, messages.originRefused(entry.origin));
+    if (!isPageMethod(message.method)) throw new WalletError(ErrorCode.unsupported, messages.unsupportedMethod(message.method));
+    const method = message.method;
+    const params = parseOrThrow(pageMethodParams[method], message.params, 'params');
+    const handler = pageHandlers[method] as (call: PageCall<unknown>) => Promise<unknown>;
+    const value = await handler({
+      ctx,
+      caller: { origin: entry.origin, ...(entry.topOrigin ? { topOrigin: entry.topOrigin } : {}) },
+      params,
+      signal: controller.signal,
+      onDelta: (text) => batcher?.push(text),
+    });
+    batcher?.flush();
+    ctx.ports.send(entry, { t: 'res', id, ok: true, value: value ?? null });
+  } catch (error) {
+    batcher?.flush();
+    ctx.ports.send(entry, { t: 'res', id, ok: false, error: toWireError(error) });
+  } finally {
+    if (entry.inflight.get(id) === controller) entry.inflight.delete(id);
+  }
+}

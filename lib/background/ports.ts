@@ -1,0 +1,82 @@
+/**
+ * The page ports: one per frame that talked to the wallet. Keeps each port's origin (as the
+ * browser reported it) and batches streamed text so a long stream does not flood messaging.
+ */
+import type { Browser } from 'wxt/browser';
+import type { PageEvent, ToPage } from '../protocol/wire';
+
+export interface PagePort {
+  port: Browser.runtime.Port;
+  origin: string;
+  topOrigin?: string;
+  /** In-flight requests of this port, by the page's request id. */
+  inflight: Map<number, AbortController>;
+}
+
+/** The first delta goes at once (time to first token); later ones at most every FLUSH_MS. */
+const FLUSH_MS = 16;
+
+export class DeltaBatcher {
+  private buffer = '';
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastFlush = 0;
+
+  constructor(private readonly send: (text: string) => void) {}
+
+  push(text: string): void {
+    this.buffer += text;
+    if (this.timer) return;
+    const wait = this.lastFlush + FLUSH_MS - performance.now();
+    if (wait <= 0) this.flush();
+    else this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.buffer) return;
+    const text = this.buffer;
+    this.buffer = '';
+    this.lastFlush = performance.now();
+    this.send(text);
+  }
+}
+
+export class PortHub {
+  private readonly ports = new Set<PagePort>();
+
+  add(entry: PagePort): void {
+    this.ports.add(entry);
+  }
+
+  remove(entry: PagePort): void {
+    this.ports.delete(entry);
+    for (const controller of entry.inflight.values()) controller.abort();
+    entry.inflight.clear();
+  }
+
+  send(entry: PagePort, message: ToPage): void {
+    try {
+      entry.port.postMessage(message);
+    } catch {
+      // The page went away; its disconnect handler cleans up.
+    }
+  }
+
+  /** Sends an event to every port of `origin`, or of every origin when `origin` is null. */
+  emit(origin: string | null, name: PageEvent, data: unknown): void {
+    for (const entry of this.ports) {
+      if (origin === null || entry.origin === origin) this.send(entry, { t: 'event', name, data });
+    }
+  }
+
+  get size(): number {
+    return this.ports.size;
+  }
+
+  inflightCount(): number {
+    let n = 0;
+    for (const entry of this.ports) n += entry.inflight.size;
+    return n;
+  }
+}

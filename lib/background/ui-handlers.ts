@@ -1,0 +1,42 @@
+/**
+ * The extension pages' commands: a fixed map from command to handler. Params were validated
+ * against `uiCommands` before a handler runs.
+ */
+import type { z } from 'zod';
+import type { uiCommands, UiCommand } from '../protocol/ui';
+import type { WalletContext } from './context';
+import type { Settings } from '../settings/settings';
+import { vaultChangePassphrase, vaultCreate, vaultLock, vaultStatus, vaultUnlock } from './ui/vault';
+import { addKey, removeKey } from './ui/keys';
+import { decideApproval, getApproval, getSiteGrant, listGrants, revokeGrant, updateGrant } from './ui/grants';
+import { getSettings, listPrices, recentLedger, removePrice, setPrice, setSettings } from './ui/misc';
+
+export interface UiDeps {
+  ctx: WalletContext;
+  settingsChanged(settings: Settings): void;
+}
+
+type Handlers = { [C in UiCommand]: (deps: UiDeps, params: z.output<(typeof uiCommands)[C]>) => Promise<unknown> };
+
+export const uiHandlers: Handlers = {
+  'vault.status': ({ ctx }) => vaultStatus(ctx),
+  'vault.create': ({ ctx }, p) => vaultCreate(ctx, p),
+  'vault.unlock': ({ ctx }, p) => vaultUnlock(ctx, p),
+  'vault.lock': ({ ctx }) => vaultLock(ctx),
+  'vault.changePassphrase': ({ ctx }, p) => vaultChangePassphrase(ctx, p),
+  'keys.list': ({ ctx }) => ctx.keyring.list(),
+  'keys.add': ({ ctx }, p) => addKey(ctx, p),
+  'keys.remove': ({ ctx }, p) => removeKey(ctx, p),
+  'grants.list': ({ ctx }) => listGrants(ctx),
+  'grants.get': ({ ctx }, p) => getSiteGrant(ctx, p),
+  'grants.revoke': ({ ctx }, p) => revokeGrant(ctx, p),
+  'grants.update': ({ ctx }, p) => updateGrant(ctx, p),
+  'approvals.get': ({ ctx }, p) => getApproval(ctx, p),
+  'approvals.decide': ({ ctx }, p) => decideApproval(ctx, p),
+  'ledger.recent': ({ ctx }, p) => recentLedger(ctx, p),
+  'prices.list': ({ ctx }) => listPrices(ctx),
+  'prices.set': ({ ctx }, p) => setPrice(ctx, p),
+  'prices.remove': ({ ctx }, p) => removePrice(ctx, p),
+  'settings.get': ({ ctx }) => getSettings(ctx),
+  'settings.set': ({ ctx, settingsChanged }, p) => setSettings(ctx, p, settingsChanged),
+};

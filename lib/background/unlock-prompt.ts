@@ -1,0 +1,51 @@
+/**
+ * When a request needs the wallet unlocked, one unlock window is opened and every such request
+ * waits for it: unlocking lets them all proceed; closing the window rejects them with 4900.
+ */
+import { ErrorCode, WalletError } from '../protocol/errors';
+import { messages } from '../protocol/messages';
+import type { Vault } from '../vault/vault';
+import type { WindowOpener } from './windows';
+
+export const UNLOCK_WINDOW = { width: 400, height: 420 };
+
+export class UnlockPrompt {
+  private windowId: number | null = null;
+  private waiters: { resolve(): void; reject(e: WalletError): void }[] = [];
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly windows: WindowOpener,
+  ) {}
+
+  /** Resolves once the vault is unlocked, prompting if needed; 4900 if the person does not. */
+  async ensureUnlocked(): Promise<void> {
+    const status = await this.vault.status();
+    if (!status.exists) throw new WalletError(ErrorCode.locked, messages.noWallet());
+    if (status.unlocked) return;
+    const waiting = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    if (this.windowId === null || !(await this.windows.exists(this.windowId))) {
+      this.windowId = await this.windows.open('/unlock.html', UNLOCK_WINDOW);
+    } else {
+      await this.windows.focus(this.windowId);
+    }
+    return waiting;
+  }
+
+  /** The vault was unlocked (from any page): release the waiters and close the window. */
+  unlocked(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w.resolve();
+    if (this.windowId !== null) void this.windows.close(this.windowId);
+    this.windowId = null;
+  }
+
+  windowClosed(windowId: number): void {
+    if (windowId !== this.windowId) return;
+    this.windowId = null;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w.reject(new WalletError(ErrorCode.locked, messages.locked()));
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Admission: a request is admitted only if what is spent, plus what in-flight requests may
+ * still cost, plus this request's upper bound, fits the site's budget (CONTRACT.md §3).
+ */
+import type { WalletDb } from '../db/database';
+import { ErrorCode, WalletError } from '../protocol/errors';
+import { messages } from '../protocol/messages';
+import type { Ledger, PendingEntry } from '../ledger/ledger';
+import type { BudgetGate } from './gate';
+import { formatUsd } from './money';
+import { spentInPeriod } from './period';
+
+export interface AdmitDeps {
+  db: WalletDb;
+  gate: BudgetGate;
+  ledger: Ledger;
+  now: () => number;
+}
+
+/**
+ * Reserves `entry.reservedNano` for `entry.origin` and writes the pending ledger entry, or throws
+ * 4402 having reserved and sent nothing. The caller must settle the entry and then release.
+ */
+export function admit(deps: AdmitDeps, entry: PendingEntry): Promise<void> {
+  const { origin, id, reservedNano } = entry;
+  return deps.gate.withLock(origin, async () => {
+    const grant = await deps.db.grants.get(origin);
+    if (!grant) throw new WalletError(ErrorCode.unauthorized, messages.notConnected(origin));
+    const spent = spentInPeriod(grant, deps.now());
+    const held = deps.gate.heldNano(origin);
+    const left = Math.max(0, grant.budgetNano - spent - held);
+    if (reservedNano > left) {
+      throw new WalletError(ErrorCode.budgetExceeded, messages.budgetExceeded(formatUsd(reservedNano), formatUsd(left)), {
+        neededUsd: reservedNano / 1e9,
+        leftUsd: left / 1e9,
+      });
+    }
+    deps.gate.hold(origin, id, reservedNano);
+    try {
+      await deps.ledger.begin(entry);
+    } catch (error) {
+      deps.gate.release(origin, id);
+      throw error;
+    }
+  });
+}

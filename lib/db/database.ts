@@ -1,0 +1,26 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { ApprovalRecord } from './tables/approvals';
+import type { GrantRecord } from './tables/grants';
+import type { KeyRecord } from './tables/keys';
+import type { LedgerEntry } from './tables/ledger';
+import type { MetaRecord } from './tables/meta';
+import type { PriceOverride } from './tables/prices';
+import type { RollupRecord } from './tables/rollups';
+import { DB_NAME, schemaV1 } from './schema';
+
+export type WalletDb = Dexie & {
+  meta: EntityTable<MetaRecord, 'id'>;
+  keys: EntityTable<KeyRecord, 'id'>;
+  grants: EntityTable<GrantRecord, 'origin'>;
+  ledger: EntityTable<LedgerEntry, 'id'>;
+  rollups: Dexie.Table<RollupRecord, [string, string, string]>;
+  approvals: EntityTable<ApprovalRecord, 'id'>;
+  prices: Dexie.Table<PriceOverride, [string, string]>;
+};
+
+/** Opens the wallet database. `name` lets tests use a fresh database each. */
+export function openWalletDb(name = DB_NAME): WalletDb {
+  const db = new Dexie(name) as WalletDb;
+  db.version(1).stores(schemaV1);
+  return db;
+}

@@ -1,0 +1,25 @@
+/** Per-origin grants: what the person approved for one exact origin. */
+export const grantsV1 = 'origin, createdAt';
+
+export type Scope = 'chat' | 'models' | 'embed';
+export type Period = 'day' | 'week' | 'month' | 'total';
+
+export interface GrantRecord {
+  origin: string;
+  scopes: Scope[];
+  models: string[];
+  /** Which key serves each granted model. */
+  routes: Record<string, string>;
+  defaultModel: string;
+  /** The cap, in nano-USD (integer), for one period. */
+  budgetNano: number;
+  period: Period;
+  /** What was spent in the period named by `periodKey`, in nano-USD. */
+  spentNano: number;
+  periodKey: string;
+  rateLimitPerMin: number;
+  paused: boolean;
+  expiresAt?: number;
+  createdAt: number;
+  updatedAt: number;
+}

@@ -1,0 +1,27 @@
+/** Provider keys. The secret is only ever stored sealed under the data key (see lib/vault). */
+export const keysV1 = 'id, provider, createdAt';
+
+export type KeyStatus = 'valid' | 'invalid' | 'unverified' | 'unreachable';
+
+export interface SealedBlob {
+  nonce: string;
+  ciphertext: string;
+}
+
+export interface KeyRecord {
+  id: string;
+  /** A preset id from lib/providers/presets (`openai`, `anthropic`, `openai-compatible`, `groq`, ...). */
+  provider: string;
+  name: string;
+  baseUrl?: string;
+  /** The last four characters, for the masked listing. */
+  last4: string;
+  sealed: SealedBlob;
+  models: string[];
+  status: KeyStatus;
+  statusMessage?: string;
+  enabled: boolean;
+  createdAt: number;
+  lastUsedAt?: number;
+  validatedAt?: number;
+}

@@ -1,0 +1,14 @@
+/** Per origin, model and day totals, so the dashboard never scans the ledger. */
+export const rollupsV1 = '[origin+day+model], origin, day';
+
+export interface RollupRecord {
+  origin: string;
+  /** Local calendar day, `YYYY-MM-DD`. */
+  day: string;
+  model: string;
+  provider: string;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  costNano: number;
+}

@@ -1,0 +1,23 @@
+/** The models a site can be offered: every model of the person's enabled keys, one key each. */
+import type { KeyView } from '../keys/keyring';
+
+export interface ModelOffer {
+  model: string;
+  keyId: string;
+  keyName: string;
+  provider: string;
+}
+
+export function modelOffers(keys: KeyView[]): ModelOffer[] {
+  const seen = new Set<string>();
+  const offers: ModelOffer[] = [];
+  for (const key of keys) {
+    if (!key.enabled) continue;
+    for (const model of key.models) {
+      if (seen.has(model)) continue;
+      seen.add(model);
+      offers.push({ model, keyId: key.id, keyName: key.name, provider: key.provider });
+    }
+  }
+  return offers;
+}

@@ -1,0 +1,66 @@
+/**
+ * The page side of the wire: requests go to the content script by window message (to this
+ * window's own origin only), replies come back the same way from this window only.
+ */
+import { ENVELOPE, type PageEvent, type ToPage, type ToWallet } from '../protocol/wire';
+import { ProviderRpcError, abortError } from './errors';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  onDelta?: ((text: string) => void) | undefined;
+}
+
+export interface Transport {
+  request(method: string, params: unknown, options?: { signal?: AbortSignal | undefined; onDelta?: ((text: string) => void) | undefined }): Promise<unknown>;
+  subscribe(): void;
+}
+
+export function createTransport(win: Window, onEvent: (name: PageEvent, data: unknown) => void): Transport {
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  const post = (m: ToWallet) => win.postMessage({ [ENVELOPE]: 'to-wallet', m }, win.location.origin);
+
+  win.addEventListener('message', (event: MessageEvent) => {
+    if (event.source !== win) return;
+    const data = event.data as { [ENVELOPE]?: unknown; m?: ToPage } | null;
+    if (!data || data[ENVELOPE] !== 'to-page' || !data.m) return;
+    const m = data.m;
+    if (m.t === 'event') return onEvent(m.name, m.data);
+    const call = pending.get(m.id);
+    if (!call) return;
+    if (m.t === 'delta') {
+      if (typeof m.text === 'string') call.onDelta?.(m.text);
+      return;
+    }
+    pending.delete(m.id);
+    if (m.ok) call.resolve(m.value);
+    else if ((m.error.data as { aborted?: boolean } | undefined)?.aborted) call.reject(abortError());
+    else call.reject(new ProviderRpcError(m.error.code, m.error.message, m.error.data));
+  });
+
+  return {
+    request(method, params, options = {}) {
+      return new Promise((resolve, reject) => {
+        const { signal, onDelta } = options;
+        if (win.origin === 'null') return reject(new ProviderRpcError(4100, 'This page has an opaque origin and cannot connect'));
+        if (signal?.aborted) return reject(abortError());
+        const id = nextId++;
+        pending.set(id, { resolve, reject, onDelta });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            if (!pending.delete(id)) return;
+            post({ t: 'cancel', id });
+            reject(abortError());
+          },
+          { once: true },
+        );
+        post({ t: 'req', id, method, ...(params === undefined ? {} : { params }), ...(onDelta ? { stream: true } : {}) });
+      });
+    },
+    subscribe() {
+      if (win.origin !== 'null') post({ t: 'sub' });
+    },
+  };
+}

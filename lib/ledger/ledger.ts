@@ -1,0 +1,112 @@
+/**
+ * The usage ledger. A request is written as `pending` (with its reservation) before anything is
+ * sent, and settled in one transaction that also charges the grant and the day's rollup, so the
+ * ledger and the spend shown can never disagree.
+ */
+import type { WalletDb } from '../db/database';
+import type { LedgerEntry, LedgerStatus } from '../db/tables/ledger';
+import { localDay, periodKey } from '../budget/period';
+import { costNano, type Price } from '../budget/price';
+import { tokensForChars } from '../budget/estimate';
+
+export interface Settlement {
+  status: Exclude<LedgerStatus, 'pending'>;
+  inputTokens: number;
+  outputTokens: number;
+  costNano: number;
+  errorCode?: number;
+  errorMessage?: string;
+}
+
+export interface PendingEntry extends LedgerEntry {
+  status: 'pending';
+  price: Price;
+  /** Characters streamed so far, checkpointed so a killed worker can still charge fairly. */
+  streamedChars?: number;
+}
+
+export class Ledger {
+  constructor(
+    private readonly db: WalletDb,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  begin(entry: PendingEntry): Promise<unknown> {
+    return this.db.ledger.add(entry);
+  }
+
+  /** Records a request refused before it was sent (nothing reserved, nothing charged). */
+  refused(entry: Omit<LedgerEntry, 'status' | 'costNano' | 'reservedNano' | 'inputTokens' | 'outputTokens' | 'inputEstimate'> & { errorCode: number; errorMessage: string }): Promise<unknown> {
+    return this.db.ledger.add({ ...entry, status: 'refused', inputTokens: 0, outputTokens: 0, costNano: 0, reservedNano: 0, inputEstimate: 0 });
+  }
+
+  checkpoint(id: string, streamedChars: number): Promise<unknown> {
+    return this.db.ledger.update(id, { streamedChars } as Partial<LedgerEntry>);
+  }
+
+  /** Settles a pending entry once; a second settlement of the same entry is ignored. */
+  async settle(id: string, s: Settlement): Promise<void> {
+    const at = this.now();
+    await this.db.transaction('rw', this.db.ledger, this.db.grants, this.db.rollups, async () => {
+      const entry = await this.db.ledger.get(id);
+      if (!entry || entry.status !== 'pending') return;
+      const cost = Math.min(s.costNano, entry.reservedNano);
+      await this.db.ledger.update(id, {
+        status: s.status,
+        inputTokens: s.inputTokens,
+        outputTokens: s.outputTokens,
+        costNano: cost,
+        durationMs: at - entry.at,
+        settledAt: at,
+        ...(s.errorCode === undefined ? {} : { errorCode: s.errorCode, errorMessage: s.errorMessage }),
+      } as Partial<LedgerEntry>);
+      const grant = await this.db.grants.get(entry.origin);
+      if (grant && cost > 0) {
+        const key = periodKey(grant.period, at);
+        const spent = (grant.periodKey === key ? grant.spentNano : 0) + cost;
+        await this.db.grants.update(entry.origin, { spentNano: spent, periodKey: key });
+      }
+      const day = localDay(at);
+      const rollupKey: [string, string, string] = [entry.origin, day, entry.model];
+      const rollup = await this.db.rollups.get(rollupKey);
+      await this.db.rollups.put({
+        origin: entry.origin,
+        day,
+        model: entry.model,
+        provider: entry.provider,
+        requests: (rollup?.requests ?? 0) + 1,
+        inputTokens: (rollup?.inputTokens ?? 0) + s.inputTokens,
+        outputTokens: (rollup?.outputTokens ?? 0) + s.outputTokens,
+        costNano: (rollup?.costNano ?? 0) + cost,
+      });
+    });
+  }
+
+  /**
+   * Settles every entry a previous worker left pending: charged the wallet's own count of what
+   * was sent and streamed, never more than its reservation. Run before admitting anything.
+   */
+  async recoverPending(): Promise<number> {
+    const pending = (await this.db.ledger.where('status').equals('pending').toArray()) as PendingEntry[];
+    for (const entry of pending) {
+      const outputTokens = tokensForChars(entry.streamedChars ?? 0);
+      const usage = { inputTokens: entry.inputEstimate, outputTokens };
+      await this.settle(entry.id, {
+        status: 'interrupted',
+        ...usage,
+        costNano: costNano(entry.price, usage),
+        errorMessage: 'The wallet stopped while the request was in flight',
+      });
+    }
+    return pending.length;
+  }
+
+  /** The newest entries first. */
+  recent(options: { origin?: string; limit?: number } = {}): Promise<LedgerEntry[]> {
+    const limit = options.limit ?? 200;
+    if (options.origin) {
+      return this.db.ledger.where('[origin+at]').between([options.origin, 0], [options.origin, Infinity]).reverse().limit(limit).toArray();
+    }
+    return this.db.ledger.orderBy('at').reverse().limit(limit).toArray();
+  }
+}

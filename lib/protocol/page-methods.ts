@@ -1,0 +1,35 @@
+/** The params of each page method (CONTRACT.md §2), validated in the background. */
+import { z } from 'zod';
+import { ChatRequest, EmbedRequest } from './chat';
+
+export const ScopeSchema = z.enum(['chat', 'models', 'embed']);
+export const PeriodSchema = z.enum(['day', 'week', 'month', 'total']);
+export const BudgetSchema = z.strictObject({
+  usd: z.number().min(0).max(1_000_000),
+  period: PeriodSchema,
+});
+
+export const ConnectRequest = z.strictObject({
+  scopes: z.array(ScopeSchema).min(1).max(3).optional(),
+  models: z.array(z.string().min(1).max(256)).min(1).max(200).optional(),
+  budget: BudgetSchema.optional(),
+  reason: z.string().max(500).optional(),
+});
+export type ConnectRequest = z.infer<typeof ConnectRequest>;
+
+const NoParams = z.undefined();
+
+export const pageMethodParams = {
+  connect: ConnectRequest.optional(),
+  getGrant: NoParams,
+  disconnect: NoParams,
+  models: NoParams,
+  chat: ChatRequest,
+  embed: EmbedRequest,
+} as const;
+
+export type PageMethod = keyof typeof pageMethodParams;
+
+export function isPageMethod(method: string): method is PageMethod {
+  return Object.prototype.hasOwnProperty.call(pageMethodParams, method);
+}

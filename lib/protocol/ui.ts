@@ -1,0 +1,79 @@
+/**
+ * The protocol between the extension's own pages (options, popup, approval, unlock) and the
+ * background: one schema per command. Only extension pages may send these (checked by sender).
+ */
+import { z } from 'zod';
+import { BudgetSchema, PeriodSchema, ScopeSchema } from './page-methods';
+
+const passphrase = z.string().min(1).max(1024);
+const id = z.string().min(1).max(128);
+const origin = z.string().min(1).max(512);
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((u) => /^https?:\/\/[^\s]+$/i.test(u), { message: 'must be an http(s) URL' })
+  .optional();
+const usdPerM = z.number().min(0).max(100_000);
+
+export const uiCommands = {
+  'vault.status': z.undefined(),
+  'vault.create': z.strictObject({ passphrase }),
+  'vault.unlock': z.strictObject({ passphrase }),
+  'vault.lock': z.undefined(),
+  'vault.changePassphrase': z.strictObject({ current: passphrase, next: passphrase }),
+  'keys.list': z.undefined(),
+  'keys.add': z.strictObject({
+    provider: z.string().min(1).max(64),
+    name: z.string().max(100).optional(),
+    secret: z.string().max(4096),
+    baseUrl: httpUrl,
+    saveUnvalidated: z.boolean().optional(),
+  }),
+  'keys.remove': z.strictObject({ id }),
+  'grants.list': z.undefined(),
+  'grants.get': z.strictObject({ origin }),
+  'grants.revoke': z.strictObject({ origin }),
+  'grants.update': z.strictObject({
+    origin,
+    models: z.array(z.string().min(1).max(256)).min(1).max(200).optional(),
+    defaultModel: z.string().min(1).max(256).optional(),
+    budget: BudgetSchema.optional(),
+    scopes: z.array(ScopeSchema).min(1).max(3).optional(),
+    rateLimitPerMin: z.int().min(1).max(10_000).optional(),
+    paused: z.boolean().optional(),
+    expiresAt: z.number().nullable().optional(),
+  }),
+  'approvals.get': z.strictObject({ id }),
+  'approvals.decide': z.discriminatedUnion('approve', [
+    z.strictObject({ id, approve: z.literal(false) }),
+    z.strictObject({
+      id,
+      approve: z.literal(true),
+      budget: BudgetSchema,
+      models: z.array(z.string().min(1).max(256)).min(1).max(200),
+      defaultModel: z.string().min(1).max(256),
+      scopes: z.array(ScopeSchema).min(1).max(3),
+    }),
+  ]),
+  'ledger.recent': z.strictObject({ origin: origin.optional(), limit: z.int().min(1).max(10_000).optional() }).optional(),
+  'prices.list': z.undefined(),
+  'prices.set': z.strictObject({ keyId: id, model: z.string().min(1).max(256), inputPerM: usdPerM, outputPerM: usdPerM }),
+  'prices.remove': z.strictObject({ keyId: id, model: z.string().min(1).max(256) }),
+  'settings.get': z.undefined(),
+  'settings.set': z.strictObject({
+    autoLockMinutes: z.union([z.literal(0), z.literal(1), z.literal(5), z.literal(15), z.literal(60)]).optional(),
+    defaultRateLimitPerMin: z.int().min(1).max(10_000).optional(),
+    defaultPeriod: PeriodSchema.optional(),
+  }),
+} as const;
+
+export type UiCommand = keyof typeof uiCommands;
+export type UiParams<C extends UiCommand> = z.input<(typeof uiCommands)[C]>;
+
+/** The message an extension page sends. */
+export const UiRequest = z.strictObject({ byokUi: z.literal(1), command: z.string().min(1).max(64), params: z.unknown().optional() });
+
+/** Broadcast to extension pages after state changed, so open pages refresh. */
+export const UI_CHANGED = 'byok/ui-changed';
+
+export type UiReply = { ok: true; value: unknown } | { ok: false; error: { code: number; message: string } };

@@ -1,0 +1,68 @@
+/**
+ * The content script: relays page messages to the wallet over one port, opened on first use
+ * (no page pays for the wallet until it calls it). It accepts only messages from its own
+ * window, and never adds authority: the background takes the origin from the browser.
+ */
+import { browser, type Browser } from 'wxt/browser';
+
+import { ENVELOPE, PORT_NAME, type ToPage, type ToWallet } from '../protocol/wire';
+
+const METHODS_SAFE_TO_RETRY = new Set(['connect', 'getGrant', 'models', 'disconnect']);
+const RESTARTED = { code: 5000 as const, message: 'The wallet restarted while the request was in flight' };
+
+export function startRelay(win: Window, signal: AbortSignal): void {
+  let port: Browser.runtime.Port | null = null;
+  let subscribed = false;
+  /** Requests sent on the current port and not yet answered, to retry or fail on disconnect. */
+  const inflight = new Map<number, Extract<ToWallet, { t: 'req' }>>();
+  const toPage = (m: ToPage) => win.postMessage({ [ENVELOPE]: 'to-page', m }, win.location.origin);
+
+  const connect = (): Browser.runtime.Port => {
+    if (port) return port;
+    const p = browser.runtime.connect({ name: PORT_NAME });
+    p.onMessage.addListener((m: ToPage) => {
+      if (m.t === 'res') inflight.delete(m.id);
+      toPage(m);
+    });
+    p.onDisconnect.addListener(() => {
+      port = null;
+      const lost = [...inflight.values()];
+      inflight.clear();
+      // A restarted worker: idempotent calls are sent again; a chat fails cleanly, never hangs.
+      for (const m of lost) {
+        if (METHODS_SAFE_TO_RETRY.has(m.method)) send(m);
+        else toPage({ t: 'res', id: m.id, ok: false, error: RESTARTED });
+      }
+      if (subscribed && !signal.aborted) connect().postMessage({ t: 'sub' });
+    });
+    port = p;
+    return p;
+  };
+
+  const send = (m: ToWallet) => {
+    if (m.t === 'req') inflight.set(m.id, m);
+    if (m.t === 'sub') subscribed = true;
+    try {
+      connect().postMessage(m);
+    } catch {
+      if (m.t === 'req') {
+        inflight.delete(m.id);
+        toPage({ t: 'res', id: m.id, ok: false, error: RESTARTED });
+      }
+    }
+  };
+
+  win.addEventListener(
+    'message',
+    (event: MessageEvent) => {
+      if (event.source !== win || event.origin !== win.location.origin) return;
+      const data = event.data as { [ENVELOPE]?: unknown; m?: unknown } | null;
+      if (!data || typeof data !== 'object' || data[ENVELOPE] !== 'to-wallet') return;
+      const m = data.m as ToWallet | undefined;
+      if (!m || typeof m !== 'object' || typeof (m as { t?: unknown }).t !== 'string') return;
+      send(m);
+    },
+    { signal },
+  );
+  signal.addEventListener('abort', () => port?.disconnect(), { once: true });
+}

@@ -1,0 +1,51 @@
+/** React glue: load a value from the wallet and reload it whenever the wallet changes. */
+import { useCallback, useEffect, useState } from 'react';
+import { onWalletChanged } from './client';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: string | null;
+  reload: () => void;
+}
+
+export function useWallet<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  useEffect(() => onWalletChanged(reload), [reload]);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (value) => live && (setData(value), setError(null)),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is recreated each render; deps name what it reads
+  }, [tick, ...deps]);
+  return { data, error, reload };
+}
+
+/** Runs an action, tracking busy and error state for a form. */
+export function useAction<A extends unknown[], R>(action: (...args: A) => Promise<R>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(
+    async (...args: A): Promise<R | undefined> => {
+      setBusy(true);
+      setError(null);
+      try {
+        return await action(...args);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [action],
+  );
+  return { run, busy, error, setError };
+}

@@ -1,0 +1,24 @@
+/** The shapes the background returns to the extension's pages. */
+export type { KeyView } from '../keys/keyring';
+export type { Grant } from '../grants/grants';
+export type { ModelOffer } from '../grants/offers';
+export type { LedgerEntry } from '../db/tables/ledger';
+export type { Settings } from '../settings/settings';
+
+export interface VaultStatusView {
+  exists: boolean;
+  unlocked: boolean;
+  autoLockMinutes: number;
+  keys: number;
+}
+
+export interface ApprovalView {
+  id: string;
+  origin: string;
+  topOrigin: string | null;
+  scopes: ('chat' | 'models' | 'embed')[];
+  reason: string | null;
+  budget: { usd: number; period: 'day' | 'week' | 'month' | 'total' };
+  offers: import('../grants/offers').ModelOffer[];
+  unavailable: string[];
+}

@@ -1,0 +1,71 @@
+// @ts-check
+/**
+ * Which handler answers which request, and how it authenticates.
+ * `/v1/...` is api.openai.com and api.anthropic.com at once (they share `/v1/models`: a request
+ * with an `anthropic-version` or `x-api-key` header gets Anthropic's list); `/ollama/v1/...` is a
+ * keyless OpenAI-compatible local endpoint (Ollama, LM Studio).
+ */
+import { anthropicModelList, ANTHROPIC_MODELS, LOCAL_MODELS, OPENAI_MODELS, openaiModelList } from './models.mjs';
+import { handleMessages, sendAnthropicError } from './anthropic.mjs';
+import { anthropicError, openaiError } from './errors.mjs';
+import { header, sendJson } from './http.mjs';
+import { handleChatCompletions, sendOpenAIError } from './openai.mjs';
+import { handleEmbeddings } from './openai-embeddings.mjs';
+
+/**
+ * @typedef {object} Route
+ * @property {'openai' | 'anthropic'} dialect whose error shape and auth the route uses
+ * @property {boolean} keyless any key or none is accepted
+ * @property {boolean} completion counts in `stats.completions`
+ * @property {'GET' | 'POST'} method
+ * @property {(ctx: import('./http.mjs').HandlerContext) => unknown} handle
+ */
+
+/** @param {import('node:http').IncomingMessage} req */
+export function looksAnthropic(req) {
+  return header(req, 'anthropic-version') !== '' || header(req, 'x-api-key') !== '';
+}
+
+/**
+ * Finds the route for a path, or null.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {string} path
+ * @returns {Route | null}
+ */
+export function findRoute(req, path) {
+  const keyless = path.startsWith('/ollama/v1/');
+  const rest = keyless ? path.slice('/ollama'.length) : path;
+  const openai = /** @type {const} */ ({ dialect: 'openai', keyless });
+  if (rest === '/v1/chat/completions') return { ...openai, completion: true, method: 'POST', handle: handleChatCompletions };
+  if (rest === '/v1/embeddings') return { ...openai, completion: true, method: 'POST', handle: handleEmbeddings };
+  if (rest === '/v1/messages' && !keyless) return { dialect: 'anthropic', keyless: false, completion: true, method: 'POST', handle: handleMessages };
+  const model = /^\/v1\/models(?:\/([^/]+))?$/.exec(rest);
+  if (!model) return null;
+  const id = model[1] === undefined ? null : decodeURIComponent(model[1]);
+  if (!keyless && looksAnthropic(req)) return { dialect: 'anthropic', keyless: false, completion: false, method: 'GET', handle: (ctx) => anthropicModels(ctx, id) };
+  return { ...openai, completion: false, method: 'GET', handle: (ctx) => openaiModels(ctx, keyless, id) };
+}
+
+/**
+ * @param {import('./http.mjs').HandlerContext} ctx
+ * @param {boolean} keyless
+ * @param {string | null} id
+ */
+function openaiModels(ctx, keyless, id) {
+  const list = openaiModelList(keyless ? LOCAL_MODELS : OPENAI_MODELS);
+  if (id === null) return sendJson(ctx.res, 200, list, { 'x-request-id': ctx.requestId });
+  const found = list.data.find((m) => m.id === id);
+  if (found) return sendJson(ctx.res, 200, found, { 'x-request-id': ctx.requestId });
+  return sendOpenAIError(ctx, openaiError(404, `The model '${id}' does not exist`, { param: 'model', code: 'model_not_found' }));
+}
+
+/**
+ * @param {import('./http.mjs').HandlerContext} ctx
+ * @param {string | null} id
+ */
+function anthropicModels(ctx, id) {
+  if (id === null) return sendJson(ctx.res, 200, anthropicModelList(), { 'request-id': ctx.requestId });
+  const found = ANTHROPIC_MODELS.find((m) => m.id === id);
+  if (found) return sendJson(ctx.res, 200, { type: 'model', ...found }, { 'request-id': ctx.requestId });
+  return sendAnthropicError(ctx, anthropicError(404, `model: ${id}`, ctx.requestId));
+}

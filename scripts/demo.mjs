@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: builds the extension, starts the bundled mock provider and the demo app on
+ * 127.0.0.1, and opens Chromium with the extension. Headless (CI set, or no display) it walks the
+ * whole flow as a person would and prints what happened.
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { startMock } from '../mock/server.mjs';
+import { startStaticServer } from './static-server.mjs';
+import { launchWallet } from './browser.mjs';
+
+const PASSPHRASE = 'demo passphrase 1234';
+const KEY = 'sk-test-demo-key-4242';
+const headless = Boolean(process.env.CI) || !process.env.DISPLAY || process.argv.includes('--headless');
+const log = (step, detail = '') => console.log(`  ${step.padEnd(28)} ${detail}`);
+
+if (!process.argv.includes('--no-build')) {
+  console.log('Building the extension…');
+  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+const mock = await startMock();
+const site = await startStaticServer({ '/client/': resolve('client/dist'), '/': resolve('demo') });
+const wallet = await launchWallet({ headless });
+console.log(`Mock provider: ${mock.url}   Demo app: ${site.url}   Chromium: ${headless ? 'headless' : 'window'}`);
+
+if (!headless) {
+  const options = await wallet.context.newPage();
+  await options.goto(`chrome-extension://${wallet.extensionId}/options.html`);
+  const app = await wallet.context.newPage();
+  await app.goto(site.url);
+  console.log(`\nIn the byok tab: create a wallet, then Add key -> OpenAI, any key starting "sk-test-",\nBase URL ${mock.url}/v1. Then use the demo tab. Ctrl+C to stop.`);
+  await new Promise((resolveStop) => process.once('SIGINT', resolveStop));
+} else {
+  try {
+    await walkThrough();
+  } catch (error) {
+    console.error(`\nThe demo failed: ${error instanceof Error ? error.message : error}`);
+    process.exitCode = 1;
+  }
+}
+await wallet.close();
+await site.close();
+await mock.close();
+
+async function walkThrough() {
+  const { context, extensionId } = wallet;
+  console.log('\nWalking the flow:');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await options.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
+  const t0 = performance.now();
+  await options.getByRole('button', { name: 'Create wallet' }).click();
+  await options.getByRole('button', { name: 'Add key' }).waitFor();
+  log('Created the wallet', `(scrypt N=2^17, ${Math.round(performance.now() - t0)} ms)`);
+
+  await options.getByRole('button', { name: 'Add key' }).click();
+  await options.getByLabel('Provider').selectOption({ label: 'OpenAI' });
+  await options.getByLabel('API key').fill(KEY);
+  await options.getByLabel('Base URL').fill(`${mock.url}/v1`);
+  await options.getByRole('button', { name: 'Save key' }).click();
+  await options.getByRole('button', { name: 'Add key' }).waitFor();
+  log('Added an OpenAI key', `(validated against ${mock.url}/v1/models; shown as ${await options.getByText(/••••/).first().textContent()})`);
+
+  const app = await context.newPage();
+  await app.goto(site.url);
+  await app.getByText('Wallet found.').waitFor();
+  log('Opened the demo app', site.url);
+
+  const approvalWindow = context.waitForEvent('page', { predicate: (p) => p.url().includes('approve.html') });
+  await app.getByRole('button', { name: 'Connect wallet' }).click();
+  const approval = await approvalWindow;
+  await approval.getByLabel('Budget (USD)').waitFor();
+  const origin = await approval.getByTestId('requesting-origin').textContent();
+  const closed = approval.waitForEvent('close');
+  await approval.getByRole('button', { name: 'Approve' }).click();
+  await closed;
+  await app.getByText(/^Connected as/).waitFor();
+  log("Approved the connection", `for ${origin}`);
+
+  await app.getByLabel('Message').fill('What is bring-your-own-key?');
+  await app.getByRole('button', { name: 'Send' }).click();
+  await app.getByText(/ in \/ .* out, \$/).waitFor();
+  log('Streamed a chat', JSON.stringify(await app.locator('#log').textContent()));
+  log('Usage', (await app.locator('#status').textContent()) ?? '');
+  log('Spend', (await app.locator('#spend').textContent()) ?? '');
+
+  const pageSawKey = await app.evaluate((k) => document.documentElement.outerHTML.includes(k) || JSON.stringify(localStorage).includes(k), KEY);
+  log('The page never saw the key', pageSawKey ? 'FAILED: the key is visible to the page' : 'yes');
+  if (pageSawKey) throw new Error('the key leaked to the page');
+  console.log('\nDone: the page chatted through the wallet, within its budget, without the key.');
+}

@@ -1,0 +1,36 @@
+/** The approval window the wallet opens for connect() (CONTRACT.md §4). */
+import type { BrowserContext, Page } from '@playwright/test';
+
+export async function nextWindow(context: BrowserContext, path: 'approve.html' | 'unlock.html'): Promise<Page> {
+  const existing = context.pages().find((p) => p.url().includes(path));
+  const page = existing ?? (await context.waitForEvent('page', { predicate: (p) => p.url().includes(path) }));
+  await page.waitForLoadState('domcontentloaded');
+  return page;
+}
+
+export async function approve(context: BrowserContext, options: { budget?: string; defaultModel?: string } = {}): Promise<Page> {
+  const page = await nextWindow(context, 'approve.html');
+  const budget = page.getByLabel('Budget (USD)');
+  await budget.waitFor();
+  if (options.budget !== undefined) await budget.fill(options.budget);
+  if (options.defaultModel) await page.getByLabel('Default model').selectOption(options.defaultModel);
+  const closed = page.waitForEvent('close');
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await closed;
+  return page;
+}
+
+export async function reject(context: BrowserContext): Promise<void> {
+  const page = await nextWindow(context, 'approve.html');
+  const closed = page.waitForEvent('close');
+  await page.getByRole('button', { name: 'Reject' }).click();
+  await closed;
+}
+
+export async function unlockWindow(context: BrowserContext, passphrase: string): Promise<void> {
+  const page = await nextWindow(context, 'unlock.html');
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  const closed = page.waitForEvent('close');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await closed;
+}
