@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // MV3 for every browser: `wxt build -b firefox` (and zip, dev) would otherwise default to MV2.
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'byok',
     description: 'A key wallet for AI API keys. Sites ask; you approve a budget; your key never leaves the wallet.',
@@ -9,7 +11,17 @@ export default defineConfig({
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://api.openai.com/*', 'https://api.anthropic.com/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'wallet@byok.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'wallet@byok.dev',
+              // 128: the first Firefox that runs main-world content scripts (`world: 'MAIN'`).
+              strict_min_version: '128.0',
+              // Nothing is sent to us: requests go only to the provider the user configured. See docs/FIREFOX.md.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

@@ -43,12 +43,13 @@ if (!byok) {
     controller = new AbortController();
     $('stop').disabled = false;
     $('log').textContent = '';
+    $('usage').textContent = '';
     try {
       const result = await byok.chat(
         { messages: [{ role: 'user', content: $('prompt').value }], model: $('model').value || undefined },
         { signal: controller.signal, onDelta: (d) => ($('log').textContent += d) },
       );
-      status(`${result.model}: ${result.usage.inputTokens} in / ${result.usage.outputTokens} out, $${result.costUsd}`);
+      $('usage').textContent = `${result.model}: ${result.usage.inputTokens} in / ${result.usage.outputTokens} out, $${result.costUsd}`;
     } catch (e) {
       status(e.name === 'AbortError' ? 'Stopped.' : `Error ${e.code}: ${e.message}`);
     } finally {

@@ -36,6 +36,7 @@ if (!headless) {
     await walkThrough();
   } catch (error) {
     console.error(`\nThe demo failed: ${error instanceof Error ? error.message : error}`);
+    for (const page of wallet.context.pages()) console.error(`  page ${page.url()}: ${(await page.locator('body').innerText().catch(() => '')).slice(0, 300).replace(/\n/g, ' | ')}`);
     process.exitCode = 1;
   }
 }
@@ -63,6 +64,14 @@ async function walkThrough() {
   await options.getByRole('button', { name: 'Add key' }).waitFor();
   log('Added an OpenAI key', `(validated against ${mock.url}/v1/models; shown as ${await options.getByText(/••••/).first().textContent()})`);
 
+  // The mock runs on 127.0.0.1, which is free by default; price it like OpenAI's gpt-4o-mini.
+  await options.getByLabel('Price model').selectOption('gpt-4o-mini');
+  await options.getByLabel('Input price (USD per million tokens)').fill('0.15');
+  await options.getByLabel('Output price (USD per million tokens)').fill('0.6');
+  await options.getByRole('button', { name: 'Set price' }).click();
+  await options.getByText('gpt-4o-mini: $0.15 in').waitFor();
+  log('Priced the mock model', '$0.15 / $0.60 per million tokens');
+
   const app = await context.newPage();
   await app.goto(site.url);
   await app.getByText('Wallet found.').waitFor();
@@ -81,9 +90,12 @@ async function walkThrough() {
 
   await app.getByLabel('Message').fill('What is bring-your-own-key?');
   await app.getByRole('button', { name: 'Send' }).click();
-  await app.getByText(/ in \/ .* out, \$/).waitFor();
+  await app.getByText(/ in \/ .* out, \$|^Error/).waitFor();
+  const outcome = (await app.locator('#status').textContent()) ?? '';
+  if (outcome.startsWith('Error')) throw new Error(`the chat failed: ${outcome}`);
+  await app.getByText(/^Spent \$/).waitFor();
   log('Streamed a chat', JSON.stringify(await app.locator('#log').textContent()));
-  log('Usage', (await app.locator('#status').textContent()) ?? '');
+  log('Usage', (await app.locator('#usage').textContent()) ?? '');
   log('Spend', (await app.locator('#spend').textContent()) ?? '');
 
   const pageSawKey = await app.evaluate((k) => document.documentElement.outerHTML.includes(k) || JSON.stringify(localStorage).includes(k), KEY);

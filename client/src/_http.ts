@@ -22,7 +22,8 @@ export class HttpError extends Error {
   }
 }
 
-interface Mapped {
+/** A wallet error decided as HTTP: status, each API's error type and code, and headers. */
+export interface Mapped {
   status: number;
   /** OpenAI `error.type`. */
   type: string;
@@ -52,11 +53,19 @@ const anthropicType = (status: number) => ANTHROPIC_TYPES[status] ?? (status >= 
 const openaiType = (status: number) =>
   status === 401 ? 'authentication_error' : status === 403 ? 'permission_error' : status === 429 ? 'requests' : status >= 500 ? 'server_error' : 'invalid_request_error';
 
+/** `retry-after` (seconds) and `retry-after-ms` for a wait in ms, or undefined without a usable one. */
+function retryHeaders(ms: unknown): Record<string, string> | undefined {
+  const wait = Number(ms);
+  if (ms === undefined || ms === null || !Number.isFinite(wait) || wait < 0) return undefined;
+  return { 'retry-after': String(Math.ceil(wait / 1000)), 'retry-after-ms': String(Math.round(wait)) };
+}
+
 /**
  * The wallet's error table as HTTP (the choice is documented in the README):
  * 4001 -> 403, 4100 and 4900 -> 401, 4200 and -32602 -> 400, 4290 -> 429 with `retry-after`,
  * 4402 -> 429 `insufficient_quota` (OpenAI) or 402 `billing_error` (Anthropic),
- * 5000 -> the provider's status when the wallet says it (`data.status`), else 502.
+ * 5000 -> the provider's status when the wallet says it (`data.status`), else 504 for a timeout
+ * (`data.kind`) and 502 otherwise, with `retry-after` when the wallet passes the provider's on.
  * Only 4290 and 5000 leave the SDKs free to retry; the rest carry `x-should-retry: false`.
  */
 export function mapError(e: unknown, dialect: Dialect): Mapped {
@@ -85,14 +94,12 @@ export function mapError(e: unknown, dialect: Dialect): Mapped {
       return as(400, 'invalid_request');
     case BUDGET_EXCEEDED:
       return dialect === 'anthropic' ? as(402, 'insufficient_quota') : as(429, 'insufficient_quota', 'insufficient_quota');
-    case RATE_LIMITED: {
-      const ms = Number(data.retryAfterMs ?? Number(data.retryAfter ?? 1) * 1000);
-      const wait = Number.isFinite(ms) && ms >= 0 ? ms : 1000;
-      return { ...as(429, 'rate_limit_exceeded'), headers: { 'retry-after': String(Math.ceil(wait / 1000)), 'retry-after-ms': String(Math.round(wait)) } };
-    }
+    case RATE_LIMITED:
+      return { ...as(429, 'rate_limit_exceeded'), headers: retryHeaders(data.retryAfterMs ?? Number(data.retryAfter ?? 1) * 1000) ?? {} };
     case PROVIDER_ERROR: {
       const s = Number(data.status ?? data.httpStatus);
-      return { ...as(Number.isInteger(s) && s >= 400 && s <= 599 ? s : 502, 'provider_error'), headers: {} };
+      const status = Number.isInteger(s) && s >= 400 && s <= 599 ? s : data.kind === 'timeout' ? 504 : 502;
+      return { ...as(status, 'provider_error'), headers: retryHeaders(data.retryAfterMs) ?? {} };
     }
     default:
       return { ...as(500, 'wallet_error'), headers: {} };
@@ -133,6 +140,8 @@ export const sse = (data: unknown, event?: string) => `${event ? `event: ${event
 export interface StreamEncoder {
   delta(text: string): string;
   end(result: ChatResult): string;
+  /** The error event for a failure after the stream began (default: `data: {"error": ...}`). */
+  error?(m: Mapped): string;
 }
 
 /** What `fetch` rejects with when `signal` aborts: its reason, like the platform's fetch. */
@@ -202,7 +211,8 @@ export function streamChat(byok: ByokProvider, req: ChatRequest, signal: AbortSi
             if (started) close(reason);
             else reject(reason);
           } else if (started) {
-            push(sse(errorBody(mapError(e, dialect), dialect, newId('req_')), dialect === 'anthropic' ? 'error' : undefined));
+            const m = mapError(e, dialect);
+            push(enc.error ? enc.error(m) : sse(errorBody(m, dialect, newId('req_')), dialect === 'anthropic' ? 'error' : undefined));
             close();
           } else {
             resolve(errorResponse(e, dialect));

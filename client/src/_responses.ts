@@ -3,7 +3,7 @@
  * a `/v1/responses` body to a `ChatRequest`, and the result back as a `response` object or as
  * its streaming events. What the Vercel AI SDK's `openai(model)` sends by default.
  */
-import { newId, sse, type StreamEncoder } from './_http.js';
+import { newId, sse, type Mapped, type StreamEncoder } from './_http.js';
 import { anyValue, bad, checkKeys, compact, isObj, noValue, nowSeconds, optInt, optNumber, parseArgs, refuse, str, type Obj, type TranslateOptions } from './_translate.js';
 import { badJson } from './messages.js';
 import type { ChatMessage, ChatRequest, ChatResult, Content, Part, ResponseFormat, Tool, ToolCall, ToolChoice } from './types.js';
@@ -233,5 +233,6 @@ export function responsesEvents(id: string, body: Obj, req: ChatRequest): Stream
       const done = responseObject(id, created, model, body, textOpen ? [messageItem(msgId, r.text, 'completed'), ...(r.toolCalls ?? []).map((tc) => callItem(tc, 'completed'))] : outputItems(r, msgId), r);
       return out + ev(done.status === 'incomplete' ? 'response.incomplete' : 'response.completed', { response: done });
     },
+    error: (m: Mapped) => ev('error', { code: m.code, message: m.message, param: m.param }),
   };
 }

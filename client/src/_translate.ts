@@ -39,7 +39,7 @@ export const noValue = () => false;
 export function checkKeys(body: Obj, known: ReadonlySet<string>, others: Record<string, (v: unknown) => boolean>, opts: TranslateOptions): void {
   for (const [k, v] of Object.entries(body)) {
     if (known.has(k) || v === undefined) continue;
-    const ok = others[k];
+    const ok = Object.hasOwn(others, k) ? others[k] : undefined;
     if (!ok) throw new HttpError(400, unrecognized(k), k, 'unknown_parameter');
     if (v !== null && !ok(v)) refuse(opts, k);
   }

@@ -239,6 +239,8 @@ describe('byokFetch errors, as the openai SDK raises them', () => {
     { code: 5000, status: 503, cls: OpenAI.InternalServerError, errCode: 'provider_error', data: { status: 503 } },
     { code: 5000, status: 502, cls: OpenAI.InternalServerError, errCode: 'provider_error' },
     { code: 5000, status: 400, cls: OpenAI.BadRequestError, errCode: 'provider_error', data: { status: 400 } },
+    { code: 5000, status: 504, cls: OpenAI.InternalServerError, errCode: 'provider_error', data: { kind: 'timeout', status: null } },
+    { code: 5000, status: 429, cls: OpenAI.RateLimitError, errCode: 'provider_error', data: { kind: 'rate_limit', status: 429, retryAfterMs: 2500 } },
   ];
 
   for (const stream of [false, true]) {
@@ -253,7 +255,7 @@ describe('byokFetch errors, as the openai SDK raises them', () => {
       expect(err.code).toBe(errCode);
       expect(err.message).toBe(`${status} wallet says ${code}`);
       expect((err.error as { byok_code: number }).byok_code).toBe(code);
-      if (code === 4290) expect([err.headers?.get('retry-after'), err.headers?.get('retry-after-ms')]).toEqual(['3', '2500']);
+      if (data && 'retryAfterMs' in data) expect([err.headers?.get('retry-after'), err.headers?.get('retry-after-ms')]).toEqual(['3', '2500']);
       if (code === 4402) expect(err.type).toBe('insufficient_quota');
     });
   }
@@ -396,5 +398,67 @@ describe('byokFetch answers the Responses API', () => {
       { role: 'assistant', content: null, toolCalls: [callWeather] },
       { role: 'tool', toolCallId: 'call_1', content: 'sunny' },
     ]);
+  });
+});
+
+describe('byokFetch with bodies shaped like the Vercel AI SDK sends them', () => {
+  const post = (fake: FakeByok, path: string, body: unknown) =>
+    createByokFetch({ byok: fake })(`https://api.openai.com/v1${path}`, { method: 'POST', headers: { authorization: 'Bearer byok', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('chat: streams with include_usage and tool calls carrying id and name in their first delta', async () => {
+    const fake = new FakeByok({ reply: () => ({ toolCalls: [callWeather] }) }).grantAll();
+    const res = await post(fake, '/chat/completions', {
+      model: 'gpt-4o-mini',
+      temperature: 0,
+      messages: [
+        { role: 'system', content: 'sys' },
+        { role: 'user', content: [{ type: 'text', text: 'hi' }] },
+      ],
+      tools: [{ type: 'function', function: { name: 'get_weather', description: 'w', parameters: weatherTool.function.parameters, strict: false } }],
+      tool_choice: 'auto',
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const chunks = (await res.text()).split('\n\n').filter((e) => e && e !== 'data: [DONE]').map((e) => JSON.parse(e.slice(6)));
+    const toolDelta = chunks.find((c) => c.choices[0]?.delta.tool_calls)?.choices[0].delta.tool_calls[0];
+    expect(toolDelta).toEqual({ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } });
+    expect(chunks.at(-2).choices[0].finish_reason).toBe('tool_calls');
+    expect(chunks.at(-1).usage.prompt_tokens).toBeGreaterThan(0);
+  });
+
+  it('responses: takes its input items and options', async () => {
+    const fake = new FakeByok().grantAll();
+    const res = await post(fake, '/responses', {
+      model: 'gpt-4o-mini',
+      input: [
+        { role: 'system', content: 'sys' },
+        { role: 'user', content: [{ type: 'input_text', text: 'hi' }, { type: 'input_image', image_url: 'data:image/png;base64,AAAA' }] },
+        { role: 'assistant', content: [{ type: 'output_text', text: 'calling' }], id: 'msg_1' },
+        { type: 'function_call', call_id: 'c1', name: 'get_weather', arguments: '{"city":"Paris"}', id: 'fc_1' },
+        { type: 'function_call_output', call_id: 'c1', output: 'sunny' },
+      ],
+      temperature: 0,
+      max_output_tokens: 50,
+      store: false,
+      include: ['reasoning.encrypted_content'],
+      text: { format: { type: 'json_schema', name: 'out', schema: { type: 'object' }, strict: true } },
+      tools: [{ type: 'function', name: 'get_weather', description: 'w', parameters: weatherTool.function.parameters, strict: false }],
+      tool_choice: { type: 'function', name: 'get_weather' },
+    });
+    expect(res.status).toBe(200);
+    expect(fake.chatRequests[0]).toEqual({
+      model: 'gpt-4o-mini',
+      maxTokens: 50,
+      temperature: 0,
+      messages: [
+        { role: 'system', content: 'sys' },
+        { role: 'user', content: [{ type: 'text', text: 'hi' }, { type: 'image', url: 'data:image/png;base64,AAAA' }] },
+        { role: 'assistant', content: 'calling', toolCalls: [{ id: 'c1', name: 'get_weather', arguments: { city: 'Paris' } }] },
+        { role: 'tool', toolCallId: 'c1', content: 'sunny' },
+      ],
+      tools: [{ name: 'get_weather', description: 'w', parameters: weatherTool.function.parameters }],
+      toolChoice: { name: 'get_weather' },
+      responseFormat: { type: 'json_schema', name: 'out', schema: { type: 'object' } },
+    });
   });
 });

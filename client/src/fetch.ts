@@ -119,9 +119,11 @@ function match(method: string, path: string): { key: string; id: string } | unde
   return end ? { key: `${method} /${end}`, id: '' } : undefined;
 }
 
+const isRequest = (v: unknown): v is Request => typeof Request !== 'undefined' && v instanceof Request;
+
 async function readBody(input: string | URL | Request, init: RequestInit): Promise<string> {
   if (init.body !== undefined && init.body !== null) return typeof init.body === 'string' ? init.body : new Response(init.body).text();
-  return input instanceof Request ? input.text() : '';
+  return isRequest(input) ? input.text() : '';
 }
 
 /** Makes a `byokFetch` with explicit options (its own provider, connect request, model mapping). */
@@ -156,7 +158,7 @@ export function createByokFetch(options: ByokFetchOptions = {}): FetchLike {
   };
 
   return async function byokFetch(input, init = {}) {
-    const request = input instanceof Request ? input : undefined;
+    const request = isRequest(input) ? input : undefined;
     const url = new URL(request ? request.url : String(input), 'http://localhost');
     const method = (init.method ?? request?.method ?? 'GET').toUpperCase();
     const headers = new Headers(init.headers ?? request?.headers);
@@ -184,7 +186,7 @@ export function createByokFetch(options: ByokFetchOptions = {}): FetchLike {
     const byok = await provider();
     if (!byok) throw new TypeError(noWallet());
     try {
-      await ensure(byok, route.scope);
+      await withAbort(signal, () => ensure(byok, route.scope));
       return await route.run({ byok, body, signal, dialect, opts, id: found.id });
     } catch (e) {
       if (signal?.aborted) throw abortReason(signal);

@@ -62,7 +62,7 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
   if (!raw) return undefined;
   const seconds = Number(raw);
   if (raw.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
-  const at = Date.parse(raw);
+  const at = /[a-z]/i.test(raw) ? Date.parse(raw) : NaN; // an HTTP date has a day name
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 

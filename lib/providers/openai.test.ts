@@ -188,6 +188,12 @@ describe('OpenAI adapter: abort, timeout and refusals', () => {
     expect(s.deltas).toEqual(['Hello']);
   });
 
+  it('lets a slow stream run as long as it keeps making progress', async () => {
+    const { adapter } = setup((_req, signal) => sseResponse(fx.textStream(), { signal, delayMs: 30 }));
+    const out = await adapter.chat(creds({ timeoutMs: 100 }), request(), sink().callbacks, new AbortController().signal);
+    expect(out.text).toBe('Hello, world!'); // about 250 ms in all, never 100 ms without a chunk
+  });
+
   it.each([
     ['an image in a system message', request({ messages: [{ role: 'system', content: [{ type: 'image', url: 'https://x.test/a.png' }] }, { role: 'user', content: 'hi' }] }), 4200, 'OpenAI does not support images in system messages (messages[0].content[0])'],
     ['an image in a tool message', request({ messages: [{ role: 'tool', toolCallId: 'c1', content: [{ type: 'image', url: 'https://x.test/a.png' }] }] }), 4200, 'OpenAI does not support images in tool messages (messages[0].content[0])'],

@@ -12,8 +12,8 @@ export const REDACTED = '[redacted]';
 const KEY_PATTERNS: readonly RegExp[] = [
   /\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/g, // Authorization header values
   /\bsk-[A-Za-z0-9_-]{8,}/g, // OpenAI (sk-, sk-proj-, sk-svcacct-), Anthropic (sk-ant-), OpenRouter (sk-or-), DeepSeek
-  /\bgsk_[A-Za-z0-9]{8,}/g, // Groq
-  /\bxai-[A-Za-z0-9]{8,}/g, // xAI
+  /\bgsk_[A-Za-z0-9_-]{8,}/g, // Groq
+  /\bxai-[A-Za-z0-9_-]{8,}/g, // xAI
   /\bAIza[0-9A-Za-z_-]{20,}/g, // Google
   /\b(?:tgp_v1_|key_)[A-Za-z0-9_-]{16,}/g, // Together
 ];

@@ -26,7 +26,12 @@ export type ResolvedChatRequest = Omit<ChatRequest, 'model' | 'maxTokens'> & { m
 export interface ChatCallbacks {
   /** Called with each piece of text as it streams, in order. */
   onDelta(text: string): void;
-  /** Called whenever the provider reports usage (possibly more than once; the last one wins). */
+  /**
+   * Called whenever the provider reports usage (possibly more than once; the last one wins).
+   * Each report is a running total, never an increment. Output may lag the streamed text until
+   * the final report: Anthropic counts output only at the end (its first report says 1), and
+   * OpenAI-style streams report usage only in their last chunk.
+   */
   onUsage?(usage: Usage): void;
 }
 

@@ -44,6 +44,8 @@ export interface SseOptions {
   signal?: AbortSignal | undefined;
   /** After this many chunks the body waits (until aborted) instead of going on. */
   stallAfter?: number;
+  /** Waits this long before each chunk (a slow but steady provider). */
+  delayMs?: number;
   /** Called before chunk `i` is handed to the reader. */
   onChunk?: (i: number) => void;
   headers?: Record<string, string>;
@@ -70,8 +72,9 @@ export function sseResponse(chunks: readonly string[], opts: SseOptions = {}): R
         }
       });
     },
-    pull(controller) {
+    async pull(controller) {
       if (opts.stallAfter !== undefined && i >= opts.stallAfter) return new Promise<void>(() => {});
+      if (opts.delayMs) await new Promise((resolve) => setTimeout(resolve, opts.delayMs));
       if (i >= chunks.length) {
         controller.close();
         return;

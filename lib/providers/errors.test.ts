@@ -1,0 +1,80 @@
+import { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { APIError as AnthropicAPIError } from '@anthropic-ai/sdk';
+import { describe, expect, it } from 'vitest';
+import { ErrorCode, WalletError } from '../protocol/errors';
+import { isAbortError, retryAfterMs, toProviderError, type ErrorContext } from './errors';
+
+const KEY = 'sk-live-0123456789abcdefghij';
+const ctx: ErrorContext = { label: 'OpenAI', secrets: [KEY], timeoutMs: 30_000 };
+
+describe('retryAfterMs', () => {
+  const now = Date.parse('2026-11-23T12:00:00Z');
+  it.each([
+    [{ 'retry-after': '20' }, 20_000],
+    [{ 'retry-after': '1.5' }, 1_500],
+    [{ 'retry-after-ms': '250', 'retry-after': '20' }, 250],
+    [{ 'retry-after': 'Mon, 23 Nov 2026 12:00:30 GMT' }, 30_000],
+    [{ 'retry-after': 'Mon, 23 Nov 2026 11:00:00 GMT' }, 0],
+    [{ 'retry-after': 'soon' }, undefined],
+    [{ 'retry-after': '-3' }, undefined],
+    [{ 'retry-after': '' }, undefined],
+    [{}, undefined],
+  ])('%j -> %s', (headers, expected) => {
+    expect(retryAfterMs(new Headers(headers), now)).toBe(expected);
+  });
+  it('handles no headers', () => expect(retryAfterMs(undefined)).toBeUndefined());
+});
+
+describe('toProviderError', () => {
+  it('turns any abort into a DOMException named AbortError', () => {
+    for (const e of [new APIUserAbortError(), new DOMException('x', 'AbortError'), Object.assign(new Error('x'), { name: 'AbortError' })]) {
+      expect(isAbortError(e)).toBe(true);
+      const out = toProviderError(e, ctx);
+      expect(out).toBeInstanceOf(DOMException);
+      expect(out.name).toBe('AbortError');
+    }
+  });
+
+  it('gives timeouts their own kind and message', () => {
+    const out = toProviderError(new APIConnectionTimeoutError(), ctx) as WalletError;
+    expect(out.message).toBe('OpenAI did not answer within 30 s');
+    expect(out.data).toEqual({ kind: 'timeout', status: null });
+  });
+
+  it('scrubs a body without JSON structure, e.g. an HTML error page that quotes the key', () => {
+    const error = APIError.generate(502, undefined, `<html>bad gateway for ${KEY}</html>`, new Headers());
+    const out = toProviderError(error, ctx) as WalletError;
+    expect(out.code).toBe(ErrorCode.provider);
+    expect(out.message).toBe('OpenAI error: HTTP 502: <html>bad gateway for [redacted]</html>');
+    expect(out.data).toEqual({ kind: 'server', status: 502 });
+  });
+
+  it('classifies statuses', () => {
+    const kind = (status: number) => ((toProviderError(APIError.generate(status, { error: { message: 'm' } }, undefined, new Headers()), ctx) as WalletError).data ?? {}).kind;
+    expect([401, 402, 403, 404, 408, 422, 429, 500, 503].map(kind)).toEqual(['auth', 'auth', 'auth', 'bad_request', 'timeout', 'bad_request', 'rate_limit', 'server', 'server']);
+  });
+
+  it('reads Anthropic error bodies', () => {
+    const error = AnthropicAPIError.generate(400, { type: 'error', error: { type: 'invalid_request_error', message: 'max_tokens: too large' } }, undefined, new Headers());
+    const out = toProviderError(error, { ...ctx, label: 'Anthropic' }) as WalletError;
+    expect(out.message).toBe('Anthropic error: HTTP 400 invalid_request_error: max_tokens: too large');
+    expect(out.data).toEqual({ kind: 'bad_request', status: 400, type: 'invalid_request_error' });
+  });
+
+  it('scrubs a WalletError that passes through and hides unexpected errors behind the provider name', () => {
+    const passed = toProviderError(new WalletError(ErrorCode.provider, `OpenAI error: ${KEY}`, { kind: 'server' }), ctx) as WalletError;
+    expect(passed.message).toBe('OpenAI error: [redacted]');
+    expect(passed.data).toEqual({ kind: 'server' });
+    const odd = toProviderError(new RangeError(`bad ${KEY}`), ctx) as WalletError;
+    expect(odd.message).toBe('OpenAI error: unexpected error: bad [redacted]');
+    const thrown = toProviderError('a string', ctx) as WalletError;
+    expect(thrown.message).toBe('OpenAI error: unexpected error: a string');
+  });
+
+  it('clips very long provider messages after scrubbing', () => {
+    const long = `${'x'.repeat(600)} ${KEY}`;
+    const out = toProviderError(APIError.generate(400, { error: { message: long } }, undefined, new Headers()), ctx) as WalletError;
+    expect(out.message.length).toBeLessThan(560);
+    expect(out.message).not.toContain(KEY.slice(0, 12));
+  });
+});
