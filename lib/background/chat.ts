@@ -13,7 +13,6 @@ import { inputTokenBound, inputTokenEstimate, tokensForChars } from '../budget/e
 import { costNano, type Price } from '../budget/price';
 import { nanoToUsd } from '../budget/money';
 import type { PendingEntry } from '../ledger/ledger';
-import { loadSettings } from '../settings/settings';
 import type { PageCaller, WalletContext } from './context';
 
 const CHECKPOINT_MS = 2_000;
@@ -70,7 +69,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     throw error;
   }
   const { model, key, price } = routed;
-  const settings = await loadSettings(ctx.db);
+  const settings = await ctx.settings.get();
   const cap = ctx.providers.maxOutputTokens(model);
   const maxTokens = Math.min(request.maxTokens ?? settings.defaultMaxTokens, cap ?? Number.MAX_SAFE_INTEGER);
   const inputBound = inputTokenBound(request);
@@ -101,7 +100,12 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
   let streamed = '';
   let reported: Usage | null = null;
   let lastCheckpoint = Date.now();
-  const ownCount = (): Usage => reported ?? { inputTokens: entry.inputEstimate, outputTokens: tokensForChars(streamed.length) };
+  // What a cut-short call is charged: the provider's figures where it gave them, but never less
+  // output than what streamed (Anthropic reports output only at the end of a message).
+  const ownCount = (): Usage => ({
+    inputTokens: reported?.inputTokens || entry.inputEstimate,
+    outputTokens: Math.max(reported?.outputTokens ?? 0, tokensForChars(streamed.length)),
+  });
   try {
     const secret = await ctx.keyring.secretOf(key);
     const outcome = await ctx.providers.adapterFor(key).chat(

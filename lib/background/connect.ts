@@ -8,7 +8,6 @@ import type { ApprovalDecision } from '../approvals/approvals';
 import type { ConnectRequest } from '../protocol/page-methods';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
-import { loadSettings } from '../settings/settings';
 import type { PageCaller, WalletContext } from './context';
 
 const DEFAULT_SCOPES: Scope[] = ['chat', 'models'];
@@ -64,7 +63,7 @@ export async function approve(ctx: WalletContext, id: string, decision: Approval
     throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('defaultModel', 'must be one of the approved models'));
   }
   const now = ctx.now();
-  const settings = await loadSettings(ctx.db);
+  const settings = await ctx.settings.get();
   const previous = await ctx.grants.get(record.origin);
   const grant: GrantRecord = {
     origin: record.origin,
@@ -82,14 +81,14 @@ export async function approve(ctx: WalletContext, id: string, decision: Approval
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
   };
-  await ctx.grants.put(grant);
+  await ctx.grants.patch(record.origin, (current) => ({ ...grant, ...(current ? { createdAt: current.createdAt } : {}) }));
   await ctx.approvals.approve(id, decision);
   await ctx.grantChanged(record.origin);
   return toPublicGrant(grant, now);
 }
 
 /** What `origin` spent in the period containing `now`, from the daily rollups. */
-async function spentThisPeriod(ctx: WalletContext, origin: string, period: GrantRecord['period'], now: number): Promise<number> {
+export async function spentThisPeriod(ctx: WalletContext, origin: string, period: GrantRecord['period'], now: number): Promise<number> {
   const key = periodKey(period, now);
   const rollups = await ctx.db.rollups.where('origin').equals(origin).toArray();
   let total = 0;

@@ -9,6 +9,7 @@ import type { RateLimiter } from '../ratelimit/limiter';
 import type { Vault } from '../vault/vault';
 import type { PortHub } from './ports';
 import type { UnlockPrompt } from './unlock-prompt';
+import type { SettingsStore } from '../settings/settings';
 
 export interface WalletContext {
   db: WalletDb;
@@ -22,6 +23,7 @@ export interface WalletContext {
   unlock: UnlockPrompt;
   ports: PortHub;
   providers: ProviderDirectory;
+  settings: SettingsStore;
   now: () => number;
   /** Tells open pages of `origin` (and the extension's pages) that its grant changed. */
   grantChanged(origin: string): Promise<void>;
@@ -44,4 +46,6 @@ export interface ProviderDirectory {
   /** The provider's label for results and the ledger, e.g. `openai`, `anthropic`, `groq`. */
   providerName(key: import('../db/tables/keys').KeyRecord): string;
   maxOutputTokens(model: string): number | undefined;
+  /** Forget cached price overrides after the person changed them. */
+  pricesChanged(): void;
 }

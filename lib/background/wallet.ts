@@ -14,7 +14,7 @@ import { BudgetGate } from '../budget/gate';
 import { RateLimiter } from '../ratelimit/limiter';
 import { Approvals } from '../approvals/approvals';
 import { UI_CHANGED } from '../protocol/ui';
-import { loadSettings } from '../settings/settings';
+import { SettingsStore } from '../settings/settings';
 import type { WalletContext } from './context';
 import { PortHub } from './ports';
 import { UnlockPrompt } from './unlock-prompt';
@@ -60,13 +60,14 @@ export function startWallet(): WalletContext {
     vault,
     keyring: new Keyring(db, vault, now),
     grants,
-    ledger: new Ledger(db, now),
+    ledger: new Ledger(db, now, (grant) => grants.remember(grant)),
     gate: new BudgetGate(),
     limiter: new RateLimiter(now),
     approvals: new Approvals(db, windows, now),
     unlock,
     ports,
     providers: providerDirectory(db),
+    settings: new SettingsStore(db),
     now,
     async grantChanged(origin) {
       const grant = await grants.get(origin);
@@ -79,7 +80,7 @@ export function startWallet(): WalletContext {
   const ready = (async () => {
     await ctx.ledger.recoverPending();
     await ctx.approvals.recover();
-    autolock.setMinutes((await loadSettings(db)).autoLockMinutes);
+    autolock.setMinutes((await ctx.settings.get()).autoLockMinutes);
   })();
   ready.catch(() => undefined);
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { openWalletDb } from '../db/database';
 import { Ledger, type PendingEntry } from '../ledger/ledger';
+import { Grants } from '../grants/grants';
 import { WalletError } from '../protocol/errors';
 import { BudgetGate } from './gate';
 import { admit } from './admit';
@@ -66,9 +67,10 @@ describe('budget admission', () => {
           let now = new Date(2026, 10, 23, 20, 0, 0).getTime();
           const clock = () => now;
           const db = openWalletDb(`admit-${dbCount++}`);
-          const ledger = new Ledger(db, clock);
+          const grants = new Grants(db);
+          const ledger = new Ledger(db, clock, (g) => grants.remember(g));
           const gate = new BudgetGate();
-          await db.grants.put(grant(budget, period, now));
+          await grants.put(grant(budget, period, now));
           // period key -> what was charged in it (by settlement time)
           const charged = new Map<string, number>();
           await Promise.all(
@@ -77,7 +79,7 @@ describe('budget admission', () => {
               now += r.advanceMs;
               const e = entry(`r${i}`, r.reserve, clock());
               try {
-                await admit({ db, gate, ledger, now: clock }, e);
+                await admit({ grants, gate, ledger, now: clock }, e);
               } catch (error) {
                 expect(error).toBeInstanceOf(WalletError);
                 expect((error as WalletError).code).toBe(4402);
@@ -111,8 +113,9 @@ describe('budget admission', () => {
   it('refuses with 4402 and writes nothing when the request does not fit', async () => {
     const db = openWalletDb(`admit-${dbCount++}`);
     const now = () => 1_000;
-    await db.grants.put(grant(100, 'total', 1_000));
-    const deps = { db, gate: new BudgetGate(), ledger: new Ledger(db, now), now };
+    const grants = new Grants(db);
+    await grants.put(grant(100, 'total', 1_000));
+    const deps = { grants, gate: new BudgetGate(), ledger: new Ledger(db, now, (g) => grants.remember(g)), now };
     await admit(deps, entry('a', 60, 1_000));
     await expect(admit(deps, entry('b', 41, 1_000))).rejects.toMatchObject({ code: 4402 });
     expect(await db.ledger.count()).toBe(1);

@@ -2,7 +2,7 @@
  * Admission: a request is admitted only if what is spent, plus what in-flight requests may
  * still cost, plus this request's upper bound, fits the site's budget (CONTRACT.md §3).
  */
-import type { WalletDb } from '../db/database';
+import type { Grants } from '../grants/grants';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import type { Ledger, PendingEntry } from '../ledger/ledger';
@@ -11,7 +11,7 @@ import { formatUsd } from './money';
 import { spentInPeriod } from './period';
 
 export interface AdmitDeps {
-  db: WalletDb;
+  grants: Grants;
   gate: BudgetGate;
   ledger: Ledger;
   now: () => number;
@@ -20,27 +20,28 @@ export interface AdmitDeps {
 /**
  * Reserves `entry.reservedNano` for `entry.origin` and writes the pending ledger entry, or throws
  * 4402 having reserved and sent nothing. The caller must settle the entry and then release.
+ *
+ * The check and the reservation run synchronously (no await between them) on the cached grant,
+ * so concurrent admissions of one origin always see each other's reservations.
  */
-export function admit(deps: AdmitDeps, entry: PendingEntry): Promise<void> {
+export async function admit(deps: AdmitDeps, entry: PendingEntry): Promise<void> {
   const { origin, id, reservedNano } = entry;
-  return deps.gate.withLock(origin, async () => {
-    const grant = await deps.db.grants.get(origin);
-    if (!grant) throw new WalletError(ErrorCode.unauthorized, messages.notConnected(origin));
-    const spent = spentInPeriod(grant, deps.now());
-    const held = deps.gate.heldNano(origin);
-    const left = Math.max(0, grant.budgetNano - spent - held);
-    if (reservedNano > left) {
-      throw new WalletError(ErrorCode.budgetExceeded, messages.budgetExceeded(formatUsd(reservedNano), formatUsd(left)), {
-        neededUsd: reservedNano / 1e9,
-        leftUsd: left / 1e9,
-      });
-    }
-    deps.gate.hold(origin, id, reservedNano);
-    try {
-      await deps.ledger.begin(entry);
-    } catch (error) {
-      deps.gate.release(origin, id);
-      throw error;
-    }
-  });
+  await deps.grants.get(origin);
+  const grant = deps.grants.peek(origin);
+  if (!grant) throw new WalletError(ErrorCode.unauthorized, messages.notConnected(origin));
+  const spent = spentInPeriod(grant, deps.now());
+  const left = Math.max(0, grant.budgetNano - spent - deps.gate.heldNano(origin));
+  if (reservedNano > left) {
+    throw new WalletError(ErrorCode.budgetExceeded, messages.budgetExceeded(formatUsd(reservedNano), formatUsd(left)), {
+      neededUsd: reservedNano / 1e9,
+      leftUsd: left / 1e9,
+    });
+  }
+  deps.gate.hold(origin, id, reservedNano);
+  try {
+    await deps.ledger.begin(entry);
+  } catch (error) {
+    deps.gate.release(origin, id);
+    throw error;
+  }
 }

@@ -44,11 +44,38 @@ export function isActive(grant: GrantRecord, now: number): boolean {
   return !grant.paused && (grant.expiresAt === undefined || grant.expiresAt > now);
 }
 
+/**
+ * The grants, read through an in-memory cache: admission reads a grant on every request, and
+ * every write goes through this class (or reports back through `remember`), so the cache is
+ * never stale.
+ */
 export class Grants {
+  private readonly cache = new Map<string, GrantRecord | null>();
+
   constructor(private readonly db: WalletDb) {}
 
-  get(origin: string): Promise<GrantRecord | undefined> {
-    return this.db.grants.get(origin);
+  async get(origin: string): Promise<GrantRecord | undefined> {
+    if (!this.cache.has(origin)) {
+      const record = await this.db.grants.get(origin);
+      // A write that landed while we read wins over what we read.
+      if (!this.cache.has(origin)) this.cache.set(origin, record ?? null);
+    }
+    return this.cache.get(origin) ?? undefined;
+  }
+
+  /** The cached grant, synchronously; only valid after `get(origin)` resolved. */
+  peek(origin: string): GrantRecord | undefined {
+    return this.cache.get(origin) ?? undefined;
+  }
+
+  /** Records a grant written elsewhere (the ledger's settlement transaction). */
+  remember(record: GrantRecord): void {
+    this.cache.set(record.origin, record);
+  }
+
+  /** Forgets everything (after a backup import or a reset rewrote the tables). */
+  clearCache(): void {
+    this.cache.clear();
   }
 
   list(): Promise<GrantRecord[]> {
@@ -57,15 +84,27 @@ export class Grants {
 
   async put(record: GrantRecord): Promise<void> {
     await this.db.grants.put(record);
+    this.cache.set(record.origin, record);
   }
 
-  async update(origin: string, changes: Partial<GrantRecord>): Promise<void> {
-    await this.db.grants.update(origin, changes);
+  /**
+   * Read-modify-write of one grant in a transaction, so a change made in the UI never overwrites
+   * a spend the ledger settled meanwhile. `change` gets the stored grant (or undefined).
+   */
+  async patch(origin: string, change: (current: GrantRecord | undefined) => GrantRecord | undefined): Promise<GrantRecord | undefined> {
+    const next = await this.db.transaction('rw', this.db.grants, async () => {
+      const updated = change(await this.db.grants.get(origin));
+      if (updated) await this.db.grants.put(updated);
+      return updated;
+    });
+    if (next) this.cache.set(origin, next);
+    return next;
   }
 
   async revoke(origin: string): Promise<boolean> {
     const existed = (await this.db.grants.get(origin)) !== undefined;
     await this.db.grants.delete(origin);
+    this.cache.set(origin, null);
     return existed;
   }
 }

@@ -7,6 +7,7 @@ import { openSecret, sealSecret } from '../vault/envelope';
 import type { Vault } from '../vault/vault';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
+import type { Validation } from './validate';
 
 /** What any extension page may see of a key. */
 export interface KeyView {
@@ -21,6 +22,7 @@ export interface KeyView {
   enabled: boolean;
   createdAt: number;
   lastUsedAt?: number;
+  validatedAt?: number;
 }
 
 export interface NewKey {
@@ -84,6 +86,57 @@ export class Keyring {
 
   async update(id: string, changes: Partial<Pick<KeyRecord, 'name' | 'enabled' | 'status' | 'statusMessage' | 'models' | 'lastUsedAt' | 'validatedAt'>>): Promise<void> {
     await this.db.keys.update(id, changes);
+  }
+
+  /** Renames a key; the name is trimmed and must not be empty. */
+  async rename(id: string, name: string): Promise<KeyView> {
+    const trimmed = name.trim();
+    if (!trimmed) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('name', messages.keyNameEmpty()));
+    return this.change(id, { name: trimmed });
+  }
+
+  /** Turns a key on or off; a disabled key serves no request and is offered to no site. */
+  setEnabled(id: string, enabled: boolean): Promise<KeyView> {
+    return this.change(id, { enabled });
+  }
+
+  /**
+   * Replaces a key's secret, keeping its id (so every grant routed to it keeps working), its
+   * name and its history. The new secret is sealed under the same record id.
+   */
+  async rotate(id: string, secret: string, validation: Validation): Promise<KeyView> {
+    const dataKey = await this.vault.requireKey();
+    return this.db.transaction('rw', this.db.keys, async () => {
+      const current = await this.require(id);
+      const next: KeyRecord = {
+        ...current,
+        last4: secret.slice(-4),
+        sealed: sealSecret(dataKey, id, secret),
+        models: validation.models.length ? validation.models : current.models,
+        ...this.validationFields(validation),
+      };
+      if (validation.status !== 'valid') delete next.validatedAt;
+      await this.db.keys.put(next);
+      return toKeyView(next);
+    });
+  }
+
+  /** Stores the outcome of re-validating a key (status, message, models when it listed some). */
+  recordValidation(id: string, validation: Validation): Promise<KeyView> {
+    return this.change(id, { ...this.validationFields(validation), ...(validation.models.length ? { models: validation.models } : {}) });
+  }
+
+  private validationFields(v: Validation): Pick<KeyRecord, 'status' | 'statusMessage'> & { validatedAt?: number } {
+    return { status: v.status, statusMessage: v.message, ...(v.status === 'valid' ? { validatedAt: this.now() } : {}) };
+  }
+
+  private async change(id: string, changes: Partial<KeyRecord>): Promise<KeyView> {
+    return this.db.transaction('rw', this.db.keys, async () => {
+      const current = await this.require(id);
+      const next = { ...current, ...changes };
+      await this.db.keys.put(next);
+      return toKeyView(next);
+    });
   }
 
   /** The plaintext secret of `record`, for one provider call. Requires the vault unlocked. */

@@ -5,9 +5,11 @@
  */
 import type { WalletDb } from '../db/database';
 import type { LedgerEntry, LedgerStatus } from '../db/tables/ledger';
+import type { GrantRecord } from '../db/tables/grants';
 import { localDay, periodKey } from '../budget/period';
 import { costNano, type Price } from '../budget/price';
 import { tokensForChars } from '../budget/estimate';
+import { GroupCommit } from './group-commit';
 
 export interface Settlement {
   status: Exclude<LedgerStatus, 'pending'>;
@@ -26,60 +28,74 @@ export interface PendingEntry extends LedgerEntry {
 }
 
 export class Ledger {
+  private readonly writes: GroupCommit;
+
   constructor(
     private readonly db: WalletDb,
     private readonly now: () => number = Date.now,
-  ) {}
+    /** Told the grant's new spend after each settlement commits (the grants cache). */
+    private readonly onGrantCharged: (grant: GrantRecord) => void = () => undefined,
+  ) {
+    this.writes = new GroupCommit((body) => this.db.transaction('rw', this.db.ledger, this.db.grants, this.db.rollups, body));
+  }
 
-  begin(entry: PendingEntry): Promise<unknown> {
-    return this.db.ledger.add(entry);
+  /** Writes the entry as pending; resolves once it is committed. */
+  async begin(entry: PendingEntry): Promise<void> {
+    await this.writes.run(() => this.db.ledger.add(entry));
   }
 
   /** Records a request refused before it was sent (nothing reserved, nothing charged). */
   refused(entry: Omit<LedgerEntry, 'status' | 'costNano' | 'reservedNano' | 'inputTokens' | 'outputTokens' | 'inputEstimate'> & { errorCode: number; errorMessage: string }): Promise<unknown> {
-    return this.db.ledger.add({ ...entry, status: 'refused', inputTokens: 0, outputTokens: 0, costNano: 0, reservedNano: 0, inputEstimate: 0 });
+    return this.writes.run(() => this.db.ledger.add({ ...entry, status: 'refused', inputTokens: 0, outputTokens: 0, costNano: 0, reservedNano: 0, inputEstimate: 0 }));
   }
 
   checkpoint(id: string, streamedChars: number): Promise<unknown> {
-    return this.db.ledger.update(id, { streamedChars } as Partial<LedgerEntry>);
+    return this.writes.run(() => this.db.ledger.update(id, { streamedChars } as Partial<LedgerEntry>));
   }
 
-  /** Settles a pending entry once; a second settlement of the same entry is ignored. */
+  /**
+   * Settles a pending entry once (a second settlement is ignored): the entry, the grant's spend
+   * and the day's rollup change together or not at all.
+   */
   async settle(id: string, s: Settlement): Promise<void> {
-    const at = this.now();
-    await this.db.transaction('rw', this.db.ledger, this.db.grants, this.db.rollups, async () => {
-      const entry = await this.db.ledger.get(id);
-      if (!entry || entry.status !== 'pending') return;
-      const cost = Math.min(s.costNano, entry.reservedNano);
-      await this.db.ledger.update(id, {
-        status: s.status,
-        inputTokens: s.inputTokens,
-        outputTokens: s.outputTokens,
-        costNano: cost,
-        durationMs: at - entry.at,
-        settledAt: at,
-        ...(s.errorCode === undefined ? {} : { errorCode: s.errorCode, errorMessage: s.errorMessage }),
-      } as Partial<LedgerEntry>);
-      const grant = await this.db.grants.get(entry.origin);
-      if (grant && cost > 0) {
-        const key = periodKey(grant.period, at);
-        const spent = (grant.periodKey === key ? grant.spentNano : 0) + cost;
-        await this.db.grants.update(entry.origin, { spentNano: spent, periodKey: key });
-      }
-      const day = localDay(at);
-      const rollupKey: [string, string, string] = [entry.origin, day, entry.model];
-      const rollup = await this.db.rollups.get(rollupKey);
-      await this.db.rollups.put({
-        origin: entry.origin,
-        day,
-        model: entry.model,
-        provider: entry.provider,
-        requests: (rollup?.requests ?? 0) + 1,
-        inputTokens: (rollup?.inputTokens ?? 0) + s.inputTokens,
-        outputTokens: (rollup?.outputTokens ?? 0) + s.outputTokens,
-        costNano: (rollup?.costNano ?? 0) + cost,
-      });
+    const charged = await this.writes.run(() => this.apply(id, s, this.now()));
+    if (charged) this.onGrantCharged(charged);
+  }
+
+  /** The writes of one settlement, inside the batch's transaction. */
+  private async apply(id: string, s: Settlement, at: number): Promise<GrantRecord | undefined> {
+    const entry = await this.db.ledger.get(id);
+    if (!entry || entry.status !== 'pending') return undefined;
+    const cost = Math.min(s.costNano, entry.reservedNano);
+    await this.db.ledger.update(id, {
+      status: s.status,
+      inputTokens: s.inputTokens,
+      outputTokens: s.outputTokens,
+      costNano: cost,
+      durationMs: at - entry.at,
+      settledAt: at,
+      ...(s.errorCode === undefined ? {} : { errorCode: s.errorCode, errorMessage: s.errorMessage }),
+    } as Partial<LedgerEntry>);
+    let charged: GrantRecord | undefined;
+    const grant = await this.db.grants.get(entry.origin);
+    if (grant && cost > 0) {
+      const key = periodKey(grant.period, at);
+      charged = { ...grant, spentNano: (grant.periodKey === key ? grant.spentNano : 0) + cost, periodKey: key };
+      await this.db.grants.put(charged);
+    }
+    const day = localDay(at);
+    const rollup = await this.db.rollups.get([entry.origin, day, entry.model]);
+    await this.db.rollups.put({
+      origin: entry.origin,
+      day,
+      model: entry.model,
+      provider: entry.provider,
+      requests: (rollup?.requests ?? 0) + 1,
+      inputTokens: (rollup?.inputTokens ?? 0) + s.inputTokens,
+      outputTokens: (rollup?.outputTokens ?? 0) + s.outputTokens,
+      costNano: (rollup?.costNano ?? 0) + cost,
     });
+    return charged;
   }
 
   /**

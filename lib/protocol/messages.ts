@@ -38,4 +38,31 @@ export const messages = {
   providerToolArguments: (provider: string, tool: string) =>
     `${provider} error: the arguments of the tool call '${tool}' are not a JSON object`,
   providerNoEmbeddings: (provider: string) => `${provider} has no embeddings API`,
+  // The vault (issue 3): passphrase, KDF, backup, reset, key management.
+  vaultDowngrade: (field: string, got: number, min: number) =>
+    `Refused: the stored vault asks for a weaker key derivation than this wallet allows (kdf.${field}=${got}, minimum ${min}). ` +
+    'It may have been tampered with (a downgrade attack). Restore a backup or reset the wallet.',
+  vaultChanged: () => 'The vault changed while this was in progress (another window?): nothing was written, try again',
+  newPassphraseMismatch: () => 'The new passphrases do not match',
+  passphraseChanged: () => 'Passphrase changed',
+  resetConfirm: (word: string) => `Type ${word} to confirm`,
+  walletReset: () => 'The wallet was reset: everything was deleted',
+  backupNotJson: () => 'This file is not a byok backup: it is not JSON',
+  backupNotBackup: () => 'This file is not a byok backup',
+  backupNewer: (version: number) => `This backup was made by a newer version of byok (format ${version}): update the wallet, then import it`,
+  backupSchemaNewer: (version: number) => `This backup holds data of a newer wallet (database version ${version}): update the wallet, then import it`,
+  backupTooLarge: (mb: number) => `The backup is too large: at most ${mb} MB`,
+  backupWrongPassphrase: () => 'Wrong passphrase for this backup: use the passphrase the wallet had when the backup was exported',
+  backupDamaged: () => 'The backup file is damaged or was modified: it cannot be opened',
+  backupInvalid: (field: string, problem: string) => `The backup's contents are invalid: ${field}: ${problem}`,
+  backupKeyUnreadable: (name: string) => `The key '${name}' in the backup cannot be decrypted: the backup is damaged`,
+  backupImported: (counts: { keys: number; grants: number; prices: number; ledger: number }) =>
+    `Backup imported: ${counts.keys} keys, ${counts.grants} sites, ${counts.prices} prices, ${counts.ledger} requests added`,
+  backupNoFile: () => 'Choose a backup file first',
+  keyValid: (models: number) => `Key works: ${models} models available`,
+  keyRejected: (detail: string) => `The provider rejected this key: ${detail}`,
+  keyUnreachable: (detail: string) => `Could not reach the provider: ${detail}`,
+  keyUnverified: (detail: string) => `Could not validate the key: ${detail}`,
+  keyNameEmpty: () => 'The name is empty',
+  hostPermissionRefused: () => 'Permission to reach that base URL was refused',
 };

@@ -30,3 +30,25 @@ export async function saveSettings(db: WalletDb, changes: Partial<Settings>): Pr
   await db.meta.put({ id: 'settings', value: next });
   return next;
 }
+
+/** The settings, cached in memory: read on every request, written only through `set`. */
+export class SettingsStore {
+  private cached: Settings | null = null;
+
+  constructor(private readonly db: WalletDb) {}
+
+  async get(): Promise<Settings> {
+    this.cached ??= await loadSettings(this.db);
+    return this.cached;
+  }
+
+  async set(changes: Partial<Settings>): Promise<Settings> {
+    this.cached = await saveSettings(this.db, changes);
+    return this.cached;
+  }
+
+  /** Forget the cache (after a backup import or a reset rewrote the tables). */
+  clearCache(): void {
+    this.cached = null;
+  }
+}

@@ -7,7 +7,10 @@ import { browser } from 'wxt/browser';
 export interface SessionStore {
   get(): Promise<string | undefined>;
   set(dataKeyB64: string): Promise<void>;
+  /** Forgets the data key (lock). */
   clear(): Promise<void>;
+  /** Empties the whole session area (wallet reset). */
+  wipe(): Promise<void>;
 }
 
 const ITEM = 'byok.dataKey';
@@ -21,6 +24,7 @@ export function browserSessionStore(): SessionStore {
     },
     set: (dataKeyB64) => browser.storage.session.set({ [ITEM]: dataKeyB64 }),
     clear: () => browser.storage.session.remove(ITEM),
+    wipe: () => browser.storage.session.clear(),
   };
 }
 
@@ -33,6 +37,9 @@ export function memorySessionStore(): SessionStore {
       value = v;
     },
     clear: async () => {
+      value = undefined;
+    },
+    wipe: async () => {
       value = undefined;
     },
   };

@@ -1,27 +1,43 @@
 /**
- * The vault's lifecycle: create, unlock, lock, and access to the data key while unlocked.
- * The data key is the only way to a plaintext secret; it lives in this worker's memory and in
- * session storage, never on disk.
+ * The vault's lifecycle: create, unlock, lock, change passphrase, reset, and access to the data
+ * key while unlocked. The data key is the only way to a plaintext secret; it lives in this
+ * worker's memory and in session storage, never on disk.
+ *
+ * Every write of the vault header is one IndexedDB transaction that first checks the header is
+ * still the one the operation started from (scrypt runs before, outside the transaction): an
+ * interrupted or failed write leaves the previous header, so the vault always opens with the old
+ * passphrase or the new one, never neither.
  */
 import type { WalletDb } from '../db/database';
 import { fromBase64, toBase64, wipe } from '../crypto/bytes';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { createVault, rewrapDataKey, unwrapDataKey, type VaultHeader } from './envelope';
-import { isBelowDefault } from '../crypto/kdf';
+import { DEFAULT_KDF, isBelowDefault } from '../crypto/kdf';
 import type { SessionStore } from './session-store';
 import { recordFailure, waitBeforeAttempt, type AttemptState } from './throttle';
-import { assertPassphrase } from './policy';
+import { assertPassphrase, findDowngrade } from './policy';
 import { CryptoError, WRONG_PASSPHRASE } from '../crypto/errors';
 
 function isWrongPassphrase(error: unknown): boolean {
   return error instanceof CryptoError && error.message === WRONG_PASSPHRASE;
 }
 
-/** A header that fails validation (e.g. a KDF downgrade) is not a wrong passphrase: say so. */
-function vaultDamaged(error: unknown): WalletError {
+/**
+ * A header that fails validation is not a wrong passphrase: say so. KDF parameters below the
+ * floor get their own message (a possible downgrade attack).
+ */
+export function vaultRefused(error: unknown, header: unknown): WalletError {
+  const kdf = typeof header === 'object' && header !== null ? (header as { kdf?: unknown }).kdf : undefined;
+  const downgrade = error instanceof CryptoError ? findDowngrade(kdf) : null;
+  if (downgrade) return new WalletError(ErrorCode.locked, messages.vaultDowngrade(downgrade.field, downgrade.got, downgrade.min));
   const detail = error instanceof Error ? error.message : 'unreadable vault';
   return new WalletError(ErrorCode.locked, messages.vaultRefused(detail));
+}
+
+/** True when `a` and `b` are the same stored header (same salt and wrapped key). */
+function sameHeader(a: VaultHeader | undefined, b: VaultHeader): boolean {
+  return a !== undefined && a.salt === b.salt && a.wrapped?.nonce === b.wrapped.nonce && a.wrapped?.ciphertext === b.wrapped.ciphertext;
 }
 
 export interface VaultStatus {
@@ -33,7 +49,7 @@ export interface VaultOptions {
   db: WalletDb;
   session: SessionStore;
   now?: () => number;
-  /** Called after every lock or unlock. */
+  /** Called after every lock, unlock and reset. */
   onChange?: (status: VaultStatus) => void;
 }
 
@@ -45,7 +61,8 @@ export class Vault {
     this.now = options.now ?? Date.now;
   }
 
-  private async header(): Promise<VaultHeader | undefined> {
+  /** The stored header, if a wallet exists. */
+  async header(): Promise<VaultHeader | undefined> {
     const record = await this.options.db.meta.get('vault');
     return record?.value as VaultHeader | undefined;
   }
@@ -68,38 +85,43 @@ export class Vault {
     assertPassphrase(passphrase);
     if (await this.header()) throw new WalletError(ErrorCode.invalidParams, messages.walletExists());
     const { header, dataKey } = await createVault(passphrase);
-    await this.options.db.meta.put({ id: 'vault', value: header });
+    const { db } = this.options;
+    try {
+      // Checked again inside the write: two windows creating at once must not overwrite each other.
+      await db.transaction('rw', db.meta, async () => {
+        if (await db.meta.get('vault')) throw new WalletError(ErrorCode.invalidParams, messages.walletExists());
+        await db.meta.put({ id: 'vault', value: header });
+      });
+    } catch (error) {
+      wipe(dataKey);
+      throw error;
+    }
     await this.hold(dataKey);
   }
 
   async unlock(passphrase: string): Promise<void> {
-    const header = await this.header();
-    if (!header) throw new WalletError(ErrorCode.locked, messages.noWallet());
-    const attempts = (await this.options.db.meta.get('attempts'))?.value as AttemptState | undefined;
-    const wait = waitBeforeAttempt(attempts, this.now());
-    if (wait > 0) throw new WalletError(ErrorCode.locked, messages.tooManyAttempts(Math.ceil(wait / 1000)), { retryAfterMs: wait });
-    let dataKey: Uint8Array;
-    try {
-      dataKey = await unwrapDataKey(header, passphrase);
-    } catch (error) {
-      if (!isWrongPassphrase(error)) throw vaultDamaged(error);
-      await this.options.db.meta.put({ id: 'attempts', value: recordFailure(attempts, this.now()) });
-      throw new WalletError(ErrorCode.locked, messages.wrongPassphrase());
-    }
+    const header = await this.requireHeader();
+    const dataKey = await this.open(header, passphrase);
     await this.options.db.meta.delete('attempts');
     if (isBelowDefault(header.kdf)) {
       // Raise the KDF cost of an older vault now that we hold the passphrase (MetaMask's updateVault).
-      const upgraded = await rewrapDataKey(dataKey, passphrase, undefined, { createdAt: header.createdAt });
-      await this.options.db.meta.put({ id: 'vault', value: upgraded });
+      // A failure here leaves the old header, which still opens; the next unlock tries again.
+      try {
+        const upgraded = await rewrapDataKey(dataKey, passphrase, undefined, { createdAt: header.createdAt });
+        await this.replaceHeader(header, upgraded);
+      } catch {
+        // Not fatal: the person is unlocked either way.
+      }
     }
     await this.hold(dataKey);
   }
 
   async lock(): Promise<void> {
+    const wasUnlocked = this.dataKey !== null || (await this.options.session.get()) !== undefined;
     if (this.dataKey) wipe(this.dataKey);
     this.dataKey = null;
     await this.options.session.clear();
-    this.options.onChange?.(await this.status());
+    if (wasUnlocked) this.options.onChange?.(await this.status());
   }
 
   /** The data key, or 4900 when locked. Callers must not keep it. */
@@ -109,26 +131,83 @@ export class Vault {
     return key;
   }
 
+  /**
+   * Re-wraps the data key under a new passphrase (and at least the default KDF cost). The new
+   * header is written in one transaction, only if the header is still the one that was opened.
+   * No secret is re-encrypted; the lock state does not change.
+   */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    assertPassphrase(next);
+    const header = await this.requireHeader();
+    const dataKey = await this.open(header, current);
+    try {
+      const params = isBelowDefault(header.kdf) ? DEFAULT_KDF : header.kdf;
+      const rewrapped = await rewrapDataKey(dataKey, next, params, { createdAt: header.createdAt });
+      await this.replaceHeader(header, rewrapped);
+    } finally {
+      wipe(dataKey);
+    }
+  }
+
+  /**
+   * Holds `dataKey` as the unlocked key after a restore wrote a header that wraps it
+   * (lib/backup). The vault takes ownership of the buffer.
+   */
+  async adopt(dataKey: Uint8Array): Promise<void> {
+    if (!(await this.header())) throw new WalletError(ErrorCode.locked, messages.noWallet());
+    await this.hold(dataKey);
+  }
+
+  /**
+   * Deletes everything (for a forgotten passphrase): the data key in memory and the whole
+   * session area first (so nothing stays unlocked), then every table in one transaction.
+   */
+  async reset(): Promise<void> {
+    if (this.dataKey) wipe(this.dataKey);
+    this.dataKey = null;
+    await this.options.session.wipe();
+    const { db } = this.options;
+    await db.transaction('rw', db.tables, async () => {
+      for (const table of db.tables) await table.clear();
+    });
+    this.options.onChange?.({ exists: false, unlocked: false });
+  }
+
+  private async requireHeader(): Promise<VaultHeader> {
+    const header = await this.header();
+    if (!header) throw new WalletError(ErrorCode.locked, messages.noWallet());
+    return header;
+  }
+
+  /** Unwraps the data key, throttling guesses: failures are counted, and waited out after a few. */
+  private async open(header: VaultHeader, passphrase: string): Promise<Uint8Array> {
+    const attempts = (await this.options.db.meta.get('attempts'))?.value as AttemptState | undefined;
+    const wait = waitBeforeAttempt(attempts, this.now());
+    if (wait > 0) throw new WalletError(ErrorCode.locked, messages.tooManyAttempts(Math.ceil(wait / 1000)), { retryAfterMs: wait });
+    try {
+      return await unwrapDataKey(header, passphrase);
+    } catch (error) {
+      if (!isWrongPassphrase(error)) throw vaultRefused(error, header);
+      await this.options.db.meta.put({ id: 'attempts', value: recordFailure(attempts, this.now()) });
+      throw new WalletError(ErrorCode.locked, messages.wrongPassphrase());
+    }
+  }
+
+  /** Writes `next` in place of `expected` in one transaction (compare-and-swap). */
+  private async replaceHeader(expected: VaultHeader, next: VaultHeader): Promise<void> {
+    const { db } = this.options;
+    await db.transaction('rw', db.meta, async () => {
+      const stored = (await db.meta.get('vault'))?.value as VaultHeader | undefined;
+      if (!sameHeader(stored, expected)) throw new WalletError(ErrorCode.invalidParams, messages.vaultChanged());
+      await db.meta.put({ id: 'vault', value: next });
+      await db.meta.delete('attempts');
+    });
+  }
+
   private async hold(dataKey: Uint8Array): Promise<void> {
+    if (this.dataKey && this.dataKey !== dataKey) wipe(this.dataKey);
     this.dataKey = dataKey;
     await this.options.session.set(toBase64(dataKey));
     this.options.onChange?.({ exists: true, unlocked: true });
-  }
-
-  /** Re-wraps the data key under a new passphrase in one write (see issue: change passphrase). */
-  async changePassphrase(current: string, next: string): Promise<void> {
-    assertPassphrase(next);
-    const header = await this.header();
-    if (!header) throw new WalletError(ErrorCode.locked, messages.noWallet());
-    let dataKey: Uint8Array;
-    try {
-      dataKey = await unwrapDataKey(header, current);
-    } catch (error) {
-      if (!isWrongPassphrase(error)) throw vaultDamaged(error);
-      throw new WalletError(ErrorCode.locked, messages.wrongPassphrase());
-    }
-    const rewrapped = await rewrapDataKey(dataKey, next, undefined, { createdAt: header.createdAt });
-    await this.options.db.meta.put({ id: 'vault', value: rewrapped });
-    await this.hold(dataKey);
   }
 }

@@ -56,6 +56,7 @@ test('the key appears in no page-visible channel and never in plaintext in exten
   const optionsDom = await optionsPage.content();
 
   const stored = await sw.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', { get(k: null): Promise<unknown> }> } }).chrome;
     const dump: Record<string, unknown> = {
       local: await chrome.storage.local.get(null),
       session: await chrome.storage.session.get(null),

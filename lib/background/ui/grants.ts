@@ -6,8 +6,7 @@ import { ErrorCode, WalletError } from '../../protocol/errors';
 import { messages } from '../../protocol/messages';
 import { usdToNanoFloor } from '../../budget/money';
 import { periodKey } from '../../budget/period';
-import { loadSettings } from '../../settings/settings';
-import { approve } from '../connect';
+import { approve, spentThisPeriod } from '../connect';
 import type { ApprovalDecision } from '../../approvals/approvals';
 import type { GrantRecord } from '../../db/tables/grants';
 
@@ -40,46 +39,52 @@ export interface GrantChanges {
 export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
   const grant = await ctx.grants.get(p.origin);
   if (!grant) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('origin', 'not connected'));
-  const next: GrantRecord = { ...grant, updatedAt: ctx.now() };
+  const now = ctx.now();
+  const changes: Partial<GrantRecord> = { updatedAt: now };
+  const models = p.models ?? grant.models;
   if (p.models) {
     const offers = new Map(modelOffers(await ctx.keyring.list()).map((o) => [o.model, o.keyId]));
-    next.routes = {};
+    changes.routes = {};
     for (const model of p.models) {
       const keyId = grant.routes[model] ?? offers.get(model);
       if (!keyId) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('models', `no key offers '${model}'`));
-      next.routes[model] = keyId;
+      changes.routes[model] = keyId;
     }
-    next.models = p.models;
-    if (!p.models.includes(next.defaultModel)) next.defaultModel = p.models[0] ?? '';
+    changes.models = p.models;
+    if (!p.models.includes(grant.defaultModel)) changes.defaultModel = p.models[0] ?? '';
   }
   if (p.defaultModel) {
-    if (!next.models.includes(p.defaultModel)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('defaultModel', 'must be an allowed model'));
-    next.defaultModel = p.defaultModel;
+    if (!models.includes(p.defaultModel)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('defaultModel', 'must be an allowed model'));
+    changes.defaultModel = p.defaultModel;
   }
   if (p.budget) {
-    next.budgetNano = usdToNanoFloor(p.budget.usd);
+    changes.budgetNano = usdToNanoFloor(p.budget.usd);
     if (p.budget.period !== grant.period) {
-      next.period = p.budget.period;
-      next.spentNano = 0;
-      next.periodKey = periodKey(p.budget.period, ctx.now());
+      // A new period counts what the site already spent in it.
+      changes.period = p.budget.period;
+      changes.spentNano = await spentThisPeriod(ctx, p.origin, p.budget.period, now);
+      changes.periodKey = periodKey(p.budget.period, now);
     }
   }
-  if (p.scopes) next.scopes = p.scopes;
-  if (p.rateLimitPerMin !== undefined) next.rateLimitPerMin = p.rateLimitPerMin;
-  if (p.paused !== undefined) next.paused = p.paused;
-  if (p.expiresAt !== undefined) {
-    if (p.expiresAt === null) delete next.expiresAt;
-    else next.expiresAt = p.expiresAt;
-  }
-  await ctx.grants.put(next);
+  if (p.scopes) changes.scopes = p.scopes;
+  if (p.rateLimitPerMin !== undefined) changes.rateLimitPerMin = p.rateLimitPerMin;
+  if (p.paused !== undefined) changes.paused = p.paused;
+  if (typeof p.expiresAt === 'number') changes.expiresAt = p.expiresAt;
+  const next = await ctx.grants.patch(p.origin, (current) => {
+    if (!current) return undefined;
+    const merged: GrantRecord = { ...current, ...changes };
+    if (p.expiresAt === null) delete merged.expiresAt;
+    return merged;
+  });
+  if (!next) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('origin', 'not connected'));
   await ctx.grantChanged(p.origin);
-  return toPublicGrant(next, ctx.now());
+  return toPublicGrant(next, now);
 }
 
 export async function getApproval(ctx: WalletContext, p: { id: string }) {
   const record = await ctx.approvals.get(p.id);
   if (!record) return null;
-  const settings = await loadSettings(ctx.db);
+  const settings = await ctx.settings.get();
   const offers = modelOffers(await ctx.keyring.list());
   const wanted = record.request.models;
   return {

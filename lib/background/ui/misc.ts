@@ -1,6 +1,6 @@
 /** UI commands for the ledger, prices and settings. */
 import type { WalletContext } from '../context';
-import { saveSettings, loadSettings, type Settings } from '../../settings/settings';
+import type { Settings } from '../../settings/settings';
 
 export async function recentLedger(ctx: WalletContext, p: { origin?: string | undefined; limit?: number | undefined } | undefined) {
   const rows = await ctx.ledger.recent({ ...(p?.origin ? { origin: p.origin } : {}), ...(p?.limit ? { limit: p.limit } : {}) });
@@ -13,22 +13,24 @@ export function listPrices(ctx: WalletContext) {
 
 export async function setPrice(ctx: WalletContext, p: { keyId: string; model: string; inputPerM: number; outputPerM: number }) {
   await ctx.db.prices.put(p);
+  ctx.providers.pricesChanged();
   ctx.uiChanged();
   return null;
 }
 
 export async function removePrice(ctx: WalletContext, p: { keyId: string; model: string }) {
   await ctx.db.prices.delete([p.keyId, p.model]);
+  ctx.providers.pricesChanged();
   ctx.uiChanged();
   return null;
 }
 
 export function getSettings(ctx: WalletContext) {
-  return loadSettings(ctx.db);
+  return ctx.settings.get();
 }
 
 export async function setSettings(ctx: WalletContext, p: Partial<Settings>, onChange: (s: Settings) => void) {
-  const next = await saveSettings(ctx.db, Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)));
+  const next = await ctx.settings.set(Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)));
   onChange(next);
   ctx.uiChanged();
   return next;

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: measures byok against a direct fetch to the same mock, in the same headless
+ * Chromium run, alternating; prints a table and writes bench/results.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { startMock } from '../mock/server.mjs';
+import { startStaticServer } from './static-server.mjs';
+import { launchWallet, EXTENSION_PATH } from './browser.mjs';
+import { median, round } from './bench/stats.mjs';
+import { scriptSizes } from './bench/sizes.mjs';
+import { connectPage, measureUnlock, setUpWallet } from './bench/setup.mjs';
+import { concurrencyProbe, throughputProbe, ttftProbe } from './bench/page-probes.mjs';
+
+const quick = process.argv.includes('--quick');
+if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const mock = await startMock();
+const site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
+const wallet = await launchWallet({ headless: true });
+const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}` };
+try {
+  results.sizes = await scriptSizes(EXTENSION_PATH);
+  const options = await setUpWallet(wallet, mock.url);
+  const unlock = await measureUnlock(options, quick ? 2 : 5);
+  results.unlockMs = { median: round(median(unlock)), runs: unlock.map((t) => round(t)) };
+
+  const page = await wallet.context.newPage();
+  await page.goto(`${site.url}/index.html`);
+  await connectPage(wallet.context, page, options);
+
+  const ttft = await page.evaluate(ttftProbe, { mockUrl: mock.url, runs: quick ? 10 : 50 });
+  results.ttft = { directMs: round(median(ttft.direct)), byokMs: round(median(ttft.byok)), addedMs: round(median(ttft.byok) - median(ttft.direct)), runs: ttft.byok.length };
+
+  const chunks = 5000;
+  const tp = await page.evaluate(throughputProbe, { mockUrl: mock.url, chunks, runs: quick ? 3 : 7 });
+  const direct = median(tp.direct.map((r) => r.ms));
+  const byok = median(tp.byok.map((r) => r.ms));
+  if (tp.byok.some((r) => r.chars !== tp.direct[0].chars)) throw new Error('byok and direct streams differ in length');
+  results.throughput = { chunks, directMs: round(direct), byokMs: round(byok), ratio: round(direct / byok, 3) };
+
+  const conc = await page.evaluate(concurrencyProbe, { mockUrl: mock.url, streams: 100 });
+  results.concurrency = { streams: 100, directMs: round(conc.direct), byokMs: round(conc.byok), ratio: round(conc.direct / conc.byok, 3) };
+} finally {
+  await wallet.close();
+  await site.close();
+  await mock.close();
+}
+
+await mkdir('bench', { recursive: true });
+await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+const rows = [
+  ['main-world script (inpage.js)', `${results.sizes.inpage.raw} B raw, ${results.sizes.inpage.gzip} B gzip`, '<= 3072 B gzip'],
+  ['content script (relay.js)', `${results.sizes.relay.raw} B raw, ${results.sizes.relay.gzip} B gzip`, '<= 4096 B gzip'],
+  ['unlock (scrypt N=2^17, in the browser)', `${results.unlockMs.median} ms median`, '<= 1500 ms'],
+  ['time to first token, added vs direct', `${results.ttft.addedMs} ms (byok ${results.ttft.byokMs}, direct ${results.ttft.directMs}, n=${results.ttft.runs})`, '<= 2 ms'],
+  [`throughput, ${results.throughput.chunks}-chunk stream`, `${results.throughput.ratio}x direct (byok ${results.throughput.byokMs} ms, direct ${results.throughput.directMs} ms)`, '>= 0.9x'],
+  ['100 concurrent streams', `${results.concurrency.ratio}x direct (byok ${results.concurrency.byokMs} ms, direct ${results.concurrency.directMs} ms)`, ''],
+];
+console.log('\n| measure | result | target |\n|---|---|---|');
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+console.log('\nwritten: bench/results.json');

@@ -1,0 +1,52 @@
+/** Puts a benchmark wallet in place through the UI: created, keyed to the mock, page connected. */
+export const PASSPHRASE = 'bench passphrase 1234';
+
+export async function setUpWallet({ context, extensionId }, mockUrl) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await options.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
+  await options.getByRole('button', { name: 'Create wallet' }).click();
+  await options.getByRole('button', { name: 'Add key' }).click();
+  await options.getByLabel('Provider').selectOption({ label: 'OpenAI' });
+  await options.getByLabel('API key').fill('sk-test-bench');
+  await options.getByLabel('Base URL').fill(`${mockUrl}/v1`);
+  await options.getByRole('button', { name: 'Save key' }).click();
+  await options.getByRole('button', { name: 'Add key' }).waitFor();
+  return options;
+}
+
+/** Connects `page` with a generous budget and rate limit, approving in the approval window. */
+export async function connectPage(context, page, options) {
+  const approval = context.waitForEvent('page', { predicate: (p) => p.url().includes('approve.html') });
+  const connected = page.evaluate(() => window.byok.connect({ budget: { usd: 1000, period: 'total' } }));
+  const win = await approval;
+  await win.getByLabel('Budget (USD)').waitFor();
+  await win.getByRole('button', { name: 'Approve' }).click();
+  const grant = await connected;
+  // Benchmarks send far more than the default 30 requests a minute.
+  await options.evaluate(
+    (origin) => chrome.runtime.sendMessage({ byokUi: 1, command: 'grants.update', params: { origin, rateLimitPerMin: 10000 } }),
+    grant.origin,
+  );
+  return grant;
+}
+
+/** Median ms of `vault.unlock` at the default KDF, measured from an extension page. */
+export async function measureUnlock(options, runs) {
+  return options.evaluate(
+    async ({ passphrase, runs }) => {
+      const send = (command, params) => chrome.runtime.sendMessage({ byokUi: 1, command, params });
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        await send('vault.lock');
+        const t0 = performance.now();
+        const reply = await send('vault.unlock', { passphrase });
+        if (!reply.ok) throw new Error(reply.error.message);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    },
+    { passphrase: PASSPHRASE, runs },
+  );
+}
