@@ -10,6 +10,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'activeTab'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://api.openai.com/*', 'https://api.anthropic.com/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The relay is an unlisted script declared here; entrypoints/relay.ts says why.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['relay.js'], run_at: 'document_start', all_frames: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -3,9 +3,18 @@
  * (no page pays for the wallet until it calls it). It accepts only messages from its own
  * window, and never adds authority: the background takes the origin from the browser.
  */
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 
 import { ENVELOPE, PORT_NAME, type ToPage, type ToWallet } from '../protocol/wire';
+
+/**
+ * The extension runtime, without the promise polyfill: ports are not promise-based, so the
+ * polyfill would add nothing here but ~10 KB to every page. `chrome.runtime.connect` is the same
+ * API in Chromium and Firefox.
+ */
+function runtime(): Pick<typeof Browser.runtime, 'connect'> {
+  return (globalThis as unknown as { chrome: { runtime: Pick<typeof Browser.runtime, 'connect'> } }).chrome.runtime;
+}
 
 const METHODS_SAFE_TO_RETRY = new Set(['connect', 'getGrant', 'models', 'disconnect']);
 const RESTARTED = { code: 5000 as const, message: 'The wallet restarted while the request was in flight' };
@@ -19,7 +28,7 @@ export function startRelay(win: Window, signal: AbortSignal): void {
 
   const connect = (): Browser.runtime.Port => {
     if (port) return port;
-    const p = browser.runtime.connect({ name: PORT_NAME });
+    const p = runtime().connect({ name: PORT_NAME });
     p.onMessage.addListener((m: ToPage) => {
       if (m.t === 'res') inflight.delete(m.id);
       toPage(m);

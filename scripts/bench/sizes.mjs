@@ -5,8 +5,8 @@ import { join } from 'node:path';
 
 export async function scriptSizes(extensionDir) {
   const out = {};
-  for (const name of ['inpage', 'relay']) {
-    const bytes = await readFile(join(extensionDir, 'content-scripts', `${name}.js`));
+  for (const [name, path] of [['inpage', 'content-scripts/inpage.js'], ['relay', 'relay.js']]) {
+    const bytes = await readFile(join(extensionDir, path));
     out[name] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   }
   return out;
