@@ -3,6 +3,7 @@ import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { ensureHostPermission } from '@/lib/ui/permissions';
 import { PRESETS, presetFor } from '@/lib/providers/presets';
+import { messages } from '@/lib/protocol/messages';
 import { ErrorText, Field } from './Field';
 
 interface AddResult {
@@ -36,7 +37,7 @@ export function AddKeyForm({ onDone }: { onDone: () => void }) {
   const submit = (saveUnvalidated: boolean) => (e?: FormEvent) => {
     e?.preventDefault();
     const permission = ensureHostPermission(baseUrl.trim() || undefined);
-    void permission.then((granted) => (granted ? save.run(saveUnvalidated) : save.setError('Permission to reach that base URL was refused')));
+    void permission.then((granted) => (granted ? save.run(saveUnvalidated) : save.setError(messages.hostPermissionRefused())));
   };
   return (
     <form onSubmit={submit(false)} aria-label="Add a key">

@@ -1,19 +1,45 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
-import { passphraseStrength } from '@/lib/vault/strength';
-import { MIN_PASSPHRASE } from '@/lib/vault/policy';
+import { passphraseProblem } from '@/lib/vault/policy';
 import { ErrorText, Field } from './Field';
+import { PassphraseStrength } from './PassphraseStrength';
+import { BackupImport } from './BackupImport';
 
+/** First run: create a wallet, or restore one from a backup. */
 export function CreateWallet() {
+  const [importing, setImporting] = useState(false);
+  if (importing) {
+    return (
+      <section className="card" aria-labelledby="restore-title">
+        <h2 id="restore-title">Restore from a backup</h2>
+        <p className="muted">Everything in the backup comes back: keys, connected sites, prices, settings and history. The wallet then opens with the backup&apos;s passphrase.</p>
+        <BackupImport existing={false} onCancel={() => setImporting(false)} />
+      </section>
+    );
+  }
+  return (
+    <>
+      <CreateForm />
+      <section className="card">
+        <h2>Have a backup?</h2>
+        <p className="muted">Restore a wallet exported from byok (an encrypted .json file).</p>
+        <div className="actions">
+          <button onClick={() => setImporting(true)}>Import backup</button>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function CreateForm() {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const create = useAction(() => call('vault.create', { passphrase }));
-  const strength = passphraseStrength(passphrase);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (passphrase.length < MIN_PASSPHRASE) return create.setError(`The passphrase must have at least ${MIN_PASSPHRASE} characters`);
-    if (passphrase !== confirm) return create.setError('The passphrases do not match');
+    const problem = passphraseProblem(passphrase, confirm);
+    if (problem) return create.setError(problem);
     void create.run();
   };
   return (
@@ -22,9 +48,7 @@ export function CreateWallet() {
       <p className="muted">Your keys are encrypted with this passphrase. It is never stored; if you forget it, the wallet must be reset.</p>
       <form onSubmit={submit}>
         <Field label="Passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-        <div className="muted" aria-live="polite">
-          Strength: <meter min={0} max={4} value={strength.score} aria-label="Passphrase strength" /> {strength.label}
-        </div>
+        <PassphraseStrength passphrase={passphrase} />
         <Field label="Confirm passphrase" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
         <ErrorText error={create.error} />
         <div className="actions">

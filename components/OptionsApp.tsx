@@ -8,7 +8,9 @@ import { SitesSection } from './SitesSection';
 import { LedgerSection } from './LedgerSection';
 import { PricesSection } from './PricesSection';
 import { VaultSection } from './VaultSection';
+import { RequestSettings } from './RequestSettings';
 import { LockButton } from './LockButton';
+import { ResetWallet } from './ResetWallet';
 
 export function OptionsApp() {
   const status = useWallet(() => call<VaultStatusView>('vault.status'));
@@ -25,6 +27,7 @@ export function OptionsApp() {
         <section className="card">
           <h2>Unlock your wallet</h2>
           <UnlockForm />
+          <ResetWallet forgotten />
         </section>
       ) : null}
       {s?.unlocked ? (
@@ -33,6 +36,7 @@ export function OptionsApp() {
           <SitesSection />
           <LedgerSection />
           <PricesSection />
+          <RequestSettings />
           <VaultSection autoLockMinutes={s.autoLockMinutes} />
         </>
       ) : null}

@@ -1,7 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
+import { messages } from '@/lib/protocol/messages';
+import { passphraseProblem } from '@/lib/vault/policy';
+import { AUTOLOCK_CHOICES, type AutoLockMinutes } from '@/lib/vault/autolock';
 import { ErrorText, Field } from './Field';
+import { PassphraseStrength } from './PassphraseStrength';
+import { ExportBackup } from './ExportBackup';
+import { BackupImport } from './BackupImport';
+import { ResetWallet } from './ResetWallet';
 
 export function VaultSection({ autoLockMinutes }: { autoLockMinutes: number }) {
   return (
@@ -9,18 +16,21 @@ export function VaultSection({ autoLockMinutes }: { autoLockMinutes: number }) {
       <h2 id="vault-title">Vault</h2>
       <AutoLockSetting minutes={autoLockMinutes} />
       <ChangePassphrase />
+      <h3>Backup</h3>
+      <ExportBackup />
+      <ImportIntoWallet />
+      <h3>Reset</h3>
+      <ResetWallet />
     </section>
   );
 }
 
-const AUTOLOCK_CHOICES = [0, 1, 5, 15, 60] as const;
-
 function AutoLockSetting({ minutes }: { minutes: number }) {
-  const save = useAction((value: (typeof AUTOLOCK_CHOICES)[number]) => call('settings.set', { autoLockMinutes: value }));
+  const save = useAction((value: AutoLockMinutes) => call('settings.set', { autoLockMinutes: value }));
   return (
     <div>
       <label htmlFor="autolock">Auto-lock</label>
-      <select id="autolock" value={minutes} onChange={(e) => void save.run(Number(e.target.value) as (typeof AUTOLOCK_CHOICES)[number])}>
+      <select id="autolock" value={minutes} onChange={(e) => void save.run(Number(e.target.value) as AutoLockMinutes)}>
         {AUTOLOCK_CHOICES.map((m) => (
           <option key={m} value={m}>
             {m === 0 ? 'Never' : `After ${m} idle minute${m === 1 ? '' : 's'}`}
@@ -48,7 +58,8 @@ function ChangePassphrase() {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (next !== confirm) return change.setError('The new passphrases do not match');
+    const problem = passphraseProblem(next, confirm, messages.newPassphraseMismatch());
+    if (problem) return change.setError(problem);
     void change.run();
   };
   if (!open) {
@@ -57,7 +68,7 @@ function ChangePassphrase() {
         <button onClick={() => (setOpen(true), setDone(false))}>Change passphrase</button>
         {done ? (
           <span role="status" className="ok">
-            Passphrase changed
+            {messages.passphraseChanged()}
           </span>
         ) : null}
       </div>
@@ -67,6 +78,7 @@ function ChangePassphrase() {
     <form onSubmit={submit} aria-label="Change passphrase">
       <Field label="Current passphrase" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
       <Field label="New passphrase" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+      <PassphraseStrength passphrase={next} label="New passphrase strength" />
       <Field label="Confirm new passphrase" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
       <ErrorText error={change.error} />
       <div className="actions">
@@ -78,5 +90,26 @@ function ChangePassphrase() {
         </button>
       </div>
     </form>
+  );
+}
+
+function ImportIntoWallet() {
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <div>
+      {open ? (
+        <BackupImport existing onCancel={() => setOpen(false)} onDone={(message) => (setDone(message), setOpen(false))} />
+      ) : (
+        <div className="actions">
+          <button onClick={() => (setOpen(true), setDone(null))}>Import backup</button>
+        </div>
+      )}
+      {done ? (
+        <p role="status" className="ok">
+          {done}
+        </p>
+      ) : null}
+    </div>
   );
 }

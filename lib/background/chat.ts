@@ -109,7 +109,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
   try {
     const secret = await ctx.keyring.secretOf(key);
     const outcome = await ctx.providers.adapterFor(key).chat(
-      ctx.providers.credentialsFor(key, secret),
+      ctx.providers.credentialsFor(key, secret, settings.providerTimeoutSeconds * 1000),
       { ...request, model, maxTokens },
       {
         onDelta(text) {

@@ -40,7 +40,7 @@ export interface PageCaller {
 /** How the background reaches providers; wired to lib/providers in directory.ts, faked in tests. */
 export interface ProviderDirectory {
   adapterFor(key: import('../db/tables/keys').KeyRecord): import('../providers/types').ProviderAdapter;
-  credentialsFor(key: import('../db/tables/keys').KeyRecord, secret: string): import('../providers/types').ProviderCredentials;
+  credentialsFor(key: import('../db/tables/keys').KeyRecord, secret: string, timeoutMs?: number): import('../providers/types').ProviderCredentials;
   /** The price of `model` on `key`, or null when none is known (the request is then refused). */
   priceFor(key: import('../db/tables/keys').KeyRecord, model: string, inputTokens?: number): Promise<import('../budget/price').Price | null>;
   /** The provider's label for results and the ledger, e.g. `openai`, `anthropic`, `groq`. */

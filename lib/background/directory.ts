@@ -16,7 +16,7 @@ export function providerDirectory(db: WalletDb): ProviderDirectory {
   };
   return {
     adapterFor: (key) => adapterForKey(key),
-    credentialsFor: (key, secret) => credentialsFor(key, secret),
+    credentialsFor: (key, secret, timeoutMs) => credentialsFor(key, secret, timeoutMs),
     async priceFor(key, model, inputTokens) {
       const overrides = await overridesOf(key.id);
       const price = priceFor({ providerId: key.provider, model, baseUrl: key.baseUrl, overrides, ...(inputTokens === undefined ? {} : { inputTokens }) });

@@ -36,7 +36,7 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
   await admit(ctx, entry);
   try {
     const secret = await ctx.keyring.secretOf(key);
-    const out = await ctx.providers.adapterFor(key).embed(ctx.providers.credentialsFor(key, secret), { ...request, model }, signal);
+    const out = await ctx.providers.adapterFor(key).embed(ctx.providers.credentialsFor(key, secret, (await ctx.settings.get()).providerTimeoutSeconds * 1000), { ...request, model }, signal);
     const usage = { inputTokens: out.usage?.inputTokens ?? estimate, outputTokens: 0 };
     const cost = Math.min(costNano(price, usage), entry.reservedNano);
     await ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost });

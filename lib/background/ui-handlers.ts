@@ -6,8 +6,8 @@ import type { z } from 'zod';
 import type { uiCommands, UiCommand } from '../protocol/ui';
 import type { WalletContext } from './context';
 import type { Settings } from '../settings/settings';
-import { vaultChangePassphrase, vaultCreate, vaultLock, vaultStatus, vaultUnlock } from './ui/vault';
-import { addKey, removeKey } from './ui/keys';
+import { backupExport, backupImport, vaultChangePassphrase, vaultCreate, vaultLock, vaultReset, vaultStatus, vaultUnlock } from './ui/vault';
+import { addKey, removeKey, rotateKey, updateKey, validateKeyNow } from './ui/keys';
 import { decideApproval, getApproval, getSiteGrant, listGrants, revokeGrant, updateGrant } from './ui/grants';
 import { getSettings, listPrices, recentLedger, removePrice, setPrice, setSettings } from './ui/misc';
 
@@ -24,9 +24,15 @@ export const uiHandlers: Handlers = {
   'vault.unlock': ({ ctx }, p) => vaultUnlock(ctx, p),
   'vault.lock': ({ ctx }) => vaultLock(ctx),
   'vault.changePassphrase': ({ ctx }, p) => vaultChangePassphrase(ctx, p),
+  'vault.reset': ({ ctx }) => vaultReset(ctx),
+  'backup.export': ({ ctx }) => backupExport(ctx),
+  'backup.import': ({ ctx, settingsChanged }, p) => backupImport(ctx, p, settingsChanged),
   'keys.list': ({ ctx }) => ctx.keyring.list(),
   'keys.add': ({ ctx }, p) => addKey(ctx, p),
   'keys.remove': ({ ctx }, p) => removeKey(ctx, p),
+  'keys.update': ({ ctx }, p) => updateKey(ctx, p),
+  'keys.rotate': ({ ctx }, p) => rotateKey(ctx, p),
+  'keys.validate': ({ ctx }, p) => validateKeyNow(ctx, p),
   'grants.list': ({ ctx }) => listGrants(ctx),
   'grants.get': ({ ctx }, p) => getSiteGrant(ctx, p),
   'grants.revoke': ({ ctx }, p) => revokeGrant(ctx, p),

@@ -40,8 +40,9 @@ export async function admit(deps: AdmitDeps, entry: PendingEntry): Promise<void>
   deps.gate.hold(origin, id, reservedNano);
   try {
     await deps.ledger.begin(entry);
-  } catch (error) {
+  } catch {
+    // Nothing was written and nothing will be sent: the request is refused cleanly.
     deps.gate.release(origin, id);
-    throw error;
+    throw new WalletError(ErrorCode.provider, messages.storageFailed());
   }
 }

@@ -19,6 +19,7 @@ export const messages = {
   grantExpired: () => 'This site\'s grant has expired',
   locked: () => 'The wallet is locked and was not unlocked',
   originRefused: (origin: string) => `The origin ${origin} cannot connect to the wallet`,
+  storageFailed: () => 'The wallet could not record the request in its ledger (storage error); nothing was sent',
   walletRestarted: () => 'The wallet restarted while the request was in flight',
   aborted: () => 'The request was aborted',
   noKeys: () => 'The wallet has no keys yet: add one in the wallet\'s options',
@@ -42,6 +43,9 @@ export const messages = {
   vaultDowngrade: (field: string, got: number, min: number) =>
     `Refused: the stored vault asks for a weaker key derivation than this wallet allows (kdf.${field}=${got}, minimum ${min}). ` +
     'It may have been tampered with (a downgrade attack). Restore a backup or reset the wallet.',
+  backupDowngrade: (field: string, got: number, min: number) =>
+    `Refused: this backup asks for a weaker key derivation than this wallet allows (kdf.${field}=${got}, minimum ${min}). ` +
+    'It may have been tampered with (a downgrade attack).',
   vaultChanged: () => 'The vault changed while this was in progress (another window?): nothing was written, try again',
   newPassphraseMismatch: () => 'The new passphrases do not match',
   passphraseChanged: () => 'Passphrase changed',
@@ -59,6 +63,7 @@ export const messages = {
   backupImported: (counts: { keys: number; grants: number; prices: number; ledger: number }) =>
     `Backup imported: ${counts.keys} keys, ${counts.grants} sites, ${counts.prices} prices, ${counts.ledger} requests added`,
   backupNoFile: () => 'Choose a backup file first',
+  backupSaved: (filename: string) => `Backup saved as ${filename}. It opens with the passphrase this wallet has now.`,
   keyValid: (models: number) => `Key works: ${models} models available`,
   keyRejected: (detail: string) => `The provider rejected this key: ${detail}`,
   keyUnreachable: (detail: string) => `Could not reach the provider: ${detail}`,

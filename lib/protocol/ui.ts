@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { BudgetSchema, PeriodSchema, ScopeSchema } from './page-methods';
+import { IMPORT_MODES, MAX_BACKUP_CHARS } from '../backup/limits';
+import { RESET_WORD } from '../vault/policy';
 
 const passphrase = z.string().min(1).max(1024);
 const id = z.string().min(1).max(128);
@@ -21,6 +23,9 @@ export const uiCommands = {
   'vault.unlock': z.strictObject({ passphrase }),
   'vault.lock': z.undefined(),
   'vault.changePassphrase': z.strictObject({ current: passphrase, next: passphrase }),
+  'vault.reset': z.strictObject({ confirm: z.literal(RESET_WORD) }),
+  'backup.export': z.undefined(),
+  'backup.import': z.strictObject({ file: z.string().min(1).max(MAX_BACKUP_CHARS), passphrase, mode: z.enum(IMPORT_MODES) }),
   'keys.list': z.undefined(),
   'keys.add': z.strictObject({
     provider: z.string().min(1).max(64),
@@ -30,6 +35,9 @@ export const uiCommands = {
     saveUnvalidated: z.boolean().optional(),
   }),
   'keys.remove': z.strictObject({ id }),
+  'keys.update': z.strictObject({ id, name: z.string().max(100).optional(), enabled: z.boolean().optional() }),
+  'keys.rotate': z.strictObject({ id, secret: z.string().max(4096), saveUnvalidated: z.boolean().optional() }),
+  'keys.validate': z.strictObject({ id }),
   'grants.list': z.undefined(),
   'grants.get': z.strictObject({ origin }),
   'grants.revoke': z.strictObject({ origin }),
@@ -64,6 +72,7 @@ export const uiCommands = {
     autoLockMinutes: z.union([z.literal(0), z.literal(1), z.literal(5), z.literal(15), z.literal(60)]).optional(),
     defaultRateLimitPerMin: z.int().min(1).max(10_000).optional(),
     defaultPeriod: PeriodSchema.optional(),
+    providerTimeoutSeconds: z.int().min(1).max(3600).optional(),
   }),
 } as const;
 

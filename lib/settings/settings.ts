@@ -10,6 +10,8 @@ export interface Settings {
   defaultPeriod: Period;
   /** The max-tokens sent when a request gives none; every request has an upper bound. */
   defaultMaxTokens: number;
+  /** A provider call with no progress for this long ends with a clear error (5000, kind timeout). */
+  providerTimeoutSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultBudgetUsd: 1,
   defaultPeriod: 'month',
   defaultMaxTokens: 4096,
+  providerTimeoutSeconds: 120,
 };
 
 export async function loadSettings(db: WalletDb): Promise<Settings> {

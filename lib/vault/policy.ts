@@ -1,33 +1,24 @@
-/** The passphrase and KDF rules, shared by the pages (to explain) and the vault (to enforce). */
-import { KDF_FLOOR } from '../crypto/kdf';
+/**
+ * The passphrase and reset rules, shared by the pages (to explain) and the vault (to enforce).
+ * No crypto here: the extension's pages import this module.
+ */
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 
 export const MIN_PASSPHRASE = 10;
 
+/** What the person types to reset the wallet (a forgotten passphrase). */
+export const RESET_WORD = 'RESET';
+
 /** Refuses a passphrase shorter than {@link MIN_PASSPHRASE} with -32602. */
 export function assertPassphrase(passphrase: string): void {
-  if (passphrase.length < MIN_PASSPHRASE) {
-    throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('passphrase', messages.passphraseTooShort(MIN_PASSPHRASE)));
-  }
+  const problem = passphraseProblem(passphrase);
+  if (problem) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('passphrase', problem));
 }
 
-/** A KDF cost below {@link KDF_FLOOR}: which field, its value and the minimum. */
-export interface KdfDowngrade {
-  field: 'N' | 'r' | 'p';
-  got: number;
-  min: number;
-}
-
-/**
- * The first scrypt cost in `kdf` (as read from a stored header or a backup) that is below the
- * floor, or `null`. The envelope refuses such a header before deriving; this names it for people.
- */
-export function findDowngrade(kdf: unknown): KdfDowngrade | null {
-  if (typeof kdf !== 'object' || kdf === null) return null;
-  for (const field of ['N', 'r', 'p'] as const) {
-    const got = (kdf as Record<string, unknown>)[field];
-    if (typeof got === 'number' && got < KDF_FLOOR[field]) return { field, got, min: KDF_FLOOR[field] };
-  }
+/** Why a new passphrase is refused, or `null`; `confirm` (when given) must match it. */
+export function passphraseProblem(passphrase: string, confirm?: string, mismatch = messages.passphraseMismatch()): string | null {
+  if (passphrase.length < MIN_PASSPHRASE) return messages.passphraseTooShort(MIN_PASSPHRASE);
+  if (confirm !== undefined && confirm !== passphrase) return mismatch;
   return null;
 }

@@ -16,7 +16,8 @@ import { createVault, rewrapDataKey, unwrapDataKey, type VaultHeader } from './e
 import { DEFAULT_KDF, isBelowDefault } from '../crypto/kdf';
 import type { SessionStore } from './session-store';
 import { recordFailure, waitBeforeAttempt, type AttemptState } from './throttle';
-import { assertPassphrase, findDowngrade } from './policy';
+import { assertPassphrase } from './policy';
+import { findDowngrade } from './downgrade';
 import { CryptoError, WRONG_PASSPHRASE } from '../crypto/errors';
 
 function isWrongPassphrase(error: unknown): boolean {

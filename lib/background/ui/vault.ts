@@ -1,6 +1,9 @@
-/** UI commands for the vault: status, create, unlock, lock, change passphrase. */
+/** UI commands for the vault: status, create, unlock, lock, change passphrase, reset, backup. */
+import { browser } from 'wxt/browser';
 import type { WalletContext } from '../context';
-import { loadSettings } from '../../settings/settings';
+import { loadSettings, type Settings } from '../../settings/settings';
+import { exportBackup, importBackup, type ExportedBackup, type ImportResult } from '../../backup/store';
+import type { ImportMode } from '../../backup/limits';
 
 export async function vaultStatus(ctx: WalletContext) {
   const status = await ctx.vault.status();
@@ -26,4 +29,35 @@ export async function vaultLock(ctx: WalletContext) {
 export async function vaultChangePassphrase(ctx: WalletContext, p: { current: string; next: string }) {
   await ctx.vault.changePassphrase(p.current, p.next);
   return vaultStatus(ctx);
+}
+
+/**
+ * Deletes everything and returns to first run (the typed confirmation was checked by the
+ * protocol): the data key, storage.session, every table, every alarm. Connected pages are told
+ * the wallet locked and that their grant is gone.
+ */
+export async function vaultReset(ctx: WalletContext) {
+  const origins = (await ctx.grants.list()).map((g) => g.origin);
+  await ctx.vault.reset();
+  await browser.alarms.clearAll();
+  for (const origin of origins) await ctx.grantChanged(origin);
+  ctx.uiChanged();
+  return vaultStatus(ctx);
+}
+
+/** The encrypted backup file's name and text, for the page to save. */
+export function backupExport(ctx: WalletContext): Promise<ExportedBackup> {
+  return exportBackup(ctx.db, ctx.vault, ctx.now());
+}
+
+export async function backupImport(
+  ctx: WalletContext,
+  p: { file: string; passphrase: string; mode: ImportMode },
+  settingsChanged: (settings: Settings) => void,
+): Promise<ImportResult> {
+  const result = await importBackup(ctx.db, ctx.vault, { text: p.file, passphrase: p.passphrase, mode: p.mode });
+  if (result.settings) settingsChanged(await loadSettings(ctx.db));
+  for (const origin of result.origins) await ctx.grantChanged(origin);
+  ctx.uiChanged();
+  return result;
 }

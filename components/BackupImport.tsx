@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { call } from '@/lib/ui/client';
+import { useAction } from '@/lib/ui/hooks';
+import { readFileText } from '@/lib/ui/files';
+import { messages } from '@/lib/protocol/messages';
+import { MAX_BACKUP_CHARS, MAX_BACKUP_MB, type ImportMode } from '@/lib/backup/limits';
+import type { ImportResult } from '@/lib/backup/store';
+import { ErrorText, Field } from './Field';
+
+/**
+ * Import backup (CONTRACT.md §4): the file, then the backup's passphrase. Into a wallet that
+ * has data (`existing`) the person chooses merge or replace; a fresh install restores it whole.
+ */
+export function BackupImport({ existing, onCancel, onDone }: { existing: boolean; onCancel: () => void; onDone?: (message: string) => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [mode, setMode] = useState<ImportMode>('merge');
+  const run = useAction(async () => {
+    if (!file) throw new Error(messages.backupNoFile());
+    if (file.size > MAX_BACKUP_CHARS) throw new Error(messages.backupTooLarge(MAX_BACKUP_MB));
+    const text = await readFileText(file);
+    const result = await call<ImportResult>('backup.import', { file: text, passphrase, mode: existing ? mode : 'replace' });
+    setPassphrase('');
+    onDone?.(result.message);
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run.run();
+  };
+  return (
+    <form onSubmit={submit} aria-label="Import backup">
+      <Field label="Backup file" type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <Field
+        label="Passphrase"
+        type="password"
+        autoComplete="off"
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.target.value)}
+        hint="The passphrase the wallet had when the backup was exported"
+      />
+      {existing ? (
+        <fieldset>
+          <legend>This wallet already has data</legend>
+          <label style={{ fontWeight: 400 }}>
+            <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge: add what this wallet does not have; nothing here changes
+          </label>
+          <label style={{ fontWeight: 400 }}>
+            <input type="radio" name="import-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace: delete this wallet&apos;s keys, sites, prices, settings and history first
+          </label>
+          <p className="muted">Your passphrase stays the same either way.</p>
+        </fieldset>
+      ) : null}
+      <ErrorText error={run.error} />
+      <div className="actions">
+        <button className="primary" type="submit" disabled={run.busy || !file || !passphrase}>
+          {run.busy ? 'Importing…' : 'Import backup'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

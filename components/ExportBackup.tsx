@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { call } from '@/lib/ui/client';
+import { useAction } from '@/lib/ui/hooks';
+import { saveTextFile } from '@/lib/ui/files';
+import { messages } from '@/lib/protocol/messages';
+import type { ExportedBackup } from '@/lib/backup/store';
+import { ErrorText } from './Field';
+
+/** Export backup (CONTRACT.md §4): one encrypted file, saved through the browser's downloads. */
+export function ExportBackup() {
+  const [saved, setSaved] = useState<string | null>(null);
+  const run = useAction(async () => {
+    setSaved(null);
+    const backup = await call<ExportedBackup>('backup.export');
+    saveTextFile(backup.filename, backup.text);
+    setSaved(messages.backupSaved(backup.filename));
+  });
+  return (
+    <div>
+      <p className="muted">One encrypted file with your keys (still sealed), connected sites, settings, prices and history.</p>
+      <div className="actions">
+        <button onClick={() => void run.run()} disabled={run.busy}>
+          Export backup
+        </button>
+      </div>
+      {saved ? (
+        <p role="status" className="ok">
+          {saved}
+        </p>
+      ) : null}
+      <ErrorText error={run.error} />
+    </div>
+  );
+}

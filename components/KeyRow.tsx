@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { call } from '@/lib/ui/client';
+import { useAction } from '@/lib/ui/hooks';
+import { formatTime } from '@/lib/ui/format';
+import type { KeyView } from '@/lib/ui/types';
+import { presetFor } from '@/lib/providers/presets';
+import { ErrorText, Field } from './Field';
+import { RotateKeyForm } from './RotateKeyForm';
+
+const STATUS_TEXT: Record<KeyView['status'], string> = {
+  valid: 'valid',
+  invalid: 'rejected by the provider',
+  unverified: 'not validated',
+  unreachable: 'provider unreachable',
+};
+
+type Editing = 'none' | 'rename' | 'rotate';
+
+/** One key: what it is, how it fares, and what the person can do with it. */
+export function KeyRow({ keyView: key }: { keyView: KeyView }) {
+  const [editing, setEditing] = useState<Editing>('none');
+  const update = useAction((changes: { name?: string; enabled?: boolean }) => call('keys.update', { id: key.id, ...changes }));
+  const validate = useAction(() => call('keys.validate', { id: key.id }));
+  const remove = useAction(() => call('keys.remove', { id: key.id }));
+  const busy = update.busy || validate.busy || remove.busy;
+  return (
+    <li aria-label={key.name}>
+      <div>
+        <strong>{key.name}</strong> <span className="muted">{presetFor(key.provider)?.label ?? key.provider}</span> <code>{key.masked}</code>{' '}
+        <span className={`badge ${key.status === 'valid' ? 'ok' : key.status === 'invalid' ? 'error' : 'warn'}`}>{STATUS_TEXT[key.status]}</span>
+        {key.enabled ? null : <span className="badge warn"> disabled</span>}
+      </div>
+      {key.baseUrl ? <div className="muted">{key.baseUrl}</div> : null}
+      <div className="muted">
+        {key.models.length} models · {key.lastUsedAt ? `last used ${formatTime(key.lastUsedAt)}` : 'never used'}
+        {key.validatedAt ? ` · validated ${formatTime(key.validatedAt)}` : ''}
+      </div>
+      {key.status !== 'valid' && key.statusMessage ? <div className={key.status === 'invalid' ? 'error' : 'warn'}>{key.statusMessage}</div> : null}
+      <div className="actions">
+        <button onClick={() => setEditing(editing === 'rename' ? 'none' : 'rename')} aria-label={`Rename key ${key.name}`} disabled={busy}>
+          Rename
+        </button>
+        <button onClick={() => setEditing(editing === 'rotate' ? 'none' : 'rotate')} aria-label={`Rotate key ${key.name}`} disabled={busy}>
+          Rotate
+        </button>
+        <button onClick={() => void update.run({ enabled: !key.enabled })} aria-label={`${key.enabled ? 'Disable' : 'Enable'} key ${key.name}`} disabled={busy}>
+          {key.enabled ? 'Disable' : 'Enable'}
+        </button>
+        <button onClick={() => void validate.run()} aria-label={`Re-validate key ${key.name}`} disabled={busy}>
+          {validate.busy ? 'Checking…' : 'Re-validate'}
+        </button>
+        <button className="danger" onClick={() => void remove.run()} aria-label={`Delete key ${key.name}`} disabled={busy}>
+          Delete
+        </button>
+      </div>
+      <ErrorText error={update.error ?? validate.error ?? remove.error} />
+      {editing === 'rename' ? <RenameForm name={key.name} onSave={(name) => update.run({ name })} onDone={() => setEditing('none')} /> : null}
+      {editing === 'rotate' ? <RotateKeyForm keyView={key} onDone={() => setEditing('none')} /> : null}
+    </li>
+  );
+}
+
+function RenameForm({ name, onSave, onDone }: { name: string; onSave: (name: string) => Promise<unknown>; onDone: () => void }) {
+  const [value, setValue] = useState(name);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if ((await onSave(value)) !== undefined) onDone();
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label={`Rename ${name}`}>
+      <Field label="New name" value={value} maxLength={100} onChange={(e) => setValue(e.target.value)} />
+      <div className="actions">
+        <button className="primary" type="submit" disabled={!value.trim()}>
+          Save name
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

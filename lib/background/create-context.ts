@@ -1,0 +1,70 @@
+/**
+ * Composes the wallet from its parts. Everything the browser provides comes in as a dependency,
+ * so tests build the same wallet with an in-memory database, session and windows.
+ */
+import type { WalletDb } from '../db/database';
+import { Vault, type VaultStatus } from '../vault/vault';
+import type { SessionStore } from '../vault/session-store';
+import { Keyring } from '../keys/keyring';
+import { Grants, toPublicGrant } from '../grants/grants';
+import { Ledger } from '../ledger/ledger';
+import { BudgetGate } from '../budget/gate';
+import { RateLimiter } from '../ratelimit/limiter';
+import { Approvals } from '../approvals/approvals';
+import { SettingsStore } from '../settings/settings';
+import type { ProviderDirectory, WalletContext } from './context';
+import { PortHub } from './ports';
+import { UnlockPrompt } from './unlock-prompt';
+import type { WindowOpener } from './windows';
+
+export interface ContextDeps {
+  db: WalletDb;
+  session: SessionStore;
+  windows: WindowOpener;
+  providers: ProviderDirectory;
+  now?: () => number;
+  /** Tells the extension's pages to refresh. */
+  uiChanged?: () => void;
+  /** After every lock and unlock, once pages and prompts were told. */
+  vaultChanged?: (status: VaultStatus) => void;
+}
+
+export function createWalletContext(deps: ContextDeps): WalletContext {
+  const now = deps.now ?? (() => Date.now());
+  const uiChanged = deps.uiChanged ?? (() => undefined);
+  const ports = new PortHub();
+  const vault: Vault = new Vault({
+    db: deps.db,
+    session: deps.session,
+    now,
+    onChange(status) {
+      if (status.unlocked) unlock.unlocked();
+      ports.emit(null, status.unlocked ? 'unlock' : 'lock', null);
+      deps.vaultChanged?.(status);
+      uiChanged();
+    },
+  });
+  const unlock = new UnlockPrompt(vault, deps.windows);
+  const grants = new Grants(deps.db);
+  return {
+    db: deps.db,
+    vault,
+    keyring: new Keyring(deps.db, vault, now),
+    grants,
+    ledger: new Ledger(deps.db, now, (grant) => grants.remember(grant)),
+    gate: new BudgetGate(),
+    limiter: new RateLimiter(now),
+    approvals: new Approvals(deps.db, deps.windows, now),
+    unlock,
+    ports,
+    providers: deps.providers,
+    settings: new SettingsStore(deps.db),
+    now,
+    async grantChanged(origin) {
+      const grant = await grants.get(origin);
+      ports.emit(origin, 'grantChanged', grant ? toPublicGrant(grant, now()) : null);
+      uiChanged();
+    },
+    uiChanged,
+  };
+}
