@@ -1,8 +1,11 @@
 import { passphraseStrength } from '@/lib/vault/strength';
 import { MIN_PASSPHRASE } from '@/lib/vault/policy';
 
-/** The strength meter under a new passphrase (a guide, not a guarantee). */
-export function PassphraseStrength({ passphrase, label = 'Passphrase strength' }: { passphrase: string; label?: string }) {
+/**
+ * The strength meter under a new passphrase (a guide, not a guarantee). Its label must not
+ * contain the word passphrase: pages and tests find the inputs by label (CONTRACT.md §4).
+ */
+export function PassphraseStrength({ passphrase, label = 'Strength meter' }: { passphrase: string; label?: string }) {
   const strength = passphraseStrength(passphrase, MIN_PASSPHRASE);
   return (
     <div className="muted" aria-live="polite">

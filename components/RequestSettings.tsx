@@ -19,7 +19,7 @@ export function RequestSettings() {
           void save.run(Number(value)).then(() => setTimeoutValue(null));
         }}
       >
-        <Field label="Provider timeout (seconds)" type="number" min="1" max="3600" step="1" value={value} onChange={(e) => setTimeoutValue(e.target.value)} hint="A provider that sends nothing for this long ends the request with an error." />
+        <Field label="Request timeout (seconds)" type="number" min="1" max="3600" step="1" value={value} onChange={(e) => setTimeoutValue(e.target.value)} hint="A provider that sends nothing for this long ends the request with an error." />
         <ErrorText error={save.error ?? settings.error} />
         <div className="actions">
           <button type="submit" disabled={save.busy}>

@@ -78,7 +78,7 @@ function ChangePassphrase() {
     <form onSubmit={submit} aria-label="Change passphrase">
       <Field label="Current passphrase" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
       <Field label="New passphrase" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
-      <PassphraseStrength passphrase={next} label="New passphrase strength" />
+      <PassphraseStrength passphrase={next} label="Strength meter of the new one" />
       <Field label="Confirm new passphrase" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
       <ErrorText error={change.error} />
       <div className="actions">

@@ -8,14 +8,17 @@ export const EXTENSION_PATH = resolve('.output/chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** @param {{ headless: boolean }} options */
-export async function launchWallet({ headless }) {
-  const profile = await mkdtemp(join(tmpdir(), 'byok-'));
+/**
+ * @param {{ headless: boolean, profile?: string, args?: string[] }} options `profile` reuses a
+ *   profile directory (a browser restart) and leaves it in place on close.
+ */
+export async function launchWallet({ headless, profile: reuse, args = [] }) {
+  const profile = reuse ?? (await mkdtemp(join(tmpdir(), 'byok-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,
     viewport: headless ? { width: 1100, height: 800 } : null,
-    args: [`--disable-extensions-except=${EXTENSION_PATH}`, `--load-extension=${EXTENSION_PATH}`, ...CHROMIUM_ARGS],
+    args: [`--disable-extensions-except=${EXTENSION_PATH}`, `--load-extension=${EXTENSION_PATH}`, ...CHROMIUM_ARGS, ...args],
   });
   const sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(sw.url()).host;
@@ -23,9 +26,10 @@ export async function launchWallet({ headless }) {
     context,
     sw,
     extensionId,
+    profile,
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!reuse) await rm(profile, { recursive: true, force: true });
     },
   };
 }
