@@ -13,6 +13,7 @@ import { median, round } from './bench/stats.mjs';
 import { scriptSizes } from './bench/sizes.mjs';
 import { connectPage, measureUnlock, setUpWallet } from './bench/setup.mjs';
 import { concurrencyProbe, throughputProbe, ttftProbe } from './bench/page-probes.mjs';
+import { chats, fillLedger } from './bench/ledger-fill.mjs';
 
 const quick = process.argv.includes('--quick');
 if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -43,6 +44,21 @@ try {
 
   const conc = await page.evaluate(concurrencyProbe, { mockUrl: mock.url, streams: 100 });
   results.concurrency = { streams: 100, directMs: round(conc.direct), byokMs: round(conc.byok), ratio: round(conc.direct / conc.byok, 3) };
+
+  // Admission latency with the ledger holding 0, 100k and 1M rows (the worker's own timings).
+  results.admission = {};
+  const sizes = quick ? [0, 100_000] : [0, 100_000, 1_000_000];
+  let rows = 0;
+  for (const size of sizes) {
+    if (size > rows) await wallet.sw.evaluate(fillLedger, { count: size - rows, startAt: rows });
+    rows = size;
+    const sw = wallet.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    await sw.evaluate(() => globalThis.byokMetrics.clear());
+    await page.evaluate(chats, { runs: quick ? 20 : 60 });
+    const admission = await sw.evaluate(() => globalThis.byokMetrics.values('admission'));
+    results.admission[size] = round(median(admission), 3);
+  }
+  results.admission.ratioLargestToEmpty = round(results.admission[sizes.at(-1)] / results.admission[0], 3);
 } finally {
   await wallet.close();
   await site.close();
@@ -58,6 +74,7 @@ const rows = [
   ['time to first token, added vs direct', `${results.ttft.addedMs} ms (byok ${results.ttft.byokMs}, direct ${results.ttft.directMs}, n=${results.ttft.runs})`, '<= 2 ms'],
   [`throughput, ${results.throughput.chunks}-chunk stream`, `${results.throughput.ratio}x direct (byok ${results.throughput.byokMs} ms, direct ${results.throughput.directMs} ms)`, '>= 0.9x'],
   ['100 concurrent streams', `${results.concurrency.ratio}x direct (byok ${results.concurrency.byokMs} ms, direct ${results.concurrency.directMs} ms)`, ''],
+  ['admission latency by ledger rows', Object.entries(results.admission).filter(([k]) => k !== 'ratioLargestToEmpty').map(([k, v]) => `${Number(k).toLocaleString('en')}: ${v} ms`).join(', '), `largest/empty ${results.admission.ratioLargestToEmpty} (<= 1.2)`],
 ];
 console.log('\n| measure | result | target |\n|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -61,6 +61,7 @@ export interface ChatCall {
 
 export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatResult> {
   const { caller, request, signal } = call;
+  const started = performance.now();
   let routed: Routed;
   try {
     routed = await route(ctx, caller, 'chat', request.model, inputTokenBound(request));
@@ -91,12 +92,15 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     price,
   };
   if (signal.aborted) throw abortError();
+  const admitting = performance.now();
   try {
     await admit(ctx, entry);
   } catch (error) {
     await logRefusal(ctx, caller.origin, model, error, provider);
     throw error;
   }
+  ctx.metrics.record('route', admitting - started);
+  ctx.metrics.record('admission', performance.now() - admitting);
   let streamed = '';
   let reported: Usage | null = null;
   let lastCheckpoint = Date.now();

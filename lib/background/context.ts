@@ -10,6 +10,7 @@ import type { Vault } from '../vault/vault';
 import type { PortHub } from './ports';
 import type { UnlockPrompt } from './unlock-prompt';
 import type { SettingsStore } from '../settings/settings';
+import type { Metrics } from './metrics';
 
 export interface WalletContext {
   db: WalletDb;
@@ -24,6 +25,7 @@ export interface WalletContext {
   ports: PortHub;
   providers: ProviderDirectory;
   settings: SettingsStore;
+  metrics: Metrics;
   now: () => number;
   /** Tells open pages of `origin` (and the extension's pages) that its grant changed. */
   grantChanged(origin: string): Promise<void>;

@@ -14,6 +14,7 @@ import { Approvals } from '../approvals/approvals';
 import { SettingsStore } from '../settings/settings';
 import type { ProviderDirectory, WalletContext } from './context';
 import { PortHub } from './ports';
+import { Metrics } from './metrics';
 import { UnlockPrompt } from './unlock-prompt';
 import type { WindowOpener } from './windows';
 
@@ -59,6 +60,7 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
     ports,
     providers: deps.providers,
     settings: new SettingsStore(deps.db),
+    metrics: new Metrics(),
     now,
     async grantChanged(origin) {
       const grant = await grants.get(origin);

@@ -36,6 +36,8 @@ export function startWallet(): WalletContext {
     },
   });
   const { vault, ports } = ctx;
+  // Diagnostics for the bench and for debugging in the worker's console: timings only.
+  (globalThis as unknown as { byokMetrics: unknown }).byokMetrics = ctx.metrics;
   const unlock = ctx.unlock;
 
   const ready = (async () => {

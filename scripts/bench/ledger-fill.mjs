@@ -1,0 +1,47 @@
+/**
+ * Admission latency against the size of the ledger: fills the wallet's own IndexedDB ledger with
+ * realistic settled rows from inside the worker, then times admissions of real chats.
+ */
+
+/** Runs in the worker: appends `count` settled rows for other origins, in batches. */
+export async function fillLedger({ count, startAt }) {
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open('byok');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const BATCH = 20_000;
+  for (let done = 0; done < count; done += BATCH) {
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction('ledger', 'readwrite', { durability: 'relaxed' });
+      const store = tx.objectStore('ledger');
+      for (let i = done; i < Math.min(count, done + BATCH); i++) {
+        const n = startAt + i;
+        store.put({
+          id: `fill-${n}`,
+          at: 1_700_000_000_000 + n * 1000,
+          origin: `https://site-${n % 500}.example`,
+          kind: 'chat',
+          model: 'gpt-4o-mini',
+          provider: 'openai',
+          status: 'ok',
+          inputTokens: 120,
+          outputTokens: 300,
+          costNano: 198_000,
+          reservedNano: 2_500_000,
+          inputEstimate: 100,
+          durationMs: 850,
+          settledAt: 1_700_000_000_850 + n * 1000,
+        });
+      }
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+  db.close();
+}
+
+/** Runs in the page: `runs` sequential chats, to be timed by the worker's metrics. */
+export async function chats({ runs }) {
+  for (let i = 0; i < runs; i++) await window.byok.chat({ messages: [{ role: 'user', content: 'hi' }] });
+}
