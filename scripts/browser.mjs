@@ -20,7 +20,7 @@ export async function launchWallet({ headless, profile: reuse, args = [] }) {
     viewport: headless ? { width: 1100, height: 800 } : null,
     args: [`--disable-extensions-except=${EXTENSION_PATH}`, `--load-extension=${EXTENSION_PATH}`, ...CHROMIUM_ARGS, ...args],
   });
-  const sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
+  const sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
   const extensionId = new URL(sw.url()).host;
   return {
     context,
