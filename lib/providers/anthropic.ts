@@ -8,6 +8,7 @@ import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { DEFAULT_TIMEOUT_MS, withCall } from './_call';
 import { toAnthropicRequest } from './anthropic-request';
+import { anthropicEvents } from './anthropic-events';
 import { readAnthropicStream } from './anthropic-stream';
 import type { ErrorContext } from './errors';
 import type { AdapterOptions } from './openai';
@@ -43,9 +44,9 @@ export function createAnthropicAdapter(opts: AdapterOptions = {}): ProviderAdapt
       // Built first: a request the provider cannot take is refused before anything is sent.
       const { body, jsonTool } = toAnthropicRequest(request, creds.label);
       return withCall(signal, errorContext(creds), async (scope) => {
-        const stream = await makeClient(creds, opts).messages.create(body, { signal: scope.signal });
+        const response = await makeClient(creds, opts).messages.create(body, { signal: scope.signal }).asResponse();
         scope.touch();
-        const outcome = await readAnthropicStream(stream, callbacks, {
+        const outcome = await readAnthropicStream(anthropicEvents(response), callbacks, {
           label: creds.label,
           model: request.model,
           jsonTool,

@@ -27,6 +27,11 @@ function variants(secret: string): string[] {
     // a lone surrogate cannot be URL-encoded; the raw form is still covered
   }
   out.add(JSON.stringify(secret).slice(1, -1));
+  // Base64 and hex, as a server may echo credentials it decoded or logged (docs/THREAT_MODEL.md).
+  const bytes = new TextEncoder().encode(secret);
+  const base64 = btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join('')).replace(/=+$/, '');
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  for (const v of [base64, base64.replace(/\+/g, '-').replace(/\//g, '_'), hex, hex.toUpperCase()]) out.add(v);
   return [...out].filter((v) => v.length > 0).sort((a, b) => b.length - a.length);
 }
 
