@@ -11,6 +11,7 @@ import { startStaticServer } from './static-server.mjs';
 import { launchWallet, EXTENSION_PATH } from './browser.mjs';
 import { median, round } from './bench/stats.mjs';
 import { scriptSizes } from './bench/sizes.mjs';
+import { clientSizes } from '../client/size.mjs';
 import { connectPage, measureUnlock, setUpWallet } from './bench/setup.mjs';
 import { concurrencyProbe, throughputProbe, ttftProbe } from './bench/page-probes.mjs';
 import { chats, fillLedger } from './bench/ledger-fill.mjs';
@@ -24,6 +25,7 @@ const wallet = await launchWallet({ headless: true });
 const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}` };
 try {
   results.sizes = await scriptSizes(EXTENSION_PATH);
+  results.clientSizes = Object.fromEntries((await clientSizes({ build: !process.argv.includes('--no-build') })).map(({ name, raw, gzip }) => [name, { raw, gzip }]));
   const options = await setUpWallet(wallet, mock.url);
   const unlock = await measureUnlock(options, quick ? 2 : 5);
   results.unlockMs = { median: round(median(unlock)), runs: unlock.map((t) => round(t)) };
@@ -70,6 +72,8 @@ await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 const rows = [
   ['main-world script (inpage.js)', `${results.sizes.inpage.raw} B raw, ${results.sizes.inpage.gzip} B gzip`, '<= 3072 B gzip'],
   ['content script (relay.js)', `${results.sizes.relay.raw} B raw, ${results.sizes.relay.gzip} B gzip`, '<= 4096 B gzip'],
+  ['client lib core (@byok/client/core, minified)', `${results.clientSizes.core.raw} B raw, ${results.clientSizes.core.gzip} B gzip`, '<= 2048 B gzip'],
+  ['client lib, all (core + byokFetch + LanguageModel)', `${results.clientSizes['index (all)'].raw} B raw, ${results.clientSizes['index (all)'].gzip} B gzip`, ''],
   ['unlock (scrypt N=2^17, in the browser)', `${results.unlockMs.median} ms median`, '<= 1500 ms'],
   ['time to first token, added vs direct', `${results.ttft.addedMs} ms (byok ${results.ttft.byokMs}, direct ${results.ttft.directMs}, n=${results.ttft.runs})`, '<= 2 ms'],
   [`throughput, ${results.throughput.chunks}-chunk stream`, `${results.throughput.ratio}x direct (byok ${results.throughput.byokMs} ms, direct ${results.throughput.directMs} ms)`, '>= 0.9x'],

@@ -14,10 +14,11 @@ export async function requireByok(opts?: GetByokOptions): Promise<ByokProvider> 
 /**
  * The site's grant, connecting first (which may open the wallet's approval window) when there is
  * none or it lacks one of `scopes`. `req` is passed to `connect()`, with the missing scopes added.
+ * `known` is the grant when the caller has just read it (saves a round trip).
  */
-export async function ensureGrant(byok: ByokProvider, scopes: Scope[] = ['chat'], req: ConnectRequest = {}): Promise<Grant> {
+export async function ensureGrant(byok: ByokProvider, scopes: Scope[] = ['chat'], req: ConnectRequest = {}, known?: Grant | null): Promise<Grant> {
   try {
-    const grant = await byok.getGrant();
+    const grant = known === undefined ? await byok.getGrant() : known;
     if (grant && scopes.every((s) => grant.scopes.includes(s))) return grant;
     const all = new Set([...(grant?.scopes ?? []), ...(req.scopes ?? []), ...scopes]);
     return await byok.connect({ ...req, scopes: [...all] });

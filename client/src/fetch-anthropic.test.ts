@@ -22,7 +22,7 @@ describe('byokFetch with the real @anthropic-ai/sdk', () => {
         { role: 'user', content: 'hi' },
       ],
     });
-    expect(fake.grant?.scopes).toEqual(['chat']);
+    expect(fake.grant?.scopes).toEqual(['chat', 'models']);
   });
 
   it('streams a message with the stream helper: the text deltas equal the text', async () => {

@@ -162,7 +162,7 @@ describe('byokFetch with the real openai SDK', () => {
     const ids: string[] = [];
     for await (const m of client.models.list()) ids.push(m.id);
     expect(ids).toEqual(['gpt-4o-mini', 'claude-sonnet-4-5', 'text-embedding-3-small']);
-    expect(fake.grant?.scopes).toEqual(['models']);
+    expect(fake.grant?.scopes).toEqual(['chat', 'models']);
     expect(await client.models.retrieve('gpt-4o-mini')).toMatchObject({ id: 'gpt-4o-mini', object: 'model', owned_by: 'openai' });
     await expect(client.models.retrieve('nope')).rejects.toBeInstanceOf(OpenAI.NotFoundError);
   });
@@ -287,7 +287,7 @@ describe('byokFetch errors, as the openai SDK raises them', () => {
     const client = openai(fake);
     const ask = () => client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
     await Promise.all([ask(), ask(), ask()]);
-    expect(fake.calls.filter((c) => c.method === 'connect')).toEqual([{ method: 'connect', args: [{ scopes: ['chat'] }] }]);
+    expect(fake.calls.filter((c) => c.method === 'connect')).toEqual([{ method: 'connect', args: [{ scopes: ['chat', 'models'] }] }]);
     const rejecting = new FakeByok({ rejectConnect: true });
     await expect(openai(rejecting).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] })).rejects.toBeInstanceOf(OpenAI.PermissionDeniedError);
     expect(rejecting.calls.some((c) => c.method === 'chat')).toBe(false);
@@ -296,7 +296,7 @@ describe('byokFetch errors, as the openai SDK raises them', () => {
   it('passes its connect request, or never connects when told', async () => {
     const fake = new FakeByok();
     await openai(fake, { connect: { budget: { usd: 0.5, period: 'day' }, reason: 'demo' } }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
-    expect(fake.grant).toMatchObject({ scopes: ['chat'], budget: { usd: 0.5, period: 'day' } });
+    expect(fake.grant).toMatchObject({ scopes: ['chat', 'models'], budget: { usd: 0.5, period: 'day' } });
     const never = new FakeByok();
     await expect(openai(never, { connect: false }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] })).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
   });

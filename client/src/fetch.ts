@@ -146,13 +146,23 @@ export function createByokFetch(options: ByokFetchOptions = {}): FetchLike {
     return found;
   };
 
-  /** Connects first when the site's grant lacks `scope`; connects run one at a time. */
+  /**
+   * Connects first when the site's grant lacks `scope`; connects run one at a time. Chat and
+   * models are asked for together (an SDK app lists models, then chats: one approval).
+   */
   const ensure = async (byok: ByokProvider, scope: Scope) => {
     if (connect === false) return;
     const grant = await byok.getGrant();
     if (grant?.scopes.includes(scope)) return;
     const req = connect === true ? {} : connect;
-    const next = connecting.catch(() => undefined).then(() => ensureGrant(byok, [scope], req));
+    const wanted: Scope[] = scope === 'embed' ? ['embed'] : ['chat', 'models'];
+    const next = connecting
+      .catch(() => undefined)
+      .then(async () => {
+        const current = await byok.getGrant();
+        if (current?.scopes.includes(scope)) return;
+        await ensureGrant(byok, wanted, req, current);
+      });
     connecting = next;
     await next;
   };

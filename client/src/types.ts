@@ -31,6 +31,8 @@ export interface Grant {
   spentUsd: number;
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /** The model a chat without `model` uses, as the user picked it (the byok wallet sends it; others may not). */
+  defaultModel?: string;
 }
 
 /** One model the site may use. */

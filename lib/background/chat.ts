@@ -8,7 +8,7 @@ import { messages } from '../protocol/messages';
 import type { GrantRecord, Scope } from '../db/tables/grants';
 import type { KeyRecord } from '../db/tables/keys';
 import { isActive } from '../grants/grants';
-import { admit } from '../budget/admit';
+import { admitOrAsk } from './raise-budget';
 import { inputTokenBound, inputTokenEstimate, tokensForChars } from '../budget/estimate';
 import { costNano, type Price } from '../budget/price';
 import { nanoToUsd } from '../budget/money';
@@ -94,7 +94,8 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
   if (signal.aborted) throw abortError();
   const admitting = performance.now();
   try {
-    await admit(ctx, entry);
+    // Over budget: refused (4402), or the person is asked to raise it (the site's setting).
+    await admitOrAsk(ctx, caller, entry, signal, abortError);
   } catch (error) {
     await logRefusal(ctx, caller.origin, model, error, provider);
     throw error;
@@ -159,6 +160,8 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
   } finally {
     ctx.gate.release(caller.origin, entry.id);
     ctx.uiChanged();
+    // The site's spend changed: its pages hear it (an aborted call settles after the page was answered).
+    void ctx.grantChanged(caller.origin).catch(() => undefined);
   }
 }
 

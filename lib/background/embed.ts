@@ -1,6 +1,6 @@
 /** The `embed` intent: priced, budgeted and logged like chat. */
 import type { EmbedRequest, EmbedResult } from '../protocol/chat';
-import { admit } from '../budget/admit';
+import { admitOrAsk } from './raise-budget';
 import { costNano } from '../budget/price';
 import { nanoToUsd } from '../budget/money';
 import { tokensForChars } from '../budget/estimate';
@@ -33,7 +33,7 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
     inputEstimate: estimate,
     price,
   };
-  await admit(ctx, entry);
+  await admitOrAsk(ctx, caller, entry, signal, abortError);
   try {
     const secret = await ctx.keyring.secretOf(key);
     const out = await ctx.providers.adapterFor(key).embed(ctx.providers.credentialsFor(key, secret, (await ctx.settings.get()).providerTimeoutSeconds * 1000), { ...request, model }, signal);
@@ -55,5 +55,7 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
   } finally {
     ctx.gate.release(caller.origin, entry.id);
     ctx.uiChanged();
+    // The site's spend changed: its pages hear it (an aborted call settles after the page was answered).
+    void ctx.grantChanged(caller.origin).catch(() => undefined);
   }
 }

@@ -47,7 +47,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   site: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
     async ({}, use) => {
-      const site = await startSite({ '/client/': resolve('client/dist'), '/demo/': resolve('demo/dist'), '/': resolve('tests/e2e/pages') });
+      const site = await startSite({ '/client/': resolve('client/dist'), '/demo/': resolve('demo/dist'), '/apps/': resolve('tests/e2e/apps/dist'), '/': resolve('tests/e2e/pages') });
       await use(site);
       await site.close();
     },

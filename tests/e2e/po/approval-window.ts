@@ -8,29 +8,38 @@ export async function nextWindow(context: BrowserContext, path: 'approve.html' |
   return page;
 }
 
+/**
+ * Clicks a button that closes its window: the window may close before the click returns, which
+ * Playwright reports as "Target page, context or browser has been closed"; that is success here.
+ */
+export async function clickClosing(page: Page, name: string): Promise<void> {
+  const closed = page.waitForEvent('close');
+  await page
+    .getByRole('button', { name })
+    .click()
+    .catch((error: unknown) => {
+      if (!page.isClosed()) throw error;
+    });
+  await closed;
+}
+
 export async function approve(context: BrowserContext, options: { budget?: string; defaultModel?: string } = {}): Promise<Page> {
   const page = await nextWindow(context, 'approve.html');
   const budget = page.getByLabel('Budget (USD)');
   await budget.waitFor();
   if (options.budget !== undefined) await budget.fill(options.budget);
   if (options.defaultModel) await page.getByLabel('Default model').selectOption(options.defaultModel);
-  const closed = page.waitForEvent('close');
-  await page.getByRole('button', { name: 'Approve' }).click();
-  await closed;
+  await clickClosing(page, 'Approve');
   return page;
 }
 
 export async function reject(context: BrowserContext): Promise<void> {
   const page = await nextWindow(context, 'approve.html');
-  const closed = page.waitForEvent('close');
-  await page.getByRole('button', { name: 'Reject' }).click();
-  await closed;
+  await clickClosing(page, 'Reject');
 }
 
 export async function unlockWindow(context: BrowserContext, passphrase: string): Promise<void> {
   const page = await nextWindow(context, 'unlock.html');
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  const closed = page.waitForEvent('close');
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await closed;
+  await clickClosing(page, 'Unlock');
 }
