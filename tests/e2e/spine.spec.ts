@@ -1,7 +1,7 @@
 /** The spine (issue 2): the whole product in one slice, in real Chromium, as a person uses it. */
 import { test, expect, PASSPHRASE, TEST_KEY } from './fixtures';
 import { byokCall, chat, rawRequest, user } from './po/app';
-import { nextWindow, reject, unlockWindow } from './po/approval-window';
+import { clickClosing, nextWindow, reject, unlockWindow } from './po/approval-window';
 import { connectApproved, walletWithKeys } from './po/setup';
 
 test('create the wallet, add keys, connect: reject, then approve', async ({ context, options, app, mock }) => {
@@ -19,9 +19,7 @@ test('create the wallet, add keys, connect: reject, then approve', async ({ cont
   await expect(win.getByTestId('requesting-origin')).toHaveText(new URL(app.url()).origin);
   await expect(win.getByLabel('Budget (USD)')).toHaveValue('0.5');
   await win.getByLabel('Budget (USD)').fill('0.001');
-  const closed = win.waitForEvent('close');
-  await win.getByRole('button', { name: 'Approve' }).click();
-  await closed;
+  await clickClosing(win, 'Approve');
   const grant = (await connecting) as { origin: string; budget: { usd: number; period: string }; spentUsd: number; scopes: string[] };
   expect(grant).toMatchObject({ origin: new URL(app.url()).origin, budget: { usd: 0.001, period: 'day' }, spentUsd: 0 });
   expect(await byokCall(app, 'getGrant')).toMatchObject({ origin: grant.origin });
