@@ -102,4 +102,16 @@ describe('the chat pipeline', () => {
     expect(entry).toMatchObject({ status: 'interrupted', outputTokens: 10 });
     expect((await ctx.grants.get(TEST_ORIGIN))?.spentNano).toBe(entry!.costNano);
   });
+
+  it('only an admitted request counts as use of the wallet (a refused one cannot keep it unlocked)', async () => {
+    const adapter = scriptedAdapter({});
+    const { ctx } = await makeHarness({ adapter, budgetUsd: 0.00001 });
+    const activity = vi.spyOn(ctx, 'activity');
+    await expect(runChat(ctx, call())).rejects.toMatchObject({ code: 4402 });
+    await expect(runChat(ctx, { ...call(), caller: { origin: 'https://stranger.example' } })).rejects.toMatchObject({ code: 4100 });
+    expect(activity).not.toHaveBeenCalled();
+    await ctx.grants.patch(TEST_ORIGIN, (g) => g && { ...g, budgetNano: 1e9 });
+    await runChat(ctx, call());
+    expect(activity).toHaveBeenCalledTimes(1);
+  });
 });

@@ -46,7 +46,7 @@ export async function route(ctx: WalletContext, caller: PageCaller, scope: Scope
     throw new WalletError(ErrorCode.rateLimited, messages.rateLimited(grant.rateLimitPerMin), { retryAfterMs: 60_000 });
   }
   const key = await ctx.keyring.require(keyId);
-  if (!key.enabled) throw new WalletError(ErrorCode.unauthorized, messages.modelNotGranted(model));
+  if (!key.enabled) throw new WalletError(ErrorCode.unauthorized, messages.keyDisabled(model));
   const price = await ctx.providers.priceFor(key, model, inputTokens);
   if (!price) throw new WalletError(ErrorCode.budgetExceeded, messages.noPrice(model));
   return { grant, model, key, price };
@@ -100,6 +100,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     await logRefusal(ctx, caller.origin, model, error, provider);
     throw error;
   }
+  ctx.activity();
   ctx.metrics.record('route', admitting - started);
   ctx.metrics.record('admission', performance.now() - admitting);
   let streamed = '';

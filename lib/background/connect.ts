@@ -18,18 +18,30 @@ export async function connect(ctx: WalletContext, caller: PageCaller, req: Conne
   if (existing && grantCovers(existing, { scopes, ...(req?.models ? { models: req.models } : {}) }, ctx.now())) {
     return toPublicGrant(existing, ctx.now());
   }
-  await ctx.unlock.ensureUnlocked();
-  if ((await ctx.keyring.list()).every((k) => !k.enabled)) throw new WalletError(ErrorCode.unauthorized, messages.noKeys());
-  await ctx.approvals.ask({
-    origin: caller.origin,
-    ...(caller.topOrigin ? { topOrigin: caller.topOrigin } : {}),
-    request: {
-      scopes,
-      ...(req?.models ? { models: req.models } : {}),
-      ...(req?.budget ? { budget: req.budget } : {}),
-      ...(req?.reason ? { reason: req.reason } : {}),
+  const prepare = async () => {
+    try {
+      await ctx.unlock.ensureUnlocked();
+    } catch (error) {
+      // Closing the unlock window a site opened counts like rejecting its prompt: no endless reopening.
+      if (error instanceof WalletError && error.message === messages.locked()) ctx.approvals.noteRejection(caller.origin);
+      throw error;
+    }
+    if ((await ctx.keyring.list()).every((k) => !k.enabled)) throw new WalletError(ErrorCode.unauthorized, messages.noKeys());
+  };
+  // One prompt per origin, the unlock window it may need included (prompt spam: docs/THREAT_MODEL.md).
+  await ctx.approvals.ask(
+    {
+      origin: caller.origin,
+      ...(caller.topOrigin ? { topOrigin: caller.topOrigin } : {}),
+      request: {
+        scopes,
+        ...(req?.models ? { models: req.models } : {}),
+        ...(req?.budget ? { budget: req.budget } : {}),
+        ...(req?.reason ? { reason: req.reason } : {}),
+      },
     },
-  });
+    prepare,
+  );
   const grant = await ctx.grants.get(caller.origin);
   if (!grant) throw new WalletError(ErrorCode.userRejected, messages.userRejected());
   return toPublicGrant(grant, ctx.now());
@@ -41,7 +53,10 @@ export async function getGrant(ctx: WalletContext, caller: PageCaller): Promise<
 }
 
 export async function disconnect(ctx: WalletContext, caller: PageCaller): Promise<null> {
-  if (await ctx.grants.revoke(caller.origin)) await ctx.grantChanged(caller.origin);
+  if (await ctx.grants.revoke(caller.origin)) {
+    await ctx.audit.record({ type: 'site.disconnected', origin: caller.origin });
+    await ctx.grantChanged(caller.origin);
+  }
   return null;
 }
 
@@ -52,6 +67,7 @@ export async function disconnect(ctx: WalletContext, caller: PageCaller): Promis
 export async function approve(ctx: WalletContext, id: string, decision: ApprovalDecision): Promise<Grant> {
   const record = await ctx.approvals.get(id);
   if (!record) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('id', 'no such prompt (it was answered or closed)'));
+  if (record.kind === 'raiseBudget') throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('id', 'this prompt asks to raise a budget'));
   const offers = new Map(modelOffers(await ctx.keyring.list()).map((o) => [o.model, o]));
   const routes: Record<string, string> = {};
   for (const model of decision.models) {
@@ -78,6 +94,7 @@ export async function approve(ctx: WalletContext, id: string, decision: Approval
     periodKey: periodKey(decision.budget.period, now),
     rateLimitPerMin: previous?.rateLimitPerMin ?? settings.defaultRateLimitPerMin,
     paused: false,
+    ...(previous?.overBudget ? { overBudget: previous.overBudget } : {}),
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
   };

@@ -11,6 +11,7 @@ import type { PortHub } from './ports';
 import type { UnlockPrompt } from './unlock-prompt';
 import type { SettingsStore } from '../settings/settings';
 import type { Metrics } from './metrics';
+import type { AuditLog } from '../audit/audit';
 
 export interface WalletContext {
   db: WalletDb;
@@ -26,11 +27,15 @@ export interface WalletContext {
   providers: ProviderDirectory;
   settings: SettingsStore;
   metrics: Metrics;
+  /** Security events, append-only (lib/audit). */
+  audit: AuditLog;
   now: () => number;
   /** Tells open pages of `origin` (and the extension's pages) that its grant changed. */
   grantChanged(origin: string): Promise<void>;
   /** Tells the extension's own pages to refresh. */
   uiChanged(): void;
+  /** Marks the wallet as in use (an admitted request): pushes the auto-lock back. */
+  activity(): void;
 }
 
 /** Who is calling a page method: the origin the browser reported for the frame. */

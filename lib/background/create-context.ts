@@ -17,6 +17,8 @@ import { PortHub } from './ports';
 import { Metrics } from './metrics';
 import { UnlockPrompt } from './unlock-prompt';
 import type { WindowOpener } from './windows';
+import { AuditLog } from '../audit/audit';
+import { approvalEvent } from '../audit/approval-events';
 
 export interface ContextDeps {
   db: WalletDb;
@@ -26,6 +28,8 @@ export interface ContextDeps {
   now?: () => number;
   /** Tells the extension's pages to refresh. */
   uiChanged?: () => void;
+  /** A request was admitted: the wallet is in use (pushes auto-lock back). */
+  activity?: () => void;
   /** After every lock and unlock, once pages and prompts were told. */
   vaultChanged?: (status: VaultStatus) => void;
 }
@@ -47,6 +51,7 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
   });
   const unlock = new UnlockPrompt(vault, deps.windows);
   const grants = new Grants(deps.db);
+  const audit = new AuditLog(deps.db, now, uiChanged);
   return {
     db: deps.db,
     vault,
@@ -55,12 +60,13 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
     ledger: new Ledger(deps.db, now, (grant) => grants.remember(grant)),
     gate: new BudgetGate(),
     limiter: new RateLimiter(now),
-    approvals: new Approvals(deps.db, deps.windows, now),
+    approvals: new Approvals(deps.db, deps.windows, now, (record, outcome) => void audit.record(approvalEvent(record, outcome))),
     unlock,
     ports,
     providers: deps.providers,
     settings: new SettingsStore(deps.db),
     metrics: new Metrics(),
+    audit,
     now,
     async grantChanged(origin) {
       const grant = await grants.get(origin);
@@ -68,5 +74,6 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
       uiChanged();
     },
     uiChanged,
+    activity: deps.activity ?? (() => undefined),
   };
 }

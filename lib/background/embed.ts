@@ -34,6 +34,7 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
     price,
   };
   await admitOrAsk(ctx, caller, entry, signal, abortError);
+  ctx.activity();
   try {
     const secret = await ctx.keyring.secretOf(key);
     const out = await ctx.providers.adapterFor(key).embed(ctx.providers.credentialsFor(key, secret, (await ctx.settings.get()).providerTimeoutSeconds * 1000), { ...request, model }, signal);

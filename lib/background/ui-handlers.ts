@@ -10,6 +10,8 @@ import { backupExport, backupImport, vaultChangePassphrase, vaultCreate, vaultLo
 import { addKey, removeKey, rotateKey, updateKey, validateKeyNow } from './ui/keys';
 import { decideApproval, getApproval, getSiteGrant, listGrants, revokeGrant, updateGrant } from './ui/grants';
 import { getSettings, listPrices, recentLedger, removePrice, setPrice, setSettings } from './ui/misc';
+import { getLedgerFilters, getLedgerPage, getSiteDetails, getUsageSummary, listAudit } from './ui/control';
+import { approveRaise } from './raise-budget';
 
 export interface UiDeps {
   ctx: WalletContext;
@@ -37,9 +39,15 @@ export const uiHandlers: Handlers = {
   'grants.get': ({ ctx }, p) => getSiteGrant(ctx, p),
   'grants.revoke': ({ ctx }, p) => revokeGrant(ctx, p),
   'grants.update': ({ ctx }, p) => updateGrant(ctx, p),
+  'grants.details': ({ ctx }, p) => getSiteDetails(ctx, p),
   'approvals.get': ({ ctx }, p) => getApproval(ctx, p),
   'approvals.decide': ({ ctx }, p) => decideApproval(ctx, p),
+  'approvals.raise': ({ ctx }, p) => approveRaise(ctx, p),
   'ledger.recent': ({ ctx }, p) => recentLedger(ctx, p),
+  'ledger.query': ({ ctx }, p) => getLedgerPage(ctx, p),
+  'ledger.filters': ({ ctx }) => getLedgerFilters(ctx),
+  'usage.summary': ({ ctx }, p) => getUsageSummary(ctx, p),
+  'audit.list': ({ ctx }, p) => listAudit(ctx, p),
   'prices.list': ({ ctx }) => listPrices(ctx),
   'prices.set': ({ ctx }, p) => setPrice(ctx, p),
   'prices.remove': ({ ctx }, p) => removePrice(ctx, p),

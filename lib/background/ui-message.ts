@@ -6,6 +6,7 @@ import { ErrorCode, WalletError, toWireError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { parseOrThrow } from '../protocol/validate';
 import { uiHandlers, type UiDeps } from './ui-handlers';
+import { runAudited } from '../audit/ui-rules';
 
 /** True when `sender` is one of this extension's pages (not a content script, not another extension). */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -25,7 +26,8 @@ export async function handleUiMessage(deps: UiDeps, ready: Promise<void>, raw: u
     const command = request.command as UiCommand;
     const params = parseOrThrow(uiCommands[command], request.params, 'params');
     const handler = uiHandlers[command] as (d: UiDeps, p: unknown) => Promise<unknown>;
-    return { ok: true, value: (await handler(deps, params)) ?? null };
+    // Security events (keys, grants, unlock failures, backups, settings) go to the audit log.
+    return { ok: true, value: (await runAudited(deps.ctx, command, params, () => handler(deps, params))) ?? null };
   } catch (error) {
     return { ok: false, error: toWireError(error) };
   }

@@ -11,6 +11,8 @@ export const UNLOCK_WINDOW = { width: 400, height: 420 };
 
 export class UnlockPrompt {
   private windowId: number | null = null;
+  /** The window being opened or focused, shared by requests that arrive meanwhile (one window, never one each). */
+  private showing: Promise<void> | null = null;
   private waiters: { resolve(): void; reject(e: WalletError): void }[] = [];
 
   constructor(
@@ -24,12 +26,19 @@ export class UnlockPrompt {
     if (!status.exists) throw new WalletError(ErrorCode.locked, messages.noWallet());
     if (status.unlocked) return;
     const waiting = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    this.showing ??= this.show().finally(() => {
+      this.showing = null;
+    });
+    await this.showing;
+    return waiting;
+  }
+
+  private async show(): Promise<void> {
     if (this.windowId === null || !(await this.windows.exists(this.windowId))) {
       this.windowId = await this.windows.open('/unlock.html', UNLOCK_WINDOW);
     } else {
       await this.windows.focus(this.windowId);
     }
-    return waiting;
   }
 
   /** The vault was unlocked (from any page): release the waiters and close the window. */

@@ -30,6 +30,9 @@ export function startWallet(): WalletContext {
         browser.runtime.sendMessage({ type: UI_CHANGED }).catch(() => undefined);
       }, 50);
     },
+    // Only work a site was allowed to do counts as use of the wallet: a page cannot keep the
+    // wallet unlocked by sending requests it has no grant for.
+    activity: () => autolock.touch(),
     vaultChanged(status) {
       if (status.unlocked) autolock.touch(true);
       else autolock.stop();
@@ -48,9 +51,6 @@ export function startWallet(): WalletContext {
   ready.catch(() => undefined);
 
   browser.runtime.onConnect.addListener((port) => {
-    autolock.touch();
-    // Every page request is activity: it pushes the auto-lock back.
-    port.onMessage.addListener(() => autolock.touch());
     acceptPagePort(ctx, ready, port);
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -63,10 +63,9 @@ export interface Harness {
 export async function makeHarness(options: HarnessOptions): Promise<Harness> {
   const now = options.now ?? (() => Date.now());
   const db = openWalletDb(`harness-${databases++}-${Math.random()}`);
-  let ctx: WalletContext | undefined;
   const windows = fakeWindows((id) => {
-    void ctx?.approvals.windowClosed(id);
-    ctx?.unlock.windowClosed(id);
+    void ctx.approvals.windowClosed(id);
+    ctx.unlock.windowClosed(id);
   });
   const price = options.price === undefined ? { inputPerM: 1000, outputPerM: 1000 } : options.price;
   const providers: ProviderDirectory = {
@@ -77,7 +76,7 @@ export async function makeHarness(options: HarnessOptions): Promise<Harness> {
     maxOutputTokens: () => undefined,
     pricesChanged: () => undefined,
   };
-  ctx = createWalletContext({ db, session: memorySessionStore(), windows, providers, now });
+  const ctx: WalletContext = createWalletContext({ db, session: memorySessionStore(), windows, providers, now });
   await ctx.vault.create('harness passphrase');
   const key = await ctx.keyring.add({ provider: 'openai', name: 'Fake', secret: TEST_SECRET, models: ['m'], status: 'valid' });
   await ctx.grants.put({

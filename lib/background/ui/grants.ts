@@ -9,6 +9,7 @@ import { periodKey } from '../../budget/period';
 import { approve, spentThisPeriod } from '../connect';
 import type { ApprovalDecision } from '../../approvals/approvals';
 import type { GrantRecord } from '../../db/tables/grants';
+import { raiseView } from '../raise-budget';
 
 export async function listGrants(ctx: WalletContext) {
   return (await ctx.grants.list()).map((g) => toPublicGrant(g, ctx.now()));
@@ -34,6 +35,8 @@ export interface GrantChanges {
   rateLimitPerMin?: number | undefined;
   paused?: boolean | undefined;
   expiresAt?: number | null | undefined;
+  routes?: Record<string, string> | undefined;
+  overBudget?: 'ask' | 'refuse' | null | undefined;
 }
 
 export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
@@ -53,6 +56,18 @@ export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
     changes.models = p.models;
     if (!p.models.includes(grant.defaultModel)) changes.defaultModel = p.models[0] ?? '';
   }
+  if (p.routes) {
+    // The person picks which of their keys serves a model: one that is enabled and offers it.
+    const keys = new Map((await ctx.keyring.list()).map((k) => [k.id, k]));
+    const routes = { ...(changes.routes ?? grant.routes) };
+    for (const [model, keyId] of Object.entries(p.routes)) {
+      if (!models.includes(model)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams(`routes.${model}`, 'not an allowed model'));
+      const key = keys.get(keyId);
+      if (!key?.enabled || !key.models.includes(model)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams(`routes.${model}`, `that key does not offer '${model}'`));
+      routes[model] = keyId;
+    }
+    changes.routes = routes;
+  }
   if (p.defaultModel) {
     if (!models.includes(p.defaultModel)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('defaultModel', 'must be an allowed model'));
     changes.defaultModel = p.defaultModel;
@@ -70,10 +85,12 @@ export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
   if (p.rateLimitPerMin !== undefined) changes.rateLimitPerMin = p.rateLimitPerMin;
   if (p.paused !== undefined) changes.paused = p.paused;
   if (typeof p.expiresAt === 'number') changes.expiresAt = p.expiresAt;
+  if (p.overBudget) changes.overBudget = p.overBudget;
   const next = await ctx.grants.patch(p.origin, (current) => {
     if (!current) return undefined;
     const merged: GrantRecord = { ...current, ...changes };
     if (p.expiresAt === null) delete merged.expiresAt;
+    if (p.overBudget === null) delete merged.overBudget;
     return merged;
   });
   if (!next) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('origin', 'not connected'));
@@ -88,6 +105,8 @@ export async function getApproval(ctx: WalletContext, p: { id: string }) {
   const offers = modelOffers(await ctx.keyring.list());
   const wanted = record.request.models;
   return {
+    kind: record.kind ?? 'connect',
+    ...(record.raise ? { raise: raiseView(record.raise) } : {}),
     id: record.id,
     origin: record.origin,
     topOrigin: record.topOrigin ?? null,

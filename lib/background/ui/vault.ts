@@ -1,13 +1,13 @@
 /** UI commands for the vault: status, create, unlock, lock, change passphrase, reset, backup. */
 import { browser } from 'wxt/browser';
 import type { WalletContext } from '../context';
-import { loadSettings, type Settings } from '../../settings/settings';
+import type { Settings } from '../../settings/settings';
 import { exportBackup, importBackup, type ExportedBackup, type ImportResult } from '../../backup/store';
 import type { ImportMode } from '../../backup/limits';
 
 export async function vaultStatus(ctx: WalletContext) {
   const status = await ctx.vault.status();
-  const settings = await loadSettings(ctx.db);
+  const settings = await ctx.settings.get();
   return { ...status, autoLockMinutes: settings.autoLockMinutes, keys: (await ctx.keyring.list()).length };
 }
 
@@ -39,6 +39,7 @@ export async function vaultChangePassphrase(ctx: WalletContext, p: { current: st
 export async function vaultReset(ctx: WalletContext) {
   const origins = (await ctx.grants.list()).map((g) => g.origin);
   await ctx.vault.reset();
+  forgetCaches(ctx);
   await browser.alarms.clearAll();
   for (const origin of origins) await ctx.grantChanged(origin);
   ctx.uiChanged();
@@ -55,9 +56,21 @@ export async function backupImport(
   p: { file: string; passphrase: string; mode: ImportMode },
   settingsChanged: (settings: Settings) => void,
 ): Promise<ImportResult> {
-  const result = await importBackup(ctx.db, ctx.vault, { text: p.file, passphrase: p.passphrase, mode: p.mode });
-  if (result.settings) settingsChanged(await loadSettings(ctx.db));
+  let result: ImportResult;
+  try {
+    result = await importBackup(ctx.db, ctx.vault, { text: p.file, passphrase: p.passphrase, mode: p.mode });
+  } finally {
+    forgetCaches(ctx); // a failed import wrote nothing, but forgetting is always safe
+  }
+  if (result.settings) settingsChanged(await ctx.settings.get());
   for (const origin of result.origins) await ctx.grantChanged(origin);
   ctx.uiChanged();
   return result;
+}
+
+/** The tables were rewritten under the caches (grants, settings, price overrides): drop them. */
+function forgetCaches(ctx: WalletContext): void {
+  ctx.grants.clearCache();
+  ctx.settings.clearCache();
+  ctx.providers.pricesChanged();
 }

@@ -1,0 +1,124 @@
+// @ts-check
+/**
+ * Page objects for Firefox, mirroring tests/e2e/po/: the options page, the approval and unlock
+ * windows, driven through the accessible names of CONTRACT.md §4.
+ */
+import { button, byRole, control, fill, gone, selectOption } from './aria.mjs';
+
+/**
+ * @typedef {object} KeyInput
+ * @property {string} provider the Provider option's label: 'OpenAI', 'Anthropic', 'OpenAI-compatible'
+ * @property {string} key
+ * @property {string} [baseUrl]
+ * @property {string} [name]
+ */
+
+export class OptionsPage {
+  /** @type {import('puppeteer-core').Page | null} */
+  page = null;
+
+  /** @param {import('./firefox.mjs').FirefoxWallet} firefox */
+  constructor(firefox) {
+    this.firefox = firefox;
+  }
+
+  /** Opens options.html in a tab (once) and waits for the app to render. */
+  async open() {
+    if (this.page && !this.page.isClosed()) {
+      await this.page.bringToFront();
+      return this.page;
+    }
+    const page = await this.firefox.browser.newPage();
+    // A moz-extension:// navigation never resolves over BiDi: wait for the document instead.
+    page.goto(this.firefox.extensionUrl('options.html')).catch(() => undefined);
+    await page.waitForSelector('::-p-aria([name="byok wallet"][role="heading"])');
+    this.page = page;
+    return page;
+  }
+
+  /** Reloads the page (without awaiting the navigation, see open()) and waits for it to render. */
+  async reload() {
+    const page = await this.open();
+    await page.evaluate(() => location.reload());
+    await page.waitForSelector('::-p-aria([name="byok wallet"][role="heading"])');
+    return page;
+  }
+
+  /** @param {string} passphrase */
+  async createWallet(passphrase) {
+    const page = await this.open();
+    await fill(page, page, 'Passphrase', passphrase);
+    await fill(page, page, 'Confirm passphrase', passphrase);
+    await (await button(page, 'Create wallet')).click();
+    await button(page, 'Add key');
+  }
+
+  /** @param {KeyInput} input */
+  async addKey(input) {
+    const page = await this.open();
+    await (await button(page, 'Add key')).click();
+    await selectOption(page, 'Provider', input.provider);
+    if (input.name) await fill(page, page, 'Name', input.name);
+    await fill(page, page, 'API key', input.key);
+    if (input.baseUrl) await fill(page, page, 'Base URL', input.baseUrl);
+    await (await button(page, 'Save key')).click();
+    await gone(page, 'button', 'Save key');
+    await button(page, 'Add key');
+  }
+
+  /**
+   * The list item of a connected site.
+   * @param {string} origin
+   */
+  async site(origin) {
+    const page = await this.open();
+    return byRole(page, 'listitem', origin);
+  }
+
+  /**
+   * Clicks the site's Revoke button; resolves once the site is no longer listed.
+   * @param {string} origin
+   */
+  async revoke(origin) {
+    const page = await this.open();
+    await (await button(await this.site(origin), 'Revoke')).click();
+    await gone(page, 'listitem', origin);
+  }
+}
+
+/**
+ * Approves the pending connection in the approval window, optionally with a new budget;
+ * resolves once the window has closed.
+ * @param {import('./firefox.mjs').FirefoxWallet} firefox
+ * @param {{ budget?: string }} [options]
+ */
+export async function approve(firefox, options = {}) {
+  const win = await firefox.windows.next('approve.html');
+  await control(win, 'Budget (USD)');
+  if (options.budget !== undefined) await fill(win, win, 'Budget (USD)', options.budget);
+  await (await button(win, 'Approve')).click();
+  await firefox.windows.closed(win);
+  return win;
+}
+
+/**
+ * Rejects the pending connection in the approval window; resolves once it has closed.
+ * @param {import('./firefox.mjs').FirefoxWallet} firefox
+ */
+export async function reject(firefox) {
+  const win = await firefox.windows.next('approve.html');
+  await (await button(win, 'Reject')).click();
+  await firefox.windows.closed(win);
+}
+
+/**
+ * Unlocks the wallet in the unlock window the wallet opened; resolves once it has closed.
+ * @param {import('./firefox.mjs').FirefoxWallet} firefox
+ * @param {string} passphrase
+ */
+export async function unlockWindow(firefox, passphrase) {
+  const win = await firefox.windows.next('unlock.html');
+  await fill(win, win, 'Passphrase', passphrase);
+  await (await button(win, 'Unlock')).click();
+  await firefox.windows.closed(win);
+}
