@@ -45,7 +45,7 @@ export async function route(ctx: WalletContext, caller: PageCaller, scope: Scope
   if (!ctx.limiter.take(caller.origin, grant.rateLimitPerMin)) {
     throw new WalletError(ErrorCode.rateLimited, messages.rateLimited(grant.rateLimitPerMin), { retryAfterMs: 60_000 });
   }
-  const key = await ctx.keyring.require(keyId);
+  const key = await ctx.keyring.forRequest(keyId);
   if (!key.enabled) throw new WalletError(ErrorCode.unauthorized, messages.keyDisabled(model));
   const price = await ctx.providers.priceFor(key, model, inputTokens);
   if (!price) throw new WalletError(ErrorCode.budgetExceeded, messages.noPrice(model));
@@ -135,7 +135,8 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     const usage = outcome.usage ?? { inputTokens: entry.inputEstimate, outputTokens: tokensForChars(outcome.text.length) };
     const cost = Math.min(costNano(price, usage), entry.reservedNano);
     await ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost });
-    void ctx.keyring.update(key.id, { lastUsedAt: ctx.now() });
+    // "Last used" to the minute: no extra write on every request of a busy site.
+    if (!key.lastUsedAt || ctx.now() - key.lastUsedAt > 60_000) void ctx.keyring.update(key.id, { lastUsedAt: ctx.now() });
     return {
       text: outcome.text,
       model: outcome.model || model,

@@ -45,6 +45,9 @@ export function toKeyView(record: KeyRecord): KeyView {
 }
 
 export class Keyring {
+  /** Records read by requests (route, price, call); every write below keeps it true. */
+  private readonly cache = new Map<string, KeyRecord>();
+
   constructor(
     private readonly db: WalletDb,
     private readonly vault: Vault,
@@ -82,10 +85,27 @@ export class Keyring {
 
   async remove(id: string): Promise<void> {
     await this.db.keys.delete(id);
+    this.cache.delete(id);
   }
 
   async update(id: string, changes: Partial<Pick<KeyRecord, 'name' | 'enabled' | 'status' | 'statusMessage' | 'models' | 'lastUsedAt' | 'validatedAt'>>): Promise<void> {
     await this.db.keys.update(id, changes);
+    const cached = this.cache.get(id);
+    if (cached) this.cache.set(id, { ...cached, ...changes });
+  }
+
+  /** Forget cached records (after a backup import or a reset rewrote the table). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  /** The key record for a request, from memory after the first read. */
+  async forRequest(id: string): Promise<KeyRecord> {
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    const record = await this.require(id);
+    this.cache.set(id, record);
+    return record;
   }
 
   /** Renames a key; the name is trimmed and must not be empty. */
@@ -117,6 +137,7 @@ export class Keyring {
       };
       if (validation.status !== 'valid') delete next.validatedAt;
       await this.db.keys.put(next);
+      this.cache.delete(id);
       return toKeyView(next);
     });
   }
@@ -135,6 +156,7 @@ export class Keyring {
       const current = await this.require(id);
       const next = { ...current, ...changes };
       await this.db.keys.put(next);
+      this.cache.delete(id);
       return toKeyView(next);
     });
   }

@@ -69,6 +69,8 @@ export class Vault {
   }
 
   async status(): Promise<VaultStatus> {
+    // Every request asks this: holding the data key means the vault exists and is unlocked.
+    if (this.dataKey) return { exists: true, unlocked: true };
     const exists = (await this.header()) !== undefined;
     return { exists, unlocked: exists && (await this.currentKey()) !== null };
   }

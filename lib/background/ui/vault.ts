@@ -72,5 +72,6 @@ export async function backupImport(
 function forgetCaches(ctx: WalletContext): void {
   ctx.grants.clearCache();
   ctx.settings.clearCache();
+  ctx.keyring.clearCache();
   ctx.providers.pricesChanged();
 }
