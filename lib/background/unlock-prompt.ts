@@ -23,7 +23,11 @@ export class UnlockPrompt {
   /** Resolves once the vault is unlocked, prompting if needed; 4900 if the person does not. */
   async ensureUnlocked(): Promise<void> {
     const status = await this.vault.status();
-    if (!status.exists) throw new WalletError(ErrorCode.locked, messages.noWallet());
+    if (!status.exists) {
+      // Installed but never set up: show the person where to create the wallet.
+      void this.windows.openSetup();
+      throw new WalletError(ErrorCode.locked, messages.noWallet());
+    }
     if (status.unlocked) return;
     const waiting = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.showing ??= this.show().finally(() => {

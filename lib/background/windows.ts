@@ -7,6 +7,8 @@ export interface WindowOpener {
   close(windowId: number): Promise<void>;
   exists(windowId: number): Promise<boolean>;
   focus(windowId: number): Promise<void>;
+  /** Opens the options page (first run: a site asked before the wallet was created). */
+  openSetup(): Promise<void>;
 }
 
 export function browserWindows(): WindowOpener {
@@ -27,6 +29,9 @@ export function browserWindows(): WindowOpener {
     },
     async focus(windowId) {
       await browser.windows.update(windowId, { focused: true }).catch(() => undefined);
+    },
+    async openSetup() {
+      await browser.runtime.openOptionsPage().catch(() => undefined);
     },
   };
 }

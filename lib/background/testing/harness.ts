@@ -40,6 +40,9 @@ export function fakeWindows(onClose: (id: number) => void = () => undefined): Fa
       return open.has(id);
     },
     async focus() {},
+    async openSetup() {
+      opened.push({ id: 0, path: '/options.html' });
+    },
     closeWindow(id) {
       if (open.delete(id)) onClose(id);
     },
