@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxTokensFieldFor, toOpenAIChatRequest } from './openai-request';
+import { JSON_MODE_INSTRUCTION, maxTokensFieldFor, toOpenAIChatRequest } from './openai-request';
 import type { ResolvedChatRequest } from './types';
 
 const opts = { label: 'OpenAI', maxTokensField: 'max_completion_tokens' as const };
@@ -97,5 +97,16 @@ describe('maxTokensFieldFor', () => {
     ['not a url', 'max_tokens'],
   ])('%s -> %s', (url, field) => {
     expect(maxTokensFieldFor(url)).toBe(field);
+  });
+});
+
+describe('JSON mode', () => {
+  it('adds the instruction OpenAI requires only when no message mentions JSON', () => {
+    const base = { model: 'gpt-4o-mini', maxTokens: 10, responseFormat: { type: 'json' as const } };
+    const plain = toOpenAIChatRequest({ ...base, messages: [{ role: 'user', content: 'list three colours' }] }, { label: 'OpenAI', maxTokensField: 'max_tokens' });
+    expect(plain.messages[0]).toEqual({ role: 'system', content: JSON_MODE_INSTRUCTION });
+    expect(plain.messages).toHaveLength(2);
+    const said = toOpenAIChatRequest({ ...base, messages: [{ role: 'user', content: 'answer in json' }] }, { label: 'OpenAI', maxTokensField: 'max_tokens' });
+    expect(said.messages).toHaveLength(1);
   });
 });

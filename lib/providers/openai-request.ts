@@ -76,6 +76,14 @@ function responseFormat(format: ResponseFormat): ChatCompletionCreateParamsStrea
   return { type: 'json_schema', json_schema: { name: format.name ?? 'response', schema: format.schema } };
 }
 
+export const JSON_MODE_INSTRUCTION = 'Respond with a single JSON object.';
+
+function mentionsJson(req: ResolvedChatRequest): boolean {
+  return req.messages.some((m) =>
+    typeof m.content === 'string' ? /json/i.test(m.content) : (m.content ?? []).some((p) => p.type === 'text' && /json/i.test(p.text)),
+  );
+}
+
 export interface OpenAIRequestOptions {
   /** The provider's name in refusals. */
   label: string;
@@ -105,6 +113,10 @@ export function toOpenAIChatRequest(req: ResolvedChatRequest, opts: OpenAIReques
   // 'none' without tools means the same as no tools; OpenAI refuses tool_choice without tools.
   if (req.toolChoice !== undefined && tools.length > 0) body.tool_choice = toolChoice(req.toolChoice);
   if (req.responseFormat) body.response_format = responseFormat(req.responseFormat);
+  // OpenAI refuses JSON mode unless a message says "JSON"; say it, rather than fail the intent.
+  if (req.responseFormat?.type === 'json' && !mentionsJson(req)) {
+    body.messages = [{ role: 'system', content: JSON_MODE_INSTRUCTION }, ...body.messages];
+  }
   if (req.stop) body.stop = req.stop;
   if (req.temperature !== undefined) body.temperature = req.temperature;
   if (req.topP !== undefined) body.top_p = req.topP;
