@@ -162,3 +162,4 @@ test('100 concurrent streaming chats across 10 tabs: all correct, the ledger exa
     await wallet.close();
   }
 });
+
