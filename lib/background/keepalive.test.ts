@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { keepAliveWhile } from './keepalive';
 
-// Chromium stops an idle worker after 30 s, and Playwright's own attachment to the worker keeps it
-// alive in end-to-end tests, so this is proven here (and in Firefox, tests/firefox/) instead.
+// End to end, this is proven in Firefox (tests/firefox: a provider silent for longer than the idle
+// limit; the test fails without the keepalive). In Chromium, Playwright's own attachment to the
+// worker keeps it alive, so an e2e test there could not fail.
 describe('keepAliveWhile', () => {
   afterEach(() => vi.useRealTimers());
 

@@ -199,6 +199,18 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
     assert.equal((await byokCall(app, 'getGrant'))?.origin, new URL(app.url()).origin);
   });
 
+  test('a provider silent for longer than the idle limit: the keepalive holds the background', { timeout: TEST_TIMEOUT_MS }, async (t) => {
+    // Idle limit 25 s; the provider sends nothing for 40 s. Without lib/background/keepalive.ts
+    // Firefox unloads the background mid-request and the page gets "the wallet restarted".
+    const { firefox, options } = await firefoxFor(t, { prefs: { 'extensions.background.idle.timeout': 25_000 } });
+    await walletWithKey(options);
+    const app = await openApp(firefox.browser, `${site.url}/index.html`);
+    await connectApproved(firefox, app);
+    const slow = await chat(app, user('[[chunks:1]] [[delay:40000]] slow'));
+    assert.equal(slow.error, undefined, JSON.stringify(slow.error));
+    assert.equal(slow.result?.text, 'w0 ');
+  });
+
   test('revoke: the page is told at once, then gets 4100', { timeout: TEST_TIMEOUT_MS }, async (t) => {
     const { firefox, options } = await firefoxFor(t);
     await walletWithKey(options);
