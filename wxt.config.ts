@@ -4,12 +4,19 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // MV3 for every browser: `wxt build -b firefox` (and zip, dev) would otherwise default to MV2.
   manifestVersion: 3,
+  zip: {
+    // The sources zip (for Firefox's reviewers) holds what builds the add-on: no test output, no
+    // tests (WXT already drops *.test/*.spec files), no other packages' builds. docs/FIREFOX.md.
+    excludeSources: ['test-results/**', 'playwright-report/**', 'bench/results.json', '**/*.log', '**/dist/**', 'tests/**', 'test/**'],
+  },
   manifest: ({ browser }) => ({
     name: 'byok',
     description: 'A key wallet for AI API keys. Sites ask; you approve a budget; your key never leaves the wallet.',
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'activeTab'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://api.openai.com/*', 'https://api.anthropic.com/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // No eval, no remote code, and no page may frame the wallet's pages (clickjacking): docs/THREAT_MODEL.md.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; frame-ancestors 'none'" },
     // The relay is an unlisted script declared here; entrypoints/relay.ts says why.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['relay.js'], run_at: 'document_start', all_frames: true }],
     ...(browser === 'firefox'
@@ -24,6 +31,9 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // No other extension and no web page may message the wallet, even if a listener for them existed.
+          externally_connectable: { ids: [], matches: [] },
+        }),
   }),
 });

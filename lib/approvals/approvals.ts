@@ -16,6 +16,9 @@ export interface ApprovalDecision {
   scopes: ('chat' | 'models' | 'embed')[];
 }
 
+/** How a prompt ended: the person's decision, or a rejection (`closed` when the window was closed). */
+export type ApprovalOutcome = { decision: ApprovalDecision } | { rejected: true; closed: boolean };
+
 interface Waiter {
   resolve(decision: ApprovalDecision): void;
   reject(error: WalletError): void;
@@ -30,27 +33,44 @@ export class Approvals {
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly rejections = new Map<string, number[]>();
   private readonly blockedUntil = new Map<string, number>();
+  /** Origins with an `ask` in progress: claimed synchronously, so same-tick asks cannot open a second window. */
+  private readonly asking = new Set<string>();
 
   constructor(
     private readonly db: WalletDb,
     private readonly windows: WindowOpener,
     private readonly now: () => number = Date.now,
+    /** Told how each prompt ended (the audit log). */
+    private readonly onSettled: (record: ApprovalRecord, outcome: ApprovalOutcome) => void = () => undefined,
   ) {}
 
   get(id: string): Promise<ApprovalRecord | undefined> {
     return this.db.approvals.get(id);
   }
 
-  /** Asks the person; resolves their decision or rejects with 4001 / 4290. */
-  async ask(record: Omit<ApprovalRecord, 'id' | 'createdAt' | 'windowId'>): Promise<ApprovalDecision> {
-    const blocked = this.blockedUntil.get(record.origin) ?? 0;
-    if (blocked > this.now()) {
-      throw new WalletError(ErrorCode.rateLimited, messages.promptBlocked(Math.ceil((blocked - this.now()) / 1000)));
+  /**
+   * Asks the person; resolves their decision or rejects with 4001 / 4290. `prepare` (e.g. unlocking
+   * the wallet) runs first, inside the origin's one prompt slot.
+   */
+  async ask(record: Omit<ApprovalRecord, 'id' | 'createdAt' | 'windowId'>, prepare?: () => Promise<void>): Promise<ApprovalDecision> {
+    this.assertNotBlocked(record.origin);
+    if (this.asking.has(record.origin)) throw new WalletError(ErrorCode.rateLimited, messages.promptPending());
+    this.asking.add(record.origin);
+    try {
+      await prepare?.();
+      return await this.askOnce(record);
+    } finally {
+      this.asking.delete(record.origin);
     }
+  }
+
+  private async askOnce(record: Omit<ApprovalRecord, 'id' | 'createdAt' | 'windowId'>): Promise<ApprovalDecision> {
     const existing = await this.db.approvals.where('origin').equals(record.origin).first();
     if (existing) {
       const alive = existing.windowId !== undefined && (await this.windows.exists(existing.windowId));
-      if (alive && this.waiters.has(existing.id)) throw new WalletError(ErrorCode.rateLimited, messages.promptPending());
+      // A prompt of another kind (a connection while a budget raise is asked) is never answered for this one.
+      const sameKind = (existing.kind ?? 'connect') === (record.kind ?? 'connect');
+      if (alive && (this.waiters.has(existing.id) || !sameKind)) throw new WalletError(ErrorCode.rateLimited, messages.promptPending());
       if (alive) {
         // A restarted worker: the person may still answer the window that is open.
         if (existing.windowId !== undefined) await this.windows.focus(existing.windowId);
@@ -68,6 +88,14 @@ export class Approvals {
       await this.settle(pending.id, { reject: new WalletError(ErrorCode.userRejected, messages.approvalClosed()) });
     }
     return decision;
+  }
+
+  /** Throws 4290 while `origin` is blocked after repeated rejections. */
+  assertNotBlocked(origin: string): void {
+    const blocked = this.blockedUntil.get(origin) ?? 0;
+    if (blocked > this.now()) {
+      throw new WalletError(ErrorCode.rateLimited, messages.promptBlocked(Math.ceil((blocked - this.now()) / 1000)));
+    }
   }
 
   private wait(id: string): Promise<ApprovalDecision> {
@@ -115,10 +143,15 @@ export class Approvals {
       else w.reject(outcome.reject);
     }
     if (record?.windowId !== undefined) void this.windows.close(record.windowId);
+    if (record) {
+      const closed = 'reject' in outcome && outcome.reject.message === messages.approvalClosed();
+      this.onSettled(record, 'decision' in outcome ? { decision: outcome.decision } : { rejected: true, closed });
+    }
     return record;
   }
 
-  private noteRejection(origin: string): void {
+  /** The person dismissed a prompt `origin` caused (also the unlock window it opened): counts toward the block. */
+  noteRejection(origin: string): void {
     const now = this.now();
     const recent = (this.rejections.get(origin) ?? []).filter((t) => now - t < REJECTION_WINDOW_MS);
     recent.push(now);

@@ -1,6 +1,9 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ErrorCode, WalletError } from './errors';
 import { messages } from './messages';
+
+// No code generation: zod would otherwise probe `new Function`, which the extension's CSP refuses.
+z.config({ jitless: true });
 
 /** Formats a zod issue path the way a developer writes it: `messages[0].content`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>, root: string): string {

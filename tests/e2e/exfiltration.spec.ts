@@ -24,6 +24,12 @@ test('the key appears in no page-visible channel and never in plaintext in exten
     window.addEventListener('message', (e) => record(e.data), true);
     window.addEventListener('byok:announceProvider', (e) => record(Object.keys((e as CustomEvent).detail)), true);
   });
+  // And every console message of every page, window and the service worker.
+  const consoles: string[] = [];
+  const onConsole = (m: { text(): string }) => consoles.push(m.text());
+  for (const p of context.pages()) p.on('console', onConsole);
+  context.on('page', (p) => p.on('console', onConsole));
+  sw.on('console', onConsole);
   await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
   const app = await context.newPage();
   await app.goto(`${site.url}/index.html`);
@@ -82,7 +88,7 @@ test('the key appears in no page-visible channel and never in plaintext in exten
   expect(stored.names).toContain('byok');
   expect(stored.json).toContain('sealed');
 
-  const haystacks = { ...pageView, results: JSON.stringify(results), optionsDom, extensionStorage: stored.json };
+  const haystacks = { ...pageView, results: JSON.stringify(results), optionsDom, extensionStorage: stored.json, consoles: consoles.join('\n') };
   for (const [where, text] of Object.entries(haystacks)) {
     for (const needle of encodings(TEST_KEY)) expect(text.includes(needle), `the key appears in ${where}`).toBe(false);
   }

@@ -1,0 +1,198 @@
+/**
+ * Prompt spam (docs/THREAT_MODEL.md): one pending prompt per origin, and three rejections within
+ * 30 s block the origin for 60 s with 4290. Driven by a fake clock and fake windows.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openWalletDb } from '../../lib/db/database';
+import { Approvals, type ApprovalDecision } from '../../lib/approvals/approvals';
+import type { WindowOpener } from '../../lib/background/windows';
+import { ErrorCode, WalletError } from '../../lib/protocol/errors';
+import { messages } from '../../lib/protocol/messages';
+
+const SITE = 'https://spam.example';
+const OTHER = 'https://other.example';
+const DECISION: ApprovalDecision = { budget: { usd: 1, period: 'day' }, models: ['m'], defaultModel: 'm', scopes: ['chat'] };
+let dbCount = 0;
+
+class FakeWindows implements WindowOpener {
+  readonly open: WindowOpener['open'];
+  readonly opened: { id: number; path: string }[] = [];
+  private readonly alive = new Set<number>();
+  private next = 1;
+
+  constructor() {
+    this.open = async (path) => {
+      const id = this.next++;
+      this.alive.add(id);
+      this.opened.push({ id, path });
+      return id;
+    };
+  }
+
+  async close(windowId: number) {
+    this.alive.delete(windowId);
+  }
+
+  async exists(windowId: number) {
+    return this.alive.has(windowId);
+  }
+
+  async focus() {}
+
+  async openSetup() {}
+
+  /** Resolves once `count` windows have been opened. */
+  async untilOpened(count: number): Promise<{ id: number; path: string }> {
+    while (this.opened.length < count) await new Promise((r) => setTimeout(r, 0));
+    return this.opened[count - 1]!;
+  }
+}
+
+function setup() {
+  let now = 1_000_000;
+  const windows = new FakeWindows();
+  const db = openWalletDb(`approvals-${dbCount++}`);
+  const approvals = new Approvals(db, windows, () => now);
+  return {
+    approvals,
+    windows,
+    db,
+    advance: (ms: number) => (now += ms),
+    ask: (origin = SITE) => approvals.ask({ origin, request: { scopes: ['chat'] } }),
+  };
+}
+
+const idOf = (path: string) => new URLSearchParams(path.split('?')[1]).get('id')!;
+
+async function codeOf(promise: Promise<unknown>): Promise<number | 'resolved'> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (error) {
+    return (error as WalletError).code;
+  }
+}
+
+/** Opens a prompt for `origin` and rejects it in the window, as the person would. */
+async function askAndReject(s: ReturnType<typeof setup>, origin = SITE): Promise<number | 'resolved'> {
+  const pending = s.ask(origin);
+  const win = await s.windows.untilOpened(s.windows.opened.length + 1);
+  await s.approvals.reject(idOf(win.path));
+  return codeOf(pending);
+}
+
+describe('approvals: prompt spam', () => {
+  it('one pending prompt per origin: a second ask while the window is open gets 4290', async () => {
+    const s = setup();
+    const first = s.ask();
+    const win = await s.windows.untilOpened(1);
+    const second = s.ask();
+    await expect(second).rejects.toMatchObject({ code: ErrorCode.rateLimited, message: messages.promptPending() });
+    // Another origin is not affected.
+    const other = s.ask(OTHER);
+    await s.windows.untilOpened(2);
+    expect(s.windows.opened).toHaveLength(2);
+    await s.approvals.approve(idOf(win.path), DECISION);
+    await expect(first).resolves.toEqual(DECISION);
+    await s.approvals.reject(idOf(s.windows.opened[1]!.path));
+    await expect(other).rejects.toMatchObject({ code: ErrorCode.userRejected });
+  });
+
+  it('one pending prompt per origin even when many asks arrive in the same tick', async () => {
+    const s = setup();
+    const asks = Array.from({ length: 10 }, () => s.ask());
+    const others = Promise.all(asks.slice(1).map(codeOf));
+    const win = await s.windows.untilOpened(1);
+    // Every ask but one is refused before any second window can open.
+    const refused = await others;
+    expect(new Set(refused)).toEqual(new Set([ErrorCode.rateLimited]));
+    expect(s.windows.opened).toHaveLength(1);
+    await s.approvals.approve(idOf(win.path), DECISION);
+    await expect(asks[0]).resolves.toEqual(DECISION);
+    expect(await s.db.approvals.count()).toBe(0);
+  });
+
+  it('three rejections within 30 s block the origin for exactly 60 s', async () => {
+    const s = setup();
+    expect(await askAndReject(s)).toBe(ErrorCode.userRejected);
+    s.advance(10_000);
+    expect(await askAndReject(s)).toBe(ErrorCode.userRejected);
+    s.advance(19_999); // the third rejection lands 29.999 s after the first
+    expect(await askAndReject(s)).toBe(ErrorCode.userRejected);
+    const opened = s.windows.opened.length;
+
+    await expect(s.ask()).rejects.toMatchObject({ code: ErrorCode.rateLimited, message: messages.promptBlocked(60) });
+    s.advance(59_000);
+    await expect(s.ask()).rejects.toMatchObject({ code: ErrorCode.rateLimited, message: messages.promptBlocked(1) });
+    s.advance(999);
+    await expect(s.ask()).rejects.toMatchObject({ code: ErrorCode.rateLimited });
+    // No window opened while blocked; another origin may still ask.
+    expect(s.windows.opened).toHaveLength(opened);
+    expect(await askAndReject(s, OTHER)).toBe(ErrorCode.userRejected);
+
+    s.advance(1); // 60 s after the third rejection
+    expect(await askAndReject(s)).toBe(ErrorCode.userRejected);
+  });
+
+  it('rejections more than 30 s apart never block', async () => {
+    const s = setup();
+    for (let i = 0; i < 6; i++) {
+      expect(await askAndReject(s)).toBe(ErrorCode.userRejected);
+      s.advance(15_000); // each window of 30 s holds at most two rejections
+    }
+    const pending = s.ask();
+    await s.windows.untilOpened(7);
+    expect(s.windows.opened).toHaveLength(7);
+    await s.approvals.reject(idOf(s.windows.opened[6]!.path));
+    await expect(pending).rejects.toMatchObject({ code: ErrorCode.userRejected });
+  });
+
+  it('closing the window counts as a rejection', async () => {
+    const s = setup();
+    for (let i = 1; i <= 3; i++) {
+      const pending = s.ask();
+      const win = await s.windows.untilOpened(i);
+      await s.windows.close(win.id);
+      await s.approvals.windowClosed(win.id);
+      await expect(pending).rejects.toMatchObject({ code: ErrorCode.userRejected, message: messages.approvalClosed() });
+      s.advance(1_000);
+    }
+    await expect(s.ask()).rejects.toMatchObject({ code: ErrorCode.rateLimited });
+  });
+
+  it('an approval is never counted as a rejection', async () => {
+    const s = setup();
+    for (let i = 1; i <= 4; i++) {
+      const pending = s.ask();
+      const win = await s.windows.untilOpened(i);
+      await s.approvals.approve(idOf(win.path), DECISION);
+      await expect(pending).resolves.toEqual(DECISION);
+    }
+    expect(s.windows.opened).toHaveLength(4);
+  });
+
+  it('the slot is held while `prepare` runs (the unlock window): a second ask gets 4290; a failed prepare frees it', async () => {
+    const s = setup();
+    let unlock!: (ok: boolean) => void;
+    const prepare = () => new Promise<void>((resolve, reject) => (unlock = (ok) => (ok ? resolve() : reject(new WalletError(ErrorCode.locked, messages.locked())))));
+    const first = s.approvals.ask({ origin: SITE, request: { scopes: ['chat'] } }, prepare);
+    await expect(s.ask()).rejects.toMatchObject({ code: ErrorCode.rateLimited, message: messages.promptPending() });
+    unlock(false);
+    await expect(first).rejects.toMatchObject({ code: ErrorCode.locked });
+    expect(s.windows.opened).toHaveLength(0);
+    // Free again: the next ask gets its window.
+    const next = s.ask();
+    const win = await s.windows.untilOpened(1);
+    await s.approvals.approve(idOf(win.path), DECISION);
+    await expect(next).resolves.toEqual(DECISION);
+  });
+
+  it('a blocked or pending refusal is a WalletError with no window and no record', async () => {
+    const s = setup();
+    for (let i = 0; i < 3; i++) await askAndReject(s);
+    const error = await s.ask().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WalletError);
+    expect(await s.db.approvals.count()).toBe(0);
+  });
+});
