@@ -14,6 +14,7 @@ export class CallScope {
   readonly #ctx: ErrorContext;
   readonly #onOuterAbort = () => this.#controller.abort();
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastProgress = 0;
   #timedOut = false;
 
   /** Throws an `AbortError` at once when `outer` is already aborted: nothing is sent then. */
@@ -23,6 +24,7 @@ export class CallScope {
     if (outer?.aborted) throw abortError();
     outer?.addEventListener('abort', this.#onOuterAbort, { once: true });
     this.touch();
+    this.#arm(this.#ctx.timeoutMs);
   }
 
   /** The signal to give the SDK. */
@@ -30,14 +32,22 @@ export class CallScope {
     return this.#controller.signal;
   }
 
-  /** Records progress: the idle timer starts again. */
+  /**
+   * Records progress. Called for every streamed chunk, so it only notes the time: one timer
+   * checks it, and re-arms for the rest of the idle period when there was progress meanwhile.
+   */
   touch = (): void => {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#lastProgress = performance.now();
+  };
+
+  #arm(ms: number): void {
     this.#timer = setTimeout(() => {
+      const idle = performance.now() - this.#lastProgress;
+      if (idle < this.#ctx.timeoutMs) return this.#arm(this.#ctx.timeoutMs - idle);
       this.#timedOut = true;
       this.#controller.abort();
-    }, this.#ctx.timeoutMs);
-  };
+    }, ms);
+  }
 
   /** Throws when the call stopped because of the caller's abort or the idle timeout. */
   settle(): void {
