@@ -3,6 +3,7 @@ import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { ApprovalView } from '@/lib/ui/types';
 import { ErrorText, Field } from './Field';
+import { RaiseBudgetForm } from './SiteRaiseBudget';
 
 const PERIODS = ['day', 'week', 'month', 'total'] as const;
 type Period = (typeof PERIODS)[number];
@@ -14,6 +15,7 @@ export function ApproveApp({ id }: { id: string }) {
   if (approval.error) return <Shell><ErrorText error={approval.error} /></Shell>;
   if (a === undefined) return <Shell><p className="muted">Loading…</p></Shell>;
   if (a === null) return <Shell><p>This request was already answered.</p></Shell>;
+  if (a.kind === 'raiseBudget' && a.raise) return <RaiseBudgetForm approval={a} raise={a.raise} />;
   return <ApprovalForm approval={a} />;
 }
 

@@ -6,6 +6,8 @@ import { UnlockForm } from './UnlockForm';
 import { KeysSection } from './KeysSection';
 import { SitesSection } from './SitesSection';
 import { LedgerSection } from './LedgerSection';
+import { DashboardSection } from './DashboardSection';
+import { AuditSection } from './AuditSection';
 import { PricesSection } from './PricesSection';
 import { VaultSection } from './VaultSection';
 import { RequestSettings } from './RequestSettings';
@@ -34,10 +36,12 @@ export function OptionsApp() {
         <>
           <KeysSection />
           <SitesSection />
+          <DashboardSection />
           <LedgerSection />
           <PricesSection />
           <RequestSettings />
           <VaultSection autoLockMinutes={s.autoLockMinutes} />
+          <AuditSection />
         </>
       ) : null}
     </main>

@@ -6,13 +6,19 @@ import { UnlockForm } from './UnlockForm';
 import { LockButton } from './LockButton';
 import { SpendBar } from './SpendBar';
 
-export function PopupApp() {
+/**
+ * The toolbar popup: lock state, and the current site's grant with this period's spend against its
+ * budget. `target` (from `popup.html?origin=`, lib/sites/popup.ts) names the site instead of the
+ * active tab.
+ */
+export function PopupApp({ target = null }: { target?: string | null }) {
   const status = useWallet(() => call<VaultStatusView>('vault.status'));
   const site = useWallet(async () => {
-    const origin = await activeTabOrigin();
+    const origin = target ?? (await activeTabOrigin());
     return { origin, grant: origin ? await call<Grant | null>('grants.get', { origin }) : null };
-  });
+  }, [target]);
   const s = status.data;
+  const grant = site.data?.grant;
   return (
     <main className="narrow" style={{ width: 340 }}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -29,7 +35,17 @@ export function PopupApp() {
       {site.data?.origin ? (
         <section className="card" aria-label="This site">
           <div className="origin">{site.data.origin}</div>
-          {site.data.grant ? <SpendBar grant={site.data.grant} /> : <p className="muted">Not connected.</p>}
+          {grant ? (
+            <>
+              <div className="muted">
+                {grant.models.length} {grant.models.length === 1 ? 'model' : 'models'} (default {grant.defaultModel}) · {grant.rateLimitPerMin}/min
+                {grant.paused ? ' · paused' : ''}
+              </div>
+              <SpendBar grant={grant} />
+            </>
+          ) : (
+            <p className="muted">Not connected.</p>
+          )}
         </section>
       ) : null}
       <button onClick={() => void openOptions()}>Open wallet</button>

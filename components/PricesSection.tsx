@@ -3,6 +3,9 @@ import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { KeyView } from '@/lib/ui/types';
 import { ErrorText, Field } from './Field';
+import { PRICES_UPDATED } from '@/lib/budget/prices';
+import { priceNote } from '@/lib/dashboard/prices';
+import { messages } from '@/lib/protocol/messages';
 
 interface PriceRow {
   keyId: string;
@@ -26,6 +29,7 @@ export function PricesSection() {
     call('prices.set', { keyId: chosenKey?.id ?? '', model: model || chosenKey?.models[0] || '', inputPerM: Number(input), outputPerM: Number(output) }),
   );
   const remove = useAction((row: PriceRow) => call('prices.remove', { keyId: row.keyId, model: row.model }));
+  const chosenModel = model || chosenKey?.models[0] || '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save.run();
@@ -34,7 +38,10 @@ export function PricesSection() {
   return (
     <section className="card" aria-labelledby="prices-title">
       <h2 id="prices-title">Prices</h2>
-      <p className="muted">USD per million tokens. Local endpoints cost 0 unless you set a price; unknown models elsewhere are refused until you do.</p>
+      <p className="muted" data-testid="prices-updated">
+        {messages.pricesUpdated(PRICES_UPDATED)} Local endpoints cost 0 unless you set a price; unknown models elsewhere are refused until you do. A price you set
+        overrides the built-in one for that key.
+      </p>
       <ul className="plain" aria-label="Price overrides">
         {prices.data?.map((row) => (
           <li key={`${row.keyId}/${row.model}`} className="row" style={{ justifyContent: 'space-between' }}>
@@ -47,7 +54,14 @@ export function PricesSection() {
       </ul>
       <form onSubmit={submit} aria-label="Set a price">
         <label htmlFor={keyId}>Price key</label>
-        <select id={keyId} value={chosenKey?.id ?? ''} onChange={(e) => setKey(e.target.value)}>
+        <select
+          id={keyId}
+          value={chosenKey?.id ?? ''}
+          onChange={(e) => {
+            setKey(e.target.value);
+            setModel('');
+          }}
+        >
           {keys.data.map((k) => (
             <option key={k.id} value={k.id}>
               {k.name}
@@ -55,13 +69,18 @@ export function PricesSection() {
           ))}
         </select>
         <label htmlFor={modelId}>Price model</label>
-        <select id={modelId} value={model || chosenKey?.models[0] || ''} onChange={(e) => setModel(e.target.value)}>
+        <select id={modelId} value={chosenModel} onChange={(e) => setModel(e.target.value)}>
           {chosenKey?.models.map((m) => (
             <option key={m} value={m}>
               {m}
             </option>
           ))}
         </select>
+        {chosenKey && chosenModel ? (
+          <p className="muted" data-testid="price-note">
+            {priceNote(chosenKey, chosenModel, (prices.data ?? []).filter((p) => p.keyId === chosenKey.id))}
+          </p>
+        ) : null}
         <Field label="Input price (USD per million tokens)" type="number" min="0" step="any" value={input} onChange={(e) => setInput(e.target.value)} required />
         <Field label="Output price (USD per million tokens)" type="number" min="0" step="any" value={output} onChange={(e) => setOutput(e.target.value)} required />
         <ErrorText error={save.error ?? remove.error} />

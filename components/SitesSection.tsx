@@ -1,33 +1,75 @@
+import { useId, useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
-import type { Grant } from '@/lib/ui/types';
+import type { Grant, Settings } from '@/lib/ui/types';
+import { formatTime } from '@/lib/ui/format';
 import { SpendBar } from './SpendBar';
+import { SiteSettings } from './SiteSettings';
 import { ErrorText } from './Field';
 
+/** The connected sites: each with its spend, Settings, Pause / Resume and Revoke (acts at once). */
 export function SitesSection() {
   const grants = useWallet(() => call<Grant[]>('grants.list'));
   const revoke = useAction((origin: string) => call('grants.revoke', { origin }));
+  const pause = useAction((origin: string, paused: boolean) => call('grants.update', { origin, paused }));
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <section className="card" aria-labelledby="sites-title">
       <h2 id="sites-title">Connected sites</h2>
+      <OverBudgetSetting />
       {grants.data?.length === 0 ? <p className="muted">No site is connected.</p> : null}
       <ul className="plain" aria-label="Connected sites">
         {grants.data?.map((g) => (
           <li key={g.origin} aria-label={g.origin}>
             <div className="row" style={{ justifyContent: 'space-between' }}>
               <span className="origin">{g.origin}</span>
-              <button className="danger" onClick={() => void revoke.run(g.origin)}>
-                Revoke
-              </button>
+              <span className="row">
+                <button aria-expanded={open === g.origin} aria-label={`Settings for ${g.origin}`} onClick={() => setOpen(open === g.origin ? null : g.origin)}>
+                  Settings
+                </button>
+                <button aria-label={`${g.paused ? 'Resume' : 'Pause'} ${g.origin}`} onClick={() => void pause.run(g.origin, !g.paused)} disabled={pause.busy}>
+                  {g.paused ? 'Resume' : 'Pause'}
+                </button>
+                <button className="danger" onClick={() => void revoke.run(g.origin)}>
+                  Revoke
+                </button>
+              </span>
             </div>
             <div className="muted">
-              {g.scopes.join(', ')} · {g.models.length} models (default {g.defaultModel}) · {g.rateLimitPerMin}/min{g.paused ? ' · paused' : ''}
+              {g.scopes.join(', ')} · {g.models.length} models (default {g.defaultModel}) · {g.rateLimitPerMin}/min
+              {g.expiresAt === undefined ? '' : ` · until ${formatTime(g.expiresAt)}`}
+              {g.paused ? (
+                <>
+                  {' '}
+                  · <span className="badge warn">paused</span>
+                </>
+              ) : null}
             </div>
             <SpendBar grant={g} />
+            {open === g.origin ? <SiteSettings origin={g.origin} /> : null}
           </li>
         ))}
       </ul>
-      <ErrorText error={grants.error ?? revoke.error} />
+      <ErrorText error={grants.error ?? revoke.error ?? pause.error} />
     </section>
+  );
+}
+
+/** The wallet's default for sites over budget: refuse (4402), or ask to raise the budget. */
+function OverBudgetSetting() {
+  const id = useId();
+  const settings = useWallet(() => call<Settings>('settings.get'));
+  const save = useAction((overBudget: 'ask' | 'refuse') => call('settings.set', { overBudget }));
+  if (!settings.data) return null;
+  return (
+    <div>
+      <label htmlFor={id}>When a site would go over its budget</label>
+      <select id={id} value={settings.data.overBudget} onChange={(e) => void save.run(e.target.value as 'ask' | 'refuse')} disabled={save.busy}>
+        <option value="refuse">Refuse the request (the site gets error 4402)</option>
+        <option value="ask">Ask me to raise the budget</option>
+      </select>
+      <div className="muted">Each site can have its own setting.</div>
+      <ErrorText error={save.error} />
+    </div>
   );
 }

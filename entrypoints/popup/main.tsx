@@ -1,4 +1,5 @@
 import { mount } from '@/lib/ui/mount';
 import { PopupApp } from '@/components/PopupApp';
+import { originParam } from '@/lib/sites/popup';
 
-mount(<PopupApp />);
+mount(<PopupApp target={originParam(location.search)} />);

@@ -1,12 +1,13 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ApprovalRecord } from './tables/approvals';
+import type { AuditRecord } from './tables/audit';
 import type { GrantRecord } from './tables/grants';
 import type { KeyRecord } from './tables/keys';
 import type { LedgerEntry } from './tables/ledger';
 import type { MetaRecord } from './tables/meta';
 import type { PriceOverride } from './tables/prices';
 import type { RollupRecord } from './tables/rollups';
-import { DB_NAME, schemaV1 } from './schema';
+import { DB_NAME, schemaV1, schemaV2 } from './schema';
 
 export type WalletDb = Dexie & {
   meta: EntityTable<MetaRecord, 'id'>;
@@ -16,11 +17,13 @@ export type WalletDb = Dexie & {
   rollups: Dexie.Table<RollupRecord, [string, string, string]>;
   approvals: EntityTable<ApprovalRecord, 'id'>;
   prices: Dexie.Table<PriceOverride, [string, string]>;
+  audit: EntityTable<AuditRecord, 'id'>;
 };
 
 /** Opens the wallet database. `name` lets tests use a fresh database each. */
 export function openWalletDb(name = DB_NAME): WalletDb {
   const db = new Dexie(name) as WalletDb;
   db.version(1).stores(schemaV1);
+  db.version(2).stores(schemaV2);
   return db;
 }

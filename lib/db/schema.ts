@@ -3,6 +3,7 @@
  * each new version has a migration test in schema.test.ts.
  */
 import { approvalsV1 } from './tables/approvals';
+import { auditV1 } from './tables/audit';
 import { grantsV1 } from './tables/grants';
 import { keysV1 } from './tables/keys';
 import { ledgerV1 } from './tables/ledger';
@@ -19,5 +20,8 @@ export const schemaV1 = {
   approvals: approvalsV1,
   prices: pricesV1,
 };
+
+/** v2: the audit log (lib/audit). */
+export const schemaV2 = { ...schemaV1, audit: auditV1 };
 
 export const DB_NAME = 'byok';

@@ -16,6 +16,7 @@ const httpUrl = z
   .refine((u) => /^https?:\/\/[^\s]+$/i.test(u), { message: 'must be an http(s) URL' })
   .optional();
 const usdPerM = z.number().min(0).max(100_000);
+const OverBudgetSchema = z.enum(['ask', 'refuse']);
 
 export const uiCommands = {
   'vault.status': z.undefined(),
@@ -50,7 +51,12 @@ export const uiCommands = {
     rateLimitPerMin: z.int().min(1).max(10_000).optional(),
     paused: z.boolean().optional(),
     expiresAt: z.number().nullable().optional(),
+    /** Which key serves a model: `{ model: keyId }`, for models of the grant. */
+    routes: z.record(z.string().min(1).max(256), id).optional(),
+    /** What a request over the budget does; null: the wallet's setting. */
+    overBudget: OverBudgetSchema.nullable().optional(),
   }),
+  'grants.details': z.strictObject({ origin }),
   'approvals.get': z.strictObject({ id }),
   'approvals.decide': z.discriminatedUnion('approve', [
     z.strictObject({ id, approve: z.literal(false) }),
@@ -63,7 +69,21 @@ export const uiCommands = {
       scopes: z.array(ScopeSchema).min(1).max(3),
     }),
   ]),
+  'approvals.raise': z.strictObject({ id, usd: BudgetSchema.shape.usd }),
   'ledger.recent': z.strictObject({ origin: origin.optional(), limit: z.int().min(1).max(10_000).optional() }).optional(),
+  'ledger.query': z
+    .strictObject({
+      origin: origin.optional(),
+      model: z.string().min(1).max(256).optional(),
+      status: z.enum(['pending', 'ok', 'error', 'aborted', 'refused', 'interrupted']).optional(),
+      from: z.number().min(0).optional(),
+      to: z.number().min(0).optional(),
+      limit: z.int().min(1).max(100_000).optional(),
+    })
+    .optional(),
+  'ledger.filters': z.undefined(),
+  'usage.summary': z.strictObject({ days: z.int().min(1).max(366) }),
+  'audit.list': z.strictObject({ limit: z.int().min(1).max(100_000).optional(), beforeId: z.int().min(1).optional(), type: z.string().min(1).max(64).optional() }).optional(),
   'prices.list': z.undefined(),
   'prices.set': z.strictObject({ keyId: id, model: z.string().min(1).max(256), inputPerM: usdPerM, outputPerM: usdPerM }),
   'prices.remove': z.strictObject({ keyId: id, model: z.string().min(1).max(256) }),
@@ -73,6 +93,7 @@ export const uiCommands = {
     defaultRateLimitPerMin: z.int().min(1).max(10_000).optional(),
     defaultPeriod: PeriodSchema.optional(),
     providerTimeoutSeconds: z.int().min(1).max(3600).optional(),
+    overBudget: OverBudgetSchema.optional(),
   }),
 } as const;
 

@@ -1,6 +1,6 @@
 /** The person's wallet settings, with defaults for a fresh wallet. */
 import type { WalletDb } from '../db/database';
-import type { Period } from '../db/tables/grants';
+import type { OverBudget, Period } from '../db/tables/grants';
 
 export interface Settings {
   /** Idle minutes before auto-lock; 0 = never. */
@@ -12,6 +12,8 @@ export interface Settings {
   defaultMaxTokens: number;
   /** A provider call with no progress for this long ends with a clear error (5000, kind timeout). */
   providerTimeoutSeconds: number;
+  /** What a request over its site's budget does, for sites without their own setting: refuse (4402) or ask to raise it. */
+  overBudget: OverBudget;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultPeriod: 'month',
   defaultMaxTokens: 4096,
   providerTimeoutSeconds: 120,
+  overBudget: 'refuse',
 };
 
 export async function loadSettings(db: WalletDb): Promise<Settings> {

@@ -7,7 +7,7 @@ export function formatUsdAmount(usd: number): string {
 }
 
 export function periodLabel(period: 'day' | 'week' | 'month' | 'total'): string {
-  return period === 'total' ? 'in total' : `this ${period}`;
+  return period === 'total' ? 'in total' : period === 'day' ? 'today' : `this ${period}`;
 }
 
 export function formatTime(at: number): string {

@@ -4,6 +4,10 @@ export type { Grant } from '../grants/grants';
 export type { ModelOffer } from '../grants/offers';
 export type { LedgerEntry } from '../db/tables/ledger';
 export type { Settings } from '../settings/settings';
+export type { SiteDetails, ModelChoice } from '../sites/details';
+export type { UsageSummary, Series, ChartRow, SiteTotal } from '../dashboard/summary';
+export type { AuditRecord } from '../db/tables/audit';
+export type { RaiseView } from '../background/raise-budget';
 
 export interface VaultStatusView {
   exists: boolean;
@@ -13,6 +17,9 @@ export interface VaultStatusView {
 }
 
 export interface ApprovalView {
+  /** A connection, or a budget raise for a connected site (then `raise` says why). */
+  kind: 'connect' | 'raiseBudget';
+  raise?: import('../background/raise-budget').RaiseView;
   id: string;
   origin: string;
   topOrigin: string | null;

@@ -13,6 +13,25 @@ export interface ApprovalRecord {
     budget?: { usd: number; period: 'day' | 'week' | 'month' | 'total' };
     reason?: string;
   };
+  /** What the prompt asks: a connection (the default, also for records without a kind) or a higher budget. */
+  kind?: 'connect' | 'raiseBudget';
+  /** For `raiseBudget`: what the window shows, in nano-USD (lib/background/raise-budget.ts). */
+  raise?: RaisePrompt;
   windowId?: number;
   createdAt: number;
+}
+
+/** A request that would exceed its site's budget, waiting for the person to raise it or not. */
+export interface RaisePrompt {
+  model: string;
+  period: 'day' | 'week' | 'month' | 'total';
+  budgetNano: number;
+  /** Spent this period when the request came. */
+  spentNano: number;
+  /** What the site's other in-flight requests may still cost. */
+  heldNano: number;
+  /** This request's upper bound. */
+  requestNano: number;
+  /** The smallest budget that admits it: spent + held + request. */
+  neededNano: number;
 }

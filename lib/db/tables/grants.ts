@@ -3,6 +3,7 @@ export const grantsV1 = 'origin, createdAt';
 
 export type Scope = 'chat' | 'models' | 'embed';
 export type Period = 'day' | 'week' | 'month' | 'total';
+export type OverBudget = 'ask' | 'refuse';
 
 export interface GrantRecord {
   origin: string;
@@ -19,6 +20,8 @@ export interface GrantRecord {
   periodKey: string;
   rateLimitPerMin: number;
   paused: boolean;
+  /** What a request over the budget does: ask the person to raise it, or refuse (4402). Unset: the wallet's setting. */
+  overBudget?: OverBudget;
   expiresAt?: number;
   createdAt: number;
   updatedAt: number;

@@ -53,7 +53,10 @@ export const UI_PARAM_SAMPLES: Record<string, readonly unknown[]> = {
   'keys.remove': [{ id: 'k1' }],
   'grants.get': [{ origin: 'https://app.example' }],
   'grants.revoke': [{ origin: 'https://app.example' }],
-  'grants.update': [{ origin: 'https://app.example', models: ['gpt-4o-mini'], defaultModel: 'gpt-4o-mini', budget: { usd: 1, period: 'week' }, scopes: ['chat'], rateLimitPerMin: 10, paused: false, expiresAt: null }],
+  'grants.update': [
+    { origin: 'https://app.example', models: ['gpt-4o-mini'], defaultModel: 'gpt-4o-mini', budget: { usd: 1, period: 'week' }, scopes: ['chat'], rateLimitPerMin: 10, paused: false, expiresAt: null },
+    { origin: 'https://app.example', routes: { 'gpt-4o-mini': 'k1' }, overBudget: 'ask', expiresAt: 1_900_000_000_000 },
+  ],
   'approvals.get': [{ id: 'a1' }],
   'approvals.decide': [
     { id: 'a1', approve: false },
@@ -62,5 +65,10 @@ export const UI_PARAM_SAMPLES: Record<string, readonly unknown[]> = {
   'ledger.recent': [{ origin: 'https://app.example', limit: 10 }],
   'prices.set': [{ keyId: 'k1', model: 'm', inputPerM: 1, outputPerM: 2 }],
   'prices.remove': [{ keyId: 'k1', model: 'm' }],
-  'settings.set': [{ autoLockMinutes: 5, defaultRateLimitPerMin: 30, defaultPeriod: 'month' }],
+  'settings.set': [{ autoLockMinutes: 5, defaultRateLimitPerMin: 30, defaultPeriod: 'month' }, { overBudget: 'ask' }],
+  'grants.details': [{ origin: 'https://app.example' }],
+  'approvals.raise': [{ id: 'a1', usd: 0.5 }],
+  'ledger.query': [{ origin: 'https://app.example', model: 'gpt-4o-mini', status: 'refused', from: 0, to: 1e12, limit: 50 }],
+  'usage.summary': [{ days: 30 }],
+  'audit.list': [{ limit: 100, beforeId: 7, type: 'grant.revoked' }],
 };

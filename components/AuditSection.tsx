@@ -1,0 +1,81 @@
+import { useId, useState } from 'react';
+import { call } from '@/lib/ui/client';
+import { useAction, useWallet } from '@/lib/ui/hooks';
+import type { AuditRecord } from '@/lib/ui/types';
+import { formatTime } from '@/lib/ui/format';
+import { saveTextFile } from '@/lib/ui/files';
+import { auditFile, detailText, type AuditFormat } from '@/lib/audit/export';
+import { exportFilename } from '@/lib/dashboard/ledger-csv';
+import { messages } from '@/lib/protocol/messages';
+import { ErrorText } from './Field';
+
+const PAGE = 100;
+const EXPORT_LIMIT = 100_000;
+
+/** The audit log: security events, newest first, read-only; exported as JSON or CSV. */
+export function AuditSection() {
+  const formatId = useId();
+  const [limit, setLimit] = useState(PAGE);
+  const [format, setFormat] = useState<AuditFormat>('json');
+  const [exported, setExported] = useState<string | null>(null);
+  const events = useWallet(() => call<AuditRecord[]>('audit.list', { limit }), [limit]);
+  const exportLog = useAction(async () => {
+    const all = await call<AuditRecord[]>('audit.list', { limit: EXPORT_LIMIT });
+    const filename = exportFilename('audit', Date.now(), format);
+    const file = auditFile(all, format);
+    saveTextFile(filename, file.text, file.type);
+    return messages.exported(all.length, filename);
+  });
+  return (
+    <section className="card" aria-labelledby="audit-title">
+      <h2 id="audit-title">Audit log</h2>
+      <p className="muted">Security events, recorded by the wallet itself: connections, revokes, unlock failures, keys, settings and backups. Never a key or a passphrase.</p>
+      <div className="row">
+        <label htmlFor={formatId} style={{ margin: 0 }}>
+          Audit export format
+        </label>
+        <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as AuditFormat)} style={{ width: 'auto' }}>
+          <option value="json">JSON</option>
+          <option value="csv">CSV</option>
+        </select>
+        <button onClick={() => void exportLog.run().then((m) => setExported(m ?? null))} disabled={exportLog.busy}>
+          Export audit log
+        </button>
+      </div>
+      {exported ? (
+        <p role="status" className="muted">
+          {exported}
+        </p>
+      ) : null}
+      <ErrorText error={events.error ?? exportLog.error} />
+      {events.data?.length === 0 ? <p className="muted">No events yet.</p> : null}
+      {events.data?.length ? (
+        <table aria-label="Audit events">
+          <thead>
+            <tr>
+              <th>Time</th>
+              <th>Event</th>
+              <th>Site</th>
+              <th>Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.data.map((e) => (
+              <tr key={e.id} data-type={e.type}>
+                <td>{formatTime(e.at)}</td>
+                <td>{messages.auditLabel(e.type)}</td>
+                <td style={{ wordBreak: 'break-word' }}>{e.origin ?? ''}</td>
+                <td className="muted">{detailText(e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {events.data && events.data.length >= limit ? (
+        <div className="actions">
+          <button onClick={() => setLimit(limit + PAGE)} aria-label="Show more events">Show more</button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

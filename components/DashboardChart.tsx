@@ -1,0 +1,30 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartRow, Series } from '@/lib/ui/types';
+import { formatUsdAmount } from '@/lib/ui/format';
+
+const COLORS = ['#2456d6', '#d9822b', '#2f9e66', '#b8336a', '#7a5af5', '#0f8b8d', '#c9a227', '#6b7280'];
+
+/** Spend per day, one stacked bar per series (a site, or a provider). Drawn without animation. */
+export function DashboardChart({ title, rows, series, testId }: { title: string; rows: ChartRow[]; series: Series[]; testId: string }) {
+  return (
+    <figure className="chart" data-testid={testId}>
+      <figcaption>{title}</figcaption>
+      {series.length === 0 ? (
+        <p className="muted">No spend in this period.</p>
+      ) : (
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="day" tickFormatter={(day: string) => day.slice(5)} fontSize={11} />
+            <YAxis tickFormatter={(usd: number) => `$${formatUsdAmount(usd)}`} width={76} fontSize={11} />
+            <Tooltip formatter={(value) => `$${formatUsdAmount(Number(value))}`} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {series.map((s, i) => (
+              <Bar key={s.key} dataKey={s.key} name={s.label} stackId="spend" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,134 @@
+import { useId, useState, type FormEvent } from 'react';
+import { call } from '@/lib/ui/client';
+import { useAction, useWallet } from '@/lib/ui/hooks';
+import type { SiteDetails } from '@/lib/ui/types';
+import { PERIODS, SCOPES, changesFromForm, formFromDetails, toggleModel, type SiteForm } from '@/lib/sites/form';
+import { messages } from '@/lib/protocol/messages';
+import { formatUsdAmount, periodLabel } from '@/lib/ui/format';
+import { ErrorText, Field } from './Field';
+
+/** One connected site's settings: scopes, models and their keys, budget, rate limit, expiry, over budget. */
+export function SiteSettings({ origin }: { origin: string }) {
+  const details = useWallet(() => call<SiteDetails | null>('grants.details', { origin }), [origin]);
+  if (details.error) return <ErrorText error={details.error} />;
+  if (!details.data) return <p className="muted">{details.data === null ? 'Not connected.' : 'Loading…'}</p>;
+  return <SiteSettingsForm details={details.data} />;
+}
+
+function SiteSettingsForm({ details }: { details: SiteDetails }) {
+  const { origin } = details.grant;
+  const ids = { default: useId(), period: useId(), over: useId() };
+  // What the person typed; null shows the site as it is now.
+  const [edited, setEdited] = useState<SiteForm | null>(null);
+  const [saved, setSaved] = useState(false);
+  const form = edited ?? formFromDetails(details);
+  const edit = (changes: Partial<SiteForm>) => {
+    setSaved(false);
+    setEdited({ ...form, ...changes });
+  };
+  const save = useAction(async () => {
+    const result = changesFromForm(form, details, Date.now());
+    if (!result.ok) throw new Error(result.error);
+    if (Object.keys(result.changes).length) await call('grants.update', { origin, ...result.changes });
+    setEdited(null);
+    setSaved(true);
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run();
+  };
+  const toggleScope = (scope: SiteForm['scopes'][number]) => edit({ scopes: form.scopes.includes(scope) ? form.scopes.filter((s) => s !== scope) : [...form.scopes, scope] });
+  return (
+    // noValidate: lib/sites/form.ts checks every field, with one clear message per rule.
+    <form onSubmit={submit} aria-label={`Settings for ${origin}`} className="site-settings" noValidate>
+      <fieldset>
+        <legend>Scopes</legend>
+        {SCOPES.map((scope) => (
+          <label key={scope} className="inline">
+            <input type="checkbox" checked={form.scopes.includes(scope)} onChange={() => toggleScope(scope)} />
+            {scope}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Allowed models</legend>
+        {details.choices.map((choice) => {
+          const allowed = form.models.includes(choice.model);
+          return (
+            <div key={choice.model} className="row model-choice">
+              <label className="inline">
+                <input type="checkbox" checked={allowed} onChange={() => setEdited(toggleModel(form, details, choice.model))} />
+                {choice.model}
+              </label>
+              {allowed ? (
+                <select
+                  aria-label={`Key for ${choice.model}`}
+                  value={form.routes[choice.model] ?? ''}
+                  onChange={(e) => edit({ routes: { ...form.routes, [choice.model]: e.target.value } })}
+                  disabled={choice.keys.length < 2}
+                >
+                  {choice.keys.length === 0 ? <option value="">no enabled key offers it</option> : null}
+                  {choice.keys.map((k) => (
+                    <option key={k.id} value={k.id}>
+                      via {k.name}
+                    </option>
+                  ))}
+                </select>
+              ) : null}
+            </div>
+          );
+        })}
+      </fieldset>
+      <label htmlFor={ids.default}>Default model</label>
+      <select id={ids.default} value={form.defaultModel} onChange={(e) => edit({ defaultModel: e.target.value })}>
+        {form.models.map((m) => (
+          <option key={m} value={m}>
+            {m}
+          </option>
+        ))}
+      </select>
+      <div className="row two">
+        <Field label="Budget amount (USD)" type="number" inputMode="decimal" min="0" step="any" value={form.budgetUsd} onChange={(e) => edit({ budgetUsd: e.target.value })} />
+        <div>
+          <label htmlFor={ids.period}>Budget period</label>
+          <select id={ids.period} value={form.period} onChange={(e) => edit({ period: e.target.value as SiteForm['period'] })}>
+            {PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {p === 'total' ? 'in total' : `per ${p}`}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="muted">
+        Spent ${formatUsdAmount(details.grant.spentUsd)} {periodLabel(details.grant.budget.period)}.
+      </p>
+      <div className="row two">
+        <Field label="Requests per minute" type="number" min="1" max="10000" step="1" value={form.rateLimitPerMin} onChange={(e) => edit({ rateLimitPerMin: e.target.value })} />
+        <Field label="Expires" type="datetime-local" value={form.expires} onChange={(e) => edit({ expires: e.target.value })} hint="Empty: never." />
+      </div>
+      <label htmlFor={ids.over}>When over budget</label>
+      <select id={ids.over} value={form.overBudget} onChange={(e) => edit({ overBudget: e.target.value as SiteForm['overBudget'] })}>
+        <option value="wallet">As the wallet is set ({details.walletOverBudget === 'ask' ? 'ask me' : 'refuse'})</option>
+        <option value="ask">Ask me to raise the budget</option>
+        <option value="refuse">Refuse the request</option>
+      </select>
+      <ErrorText error={save.error} />
+      {saved ? (
+        <p role="status" className="ok">
+          {messages.siteSaved()}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button className="primary" type="submit" disabled={save.busy}>
+          Save site settings
+        </button>
+        {edited ? (
+          <button type="button" onClick={() => setEdited(null)}>
+            Discard changes
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

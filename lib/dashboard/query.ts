@@ -1,0 +1,67 @@
+/**
+ * The request log's filters: site, model, status and a time range, newest first. A site filter
+ * walks the `[origin+at]` index and a time range the `at` index, so a filtered page never reads
+ * the whole ledger; model and status are checked on the rows the index yields.
+ */
+import type { WalletDb } from '../db/database';
+import type { LedgerEntry, LedgerStatus } from '../db/tables/ledger';
+
+export interface LedgerQuery {
+  origin?: string | undefined;
+  model?: string | undefined;
+  status?: LedgerStatus | undefined;
+  /** Inclusive, milliseconds since the epoch. */
+  from?: number | undefined;
+  /** Inclusive. */
+  to?: number | undefined;
+  limit?: number | undefined;
+}
+
+/** A ledger row as the extension's pages see it: no reservation price, no checkpoint. */
+export type LedgerRow = LedgerEntry;
+
+export const DEFAULT_QUERY_LIMIT = 500;
+
+export async function queryLedger(db: WalletDb, q: LedgerQuery = {}): Promise<LedgerRow[]> {
+  const from = q.from ?? 0;
+  const to = q.to ?? Number.MAX_SAFE_INTEGER;
+  if (from > to) return [];
+  const range = q.origin
+    ? db.ledger.where('[origin+at]').between([q.origin, from], [q.origin, to], true, true)
+    : db.ledger.where('at').between(from, to, true, true);
+  const { model, status } = q;
+  const filtered = model || status ? range.reverse().filter((r) => (!model || r.model === model) && (!status || r.status === status)) : range.reverse();
+  const rows = await filtered.limit(q.limit ?? DEFAULT_QUERY_LIMIT).toArray();
+  return rows.map(toRow);
+}
+
+/** Drops what the pending entry carried for the wallet's own use. */
+export function toRow(entry: LedgerEntry): LedgerRow {
+  const { price: _price, streamedChars: _chars, ...row } = entry as LedgerEntry & { price?: unknown; streamedChars?: unknown };
+  return row;
+}
+
+/** The named time ranges of the log's filter. */
+export const TIME_RANGES = {
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 7 * 86_400_000,
+  month: 30 * 86_400_000,
+  all: null,
+} as const;
+
+export type TimeRange = keyof typeof TIME_RANGES;
+
+/** `{ from }` for a named range ending now. */
+export function rangeStart(range: TimeRange, now: number): number | undefined {
+  const span = TIME_RANGES[range];
+  return span === null ? undefined : now - span;
+}
+
+/** The sites and models the log's filters offer: every site in the ledger, every model with usage. */
+export async function logFilterChoices(db: WalletDb): Promise<{ origins: string[]; models: string[] }> {
+  const origins = (await db.ledger.orderBy('origin').uniqueKeys()).map(String);
+  const models = new Set<string>();
+  await db.rollups.each((r) => void models.add(r.model));
+  return { origins, models: [...models].sort() };
+}

@@ -1,0 +1,17 @@
+/**
+ * Which site the popup shows. Opened from the toolbar, the popup shows the active tab's site.
+ * `popup.html?origin=https://site.example` shows that site instead: the popup can then be opened
+ * in a tab (end-to-end tests, where the active tab would be the popup itself) or linked to from
+ * the wallet's own pages. Only an http(s) origin is taken, normalised; anything else is ignored.
+ * The popup only displays what the options page already shows, so the parameter grants nothing.
+ */
+export function originParam(search: string): string | null {
+  const raw = new URLSearchParams(search).get('origin');
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
