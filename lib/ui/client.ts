@@ -13,9 +13,28 @@ export class UiError extends Error {
   }
 }
 
+/** Commands that may take long (key derivation, a provider round trip, a whole backup). */
+const SLOW: ReadonlySet<UiCommand> = new Set<UiCommand>(['vault.create', 'vault.unlock', 'vault.changePassphrase', 'vault.reset', 'keys.add', 'keys.rotate', 'keys.validate', 'backup.export', 'backup.import']);
+const REPLY_MS = 10_000;
+const SLOW_REPLY_MS = 90_000;
+
+function sendOnce(message: unknown, timeoutMs: number): Promise<UiReply | undefined | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+  const reply = browser.runtime.sendMessage(message) as Promise<UiReply | undefined>;
+  return Promise.race([reply, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Sends a command to the background. A message that reaches a worker just as the browser stops
+ * it can go unanswered: a quick command is sent once more, a slow one fails with a clear error.
+ */
 export async function call<T = unknown, C extends UiCommand = UiCommand>(command: C, params?: UiParams<C>): Promise<T> {
-  const reply = (await browser.runtime.sendMessage({ byokUi: 1, command, params })) as UiReply | undefined;
-  if (!reply) throw new UiError(5000, 'The wallet did not answer');
+  const message = { byokUi: 1, command, params };
+  const slow = SLOW.has(command);
+  let reply = await sendOnce(message, slow ? SLOW_REPLY_MS : REPLY_MS);
+  if (reply === 'timeout' && !slow) reply = await sendOnce(message, REPLY_MS);
+  if (reply === 'timeout' || !reply) throw new UiError(5000, 'The wallet did not answer: try again');
   if (!reply.ok) throw new UiError(reply.error.code, reply.error.message);
   return reply.value as T;
 }
