@@ -2,25 +2,8 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { nextWindow } from '../po/approval-window';
 
-export interface CallError {
-  error: { code?: number; name: string; message: string };
-}
-
-/** Runs `method(...args)` on window.byok in `target` (a page or a frame); a rejection becomes `{ error }`. */
-export function callIn<T = unknown>(target: Page | Frame, method: string, ...args: unknown[]): Promise<T | CallError> {
-  return target.evaluate(
-    async ({ method, args }) => {
-      try {
-        const byok = (window as unknown as { byok: Record<string, (...a: unknown[]) => Promise<unknown>> }).byok;
-        return (await byok[method]!(...args)) as never;
-      } catch (e) {
-        const err = e as { code?: number; name: string; message: string };
-        return { error: { code: err.code, name: err.name, message: err.message } } as never;
-      }
-    },
-    { method, args },
-  );
-}
+/** Calls from any frame: the page objects' `byokCall`, which takes a page or a frame. */
+export { byokCall as callIn, type CallError } from '../po/app';
 
 /** Adds an iframe with `attrs` to `page` and resolves its Playwright frame once it loaded. */
 export async function addFrame(page: Page, attrs: Record<string, string>): Promise<Frame> {

@@ -1,5 +1,5 @@
 /** Calls `window.byok` in a page as an app would, returning results or `{ error }` as data. */
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 
 export interface CallError {
   error: { code?: number; name: string; message: string };
@@ -7,8 +7,8 @@ export interface CallError {
 
 type Json = unknown;
 
-/** Runs `method(...args)` on window.byok in `page`; a rejection becomes `{ error }`. */
-export function byokCall<T = Json>(page: Page, method: string, ...args: Json[]): Promise<T | CallError> {
+/** Runs `method(...args)` on window.byok in `page` (or a frame); a rejection becomes `{ error }`. */
+export function byokCall<T = Json>(page: Page | Frame, method: string, ...args: Json[]): Promise<T | CallError> {
   return page.evaluate(
     async ({ method, args }) => {
       try {
