@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { startMock } from '../mock/server.mjs';
+import { startMockProcess } from './bench/mock-process.mjs';
 import { startStaticServer } from './static-server.mjs';
 import { launchWallet, EXTENSION_PATH } from './browser.mjs';
 import { median, round } from './bench/stats.mjs';
@@ -16,10 +16,14 @@ import { connectPage, measureUnlock, setUpWallet } from './bench/setup.mjs';
 import { concurrencyProbe, throughputProbe, ttftProbe } from './bench/page-probes.mjs';
 import { chats, fillLedger } from './bench/ledger-fill.mjs';
 
+// Playwright reports every network event of the extension's worker over the DevTools protocol,
+// which slows the worker's streaming fetch several-fold; people's browsers have no such observer.
+process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
+
 const quick = process.argv.includes('--quick');
 if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
-const mock = await startMock();
+const mock = await startMockProcess();
 const site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
 const wallet = await launchWallet({ headless: true });
 const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}` };

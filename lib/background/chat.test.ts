@@ -38,6 +38,14 @@ describe('the chat pipeline', () => {
     await expect(runChat(ctx, call())).resolves.toMatchObject({ text: 'Hello world' });
   });
 
+  it("the request log offers a site as soon as it has a line, refused or sent", async () => {
+    const { ctx } = await makeHarness({ adapter: scriptedAdapter({}) });
+    expect(await ctx.ledger.origins.list()).toEqual([]);
+    await runChat(ctx, call());
+    await expect(runChat(ctx, { ...call(), caller: { origin: 'https://stranger.example' } })).rejects.toMatchObject({ code: 4100 });
+    expect(await ctx.ledger.origins.list()).toEqual(['https://stranger.example', TEST_ORIGIN].sort());
+  });
+
   it('a provider that fails settles the request as an error, uncharged, and releases it', async () => {
     const { WalletError } = await import('../protocol/errors');
     const adapter = scriptedAdapter({ before: async () => Promise.reject(new WalletError(5000, 'Fake error: HTTP 503', { kind: 'server', status: 503 })) });

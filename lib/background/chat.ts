@@ -112,6 +112,8 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     inputTokens: reported?.inputTokens || entry.inputEstimate,
     outputTokens: Math.max(reported?.outputTokens ?? 0, tokensForChars(streamed.length)),
   });
+  const calling = performance.now();
+  let firstDelta = 0;
   try {
     const secret = await ctx.keyring.secretOf(key);
     const outcome = await ctx.providers.adapterFor(key).chat(
@@ -119,6 +121,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
       { ...request, model, maxTokens },
       {
         onDelta(text) {
+          if (!firstDelta) ctx.metrics.record('firstDelta', (firstDelta = performance.now()) - calling);
           streamed += text;
           call.onDelta(text);
           if (Date.now() - lastCheckpoint > CHECKPOINT_MS) {
@@ -134,7 +137,10 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     );
     const usage = outcome.usage ?? { inputTokens: entry.inputEstimate, outputTokens: tokensForChars(outcome.text.length) };
     const cost = Math.min(costNano(price, usage), entry.reservedNano);
+    const settling = performance.now();
+    ctx.metrics.record('provider', settling - calling);
     await ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost });
+    ctx.metrics.record('settle', performance.now() - settling);
     // "Last used" to the minute: no extra write on every request of a busy site.
     if (!key.lastUsedAt || ctx.now() - key.lastUsedAt > 60_000) void ctx.keyring.update(key.id, { lastUsedAt: ctx.now() });
     return {

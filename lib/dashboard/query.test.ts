@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openWalletDb } from '../db/database';
 import type { LedgerEntry, LedgerStatus } from '../db/tables/ledger';
+import { LedgerOrigins } from '../ledger/origins';
 import { logFilterChoices, queryLedger, rangeStart } from './query';
 
 const entry = (id: string, at: number, origin: string, model: string, status: LedgerStatus): LedgerEntry & { price?: unknown } => ({
@@ -59,7 +60,7 @@ describe('the request log query', () => {
 
   it('offers the sites of the ledger and the models with usage', async () => {
     const db = await filled();
-    expect(await logFilterChoices(db)).toEqual({ origins: ['https://a.example', 'https://b.example'], models: ['m1'] });
+    expect(await logFilterChoices(db, new LedgerOrigins(db))).toEqual({ origins: ['https://a.example', 'https://b.example'], models: ['m1'] });
   });
 
   it('named ranges end now', () => {

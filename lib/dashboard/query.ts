@@ -5,6 +5,7 @@
  */
 import type { WalletDb } from '../db/database';
 import type { LedgerEntry, LedgerStatus } from '../db/tables/ledger';
+import type { LedgerOrigins } from '../ledger/origins';
 
 export interface LedgerQuery {
   origin?: string | undefined;
@@ -58,10 +59,13 @@ export function rangeStart(range: TimeRange, now: number): number | undefined {
   return span === null ? undefined : now - span;
 }
 
-/** The sites and models the log's filters offer: every site in the ledger, every model with usage. */
-export async function logFilterChoices(db: WalletDb): Promise<{ origins: string[]; models: string[] }> {
-  const origins = (await db.ledger.orderBy('origin').uniqueKeys()).map(String);
+/**
+ * The sites and models the log's filters offer: every site in the ledger (`origins`, see
+ * lib/ledger/origins.ts), every model with usage.
+ */
+export async function logFilterChoices(db: WalletDb, origins: LedgerOrigins): Promise<{ origins: string[]; models: string[] }> {
+  const sites = await origins.list();
   const models = new Set<string>();
   await db.rollups.each((r) => void models.add(r.model));
-  return { origins, models: [...models].sort() };
+  return { origins: sites, models: [...models].sort() };
 }

@@ -10,6 +10,7 @@ import { localDay, periodKey } from '../budget/period';
 import { costNano, type Price } from '../budget/price';
 import { tokensForChars } from '../budget/estimate';
 import { GroupCommit } from './group-commit';
+import { LedgerOrigins } from './origins';
 
 export interface Settlement {
   status: Exclude<LedgerStatus, 'pending'>;
@@ -29,6 +30,8 @@ export interface PendingEntry extends LedgerEntry {
 
 export class Ledger {
   private readonly writes: GroupCommit;
+  /** The sites in the ledger (the request log's filter). */
+  readonly origins: LedgerOrigins;
 
   constructor(
     private readonly db: WalletDb,
@@ -36,17 +39,23 @@ export class Ledger {
     /** Told the grant's new spend after each settlement commits (the grants cache). */
     private readonly onGrantCharged: (grant: GrantRecord) => void = () => undefined,
   ) {
+    this.origins = new LedgerOrigins(db);
     this.writes = new GroupCommit((body) => this.db.transaction('rw', this.db.ledger, this.db.grants, this.db.rollups, body));
   }
 
   /** Writes the entry as pending; resolves once it is committed. */
   async begin(entry: PendingEntry): Promise<void> {
     await this.writes.run(() => this.db.ledger.add(entry));
+    this.origins.note(entry.origin);
   }
 
   /** Records a request refused before it was sent (nothing reserved, nothing charged). */
   refused(entry: Omit<LedgerEntry, 'status' | 'costNano' | 'reservedNano' | 'inputTokens' | 'outputTokens' | 'inputEstimate'> & { errorCode: number; errorMessage: string }): Promise<unknown> {
-    return this.writes.run(() => this.db.ledger.add({ ...entry, status: 'refused', inputTokens: 0, outputTokens: 0, costNano: 0, reservedNano: 0, inputEstimate: 0 }));
+    const written = this.writes.run(() => this.db.ledger.add({ ...entry, status: 'refused', inputTokens: 0, outputTokens: 0, costNano: 0, reservedNano: 0, inputEstimate: 0 }));
+    return written.then((value) => {
+      this.origins.note(entry.origin);
+      return value;
+    });
   }
 
   checkpoint(id: string, streamedChars: number): Promise<unknown> {
@@ -62,12 +71,18 @@ export class Ledger {
     if (charged) this.onGrantCharged(charged);
   }
 
-  /** The writes of one settlement, inside the batch's transaction. */
+  /**
+   * The writes of one settlement, inside the batch's transaction. Reads that do not depend on
+   * each other go out together, and so do the writes: each await is a round trip to IndexedDB.
+   */
   private async apply(id: string, s: Settlement, at: number): Promise<GrantRecord | undefined> {
     const entry = await this.db.ledger.get(id);
     if (!entry || entry.status !== 'pending') return undefined;
-    const cost = Math.min(s.costNano, entry.reservedNano);
-    await this.db.ledger.update(id, {
+    const cost = Math.max(0, Math.min(s.costNano, entry.reservedNano));
+    const day = localDay(at);
+    const [grant, rollup] = await Promise.all([this.db.grants.get(entry.origin), this.db.rollups.get([entry.origin, day, entry.model])]);
+    const settled: LedgerEntry = {
+      ...entry,
       status: s.status,
       inputTokens: s.inputTokens,
       outputTokens: s.outputTokens,
@@ -75,26 +90,26 @@ export class Ledger {
       durationMs: at - entry.at,
       settledAt: at,
       ...(s.errorCode === undefined ? {} : { errorCode: s.errorCode, errorMessage: s.errorMessage }),
-    } as Partial<LedgerEntry>);
+    };
     let charged: GrantRecord | undefined;
-    const grant = await this.db.grants.get(entry.origin);
     if (grant && cost > 0) {
       const key = periodKey(grant.period, at);
       charged = { ...grant, spentNano: (grant.periodKey === key ? grant.spentNano : 0) + cost, periodKey: key };
-      await this.db.grants.put(charged);
     }
-    const day = localDay(at);
-    const rollup = await this.db.rollups.get([entry.origin, day, entry.model]);
-    await this.db.rollups.put({
-      origin: entry.origin,
-      day,
-      model: entry.model,
-      provider: entry.provider,
-      requests: (rollup?.requests ?? 0) + 1,
-      inputTokens: (rollup?.inputTokens ?? 0) + s.inputTokens,
-      outputTokens: (rollup?.outputTokens ?? 0) + s.outputTokens,
-      costNano: (rollup?.costNano ?? 0) + cost,
-    });
+    await Promise.all([
+      this.db.ledger.put(settled),
+      charged ? this.db.grants.put(charged) : undefined,
+      this.db.rollups.put({
+        origin: entry.origin,
+        day,
+        model: entry.model,
+        provider: entry.provider,
+        requests: (rollup?.requests ?? 0) + 1,
+        inputTokens: (rollup?.inputTokens ?? 0) + s.inputTokens,
+        outputTokens: (rollup?.outputTokens ?? 0) + s.outputTokens,
+        costNano: (rollup?.costNano ?? 0) + cost,
+      }),
+    ]);
     return charged;
   }
 

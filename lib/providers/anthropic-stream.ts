@@ -18,7 +18,7 @@ export interface ReadOptions {
   model: string;
   /** The answer is the input of {@link JSON_TOOL} (JSON object mode). */
   jsonTool: boolean;
-  /** Called on every event (progress for the idle timeout). */
+  /** Called on every batch of events (progress for the idle timeout). */
   onProgress?: () => void;
 }
 
@@ -52,11 +52,12 @@ function inputOf(u: UsageCounts): number | undefined {
 }
 
 /**
- * Consumes `stream`. Resolves when it ends; an outcome whose `finishReason` is `'error'` means the
- * stream ended without `message_stop` (cut off, or stopped by an abort the caller then reports).
+ * Consumes `stream`, the events of each network read together. Resolves when it ends; an outcome
+ * whose `finishReason` is `'error'` means the stream ended without `message_stop` (cut off, or
+ * stopped by an abort the caller then reports).
  */
 export async function readAnthropicStream(
-  stream: AsyncIterable<RawMessageStreamEvent>,
+  stream: AsyncIterable<readonly RawMessageStreamEvent[]>,
   callbacks: ChatCallbacks,
   opts: ReadOptions,
 ): Promise<ChatOutcome> {
@@ -78,45 +79,47 @@ export async function readAnthropicStream(
     callbacks.onUsage?.(next);
   };
 
-  for await (const event of stream) {
+  for await (const batch of stream) {
     opts.onProgress?.();
-    switch (event.type) {
-      case 'message_start': {
-        if (event.message.model) model = event.message.model;
-        const u = event.message.usage as UsageCounts | undefined;
-        if (u) report({ inputTokens: inputOf(u) ?? 0, outputTokens: n(u.output_tokens) });
-        break;
-      }
-      case 'content_block_start': {
-        const block = event.content_block;
-        if (block.type === 'text' && !opts.jsonTool) emit(block.text);
-        else if (block.type === 'tool_use') {
-          tools.set(event.index, { id: block.id, name: block.name, arguments: '', start: block.input });
-          if (opts.jsonTool && block.name === JSON_TOOL) jsonIndex = event.index;
+    for (const event of batch) {
+      switch (event.type) {
+        case 'message_start': {
+          if (event.message.model) model = event.message.model;
+          const u = event.message.usage as UsageCounts | undefined;
+          if (u) report({ inputTokens: inputOf(u) ?? 0, outputTokens: n(u.output_tokens) });
+          break;
         }
-        break;
-      }
-      case 'content_block_delta': {
-        const delta = event.delta;
-        if (delta.type === 'text_delta' && !opts.jsonTool) emit(delta.text);
-        else if (delta.type === 'input_json_delta') {
-          const draft = tools.get(event.index);
-          if (draft) draft.arguments += delta.partial_json;
-          if (event.index === jsonIndex) emit(delta.partial_json);
+        case 'content_block_start': {
+          const block = event.content_block;
+          if (block.type === 'text' && !opts.jsonTool) emit(block.text);
+          else if (block.type === 'tool_use') {
+            tools.set(event.index, { id: block.id, name: block.name, arguments: '', start: block.input });
+            if (opts.jsonTool && block.name === JSON_TOOL) jsonIndex = event.index;
+          }
+          break;
         }
-        break; // thinking, signature and citation deltas are not part of the answer text
+        case 'content_block_delta': {
+          const delta = event.delta;
+          if (delta.type === 'text_delta' && !opts.jsonTool) emit(delta.text);
+          else if (delta.type === 'input_json_delta') {
+            const draft = tools.get(event.index);
+            if (draft) draft.arguments += delta.partial_json;
+            if (event.index === jsonIndex) emit(delta.partial_json);
+          }
+          break; // thinking, signature and citation deltas are not part of the answer text
+        }
+        case 'message_delta': {
+          stopReason = event.delta.stop_reason;
+          const u = event.usage as UsageCounts | undefined;
+          if (u) report({ inputTokens: inputOf(u) ?? usage?.inputTokens ?? 0, outputTokens: n(u.output_tokens) });
+          break;
+        }
+        case 'message_stop':
+          stopped = true;
+          break;
+        default:
+          break;
       }
-      case 'message_delta': {
-        stopReason = event.delta.stop_reason;
-        const u = event.usage as UsageCounts | undefined;
-        if (u) report({ inputTokens: inputOf(u) ?? usage?.inputTokens ?? 0, outputTokens: n(u.output_tokens) });
-        break;
-      }
-      case 'message_stop':
-        stopped = true;
-        break;
-      default:
-        break;
     }
   }
 

@@ -8,7 +8,7 @@ import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { DEFAULT_TIMEOUT_MS, withCall } from './_call';
 import { toAnthropicRequest } from './anthropic-request';
-import { anthropicEvents } from './anthropic-events';
+import { anthropicEventBatches } from './anthropic-events';
 import { readAnthropicStream } from './anthropic-stream';
 import type { ErrorContext } from './errors';
 import type { AdapterOptions } from './openai';
@@ -46,7 +46,7 @@ export function createAnthropicAdapter(opts: AdapterOptions = {}): ProviderAdapt
       return withCall(signal, errorContext(creds), async (scope) => {
         const response = await makeClient(creds, opts).messages.create(body, { signal: scope.signal }).asResponse();
         scope.touch();
-        const outcome = await readAnthropicStream(anthropicEvents(response), callbacks, {
+        const outcome = await readAnthropicStream(anthropicEventBatches(response), callbacks, {
           label: creds.label,
           model: request.model,
           jsonTool,

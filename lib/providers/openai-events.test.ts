@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { APIError } from 'openai';
-import { openaiChunks } from './openai-events';
+import { openaiChunkBatches } from './openai-events';
 
 const response = (text: string) => new Response(new Blob([text]).stream(), { headers: { 'content-type': 'text/event-stream' } });
 
 async function collect(text: string) {
   const out: unknown[] = [];
-  for await (const chunk of openaiChunks(response(text))) out.push(chunk);
+  for await (const batch of openaiChunkBatches(response(text))) out.push(...batch);
   return out;
 }
 
-describe('openaiChunks', () => {
+describe('openaiChunkBatches', () => {
   it('yields chunks until [DONE] and ignores what follows', async () => {
     const chunks = await collect('data: {"id":"1","choices":[]}\n\ndata: [DONE]\n\ndata: {"id":"late"}\n\n');
     expect(chunks).toEqual([{ id: '1', choices: [] }]);

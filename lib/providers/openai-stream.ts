@@ -15,7 +15,7 @@ export interface ReadOptions {
   label: string;
   /** The requested model, used when the stream names none. */
   model: string;
-  /** Called on every chunk (progress for the idle timeout). */
+  /** Called on every batch of chunks (progress for the idle timeout). */
   onProgress?: () => void;
 }
 
@@ -64,11 +64,12 @@ class ToolCallJoiner {
 }
 
 /**
- * Consumes `stream`. Resolves when it ends; if it ends without a finish reason (cut off, or
- * stopped by an abort the caller then reports), the outcome's `finishReason` is `'error'`.
+ * Consumes `stream`, the chunks of each network read together. Resolves when it ends; if it ends
+ * without a finish reason (cut off, or stopped by an abort the caller then reports), the
+ * outcome's `finishReason` is `'error'`.
  */
 export async function readOpenAIStream(
-  stream: AsyncIterable<ChatCompletionChunk>,
+  stream: AsyncIterable<readonly ChatCompletionChunk[]>,
   callbacks: ChatCallbacks,
   opts: ReadOptions,
 ): Promise<ChatOutcome> {
@@ -78,23 +79,25 @@ export async function readOpenAIStream(
   let reason: FinishReason | null = null;
   const tools = new ToolCallJoiner();
 
-  for await (const chunk of stream) {
+  for await (const batch of stream) {
     opts.onProgress?.();
-    if (!model && typeof chunk.model === 'string' && chunk.model) model = chunk.model;
-    if (chunk.usage) {
-      usage = toUsage(chunk.usage);
-      callbacks.onUsage?.(usage);
+    for (const chunk of batch) {
+      if (!model && typeof chunk.model === 'string' && chunk.model) model = chunk.model;
+      if (chunk.usage) {
+        usage = toUsage(chunk.usage);
+        callbacks.onUsage?.(usage);
+      }
+      const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
+      if (!choice) continue;
+      const delta = choice.delta ?? {};
+      const piece = (delta.content ?? '') + (delta.refusal ?? '');
+      if (piece) {
+        text += piece;
+        callbacks.onDelta(piece);
+      }
+      for (const call of delta.tool_calls ?? []) tools.add(call);
+      if (choice.finish_reason) reason = finishReason(choice.finish_reason);
     }
-    const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
-    if (!choice) continue;
-    const delta = choice.delta ?? {};
-    const piece = (delta.content ?? '') + (delta.refusal ?? '');
-    if (piece) {
-      text += piece;
-      callbacks.onDelta(piece);
-    }
-    for (const call of delta.tool_calls ?? []) tools.add(call);
-    if (choice.finish_reason) reason = finishReason(choice.finish_reason);
   }
 
   const onBad = (tool: string) =>

@@ -10,7 +10,7 @@ import { DEFAULT_TIMEOUT_MS, withCall } from './_call';
 import type { ErrorContext } from './errors';
 import { maxTokensFieldFor, toOpenAIChatRequest } from './openai-request';
 import { readOpenAIStream } from './openai-stream';
-import { openaiChunks } from './openai-events';
+import { openaiChunkBatches } from './openai-events';
 import type { ProviderAdapter, ProviderCredentials } from './types';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -61,7 +61,7 @@ export function createOpenAIAdapter(opts: AdapterOptions = {}): ProviderAdapter 
       return withCall(signal, errorContext(creds), async (scope) => {
         const response = await makeClient(creds, opts).chat.completions.create(body, { signal: scope.signal }).asResponse();
         scope.touch();
-        const outcome = await readOpenAIStream(openaiChunks(response), callbacks, { label: creds.label, model: request.model, onProgress: scope.touch });
+        const outcome = await readOpenAIStream(openaiChunkBatches(response), callbacks, { label: creds.label, model: request.model, onProgress: scope.touch });
         scope.settle();
         if (outcome.finishReason === 'error') {
           throw new WalletError(ErrorCode.provider, messages.providerStreamCut(creds.label), { kind: 'network', status: null });

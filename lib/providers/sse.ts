@@ -16,7 +16,7 @@ export async function* sseBatches(body: ReadableStream<Uint8Array>): AsyncGenera
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  let data: string[] = [];
+  let data: string | null = null;
   let event: string | undefined;
   let done = false;
   try {
@@ -26,29 +26,36 @@ export async function* sseBatches(body: ReadableStream<Uint8Array>): AsyncGenera
       buffer += done ? decoder.decode() : decoder.decode(read.value, { stream: true });
       const batch: SseEvent[] = [];
       let start = 0;
+      // The next CR is looked up again only once passed: most servers send none, and searching
+      // the rest of the buffer for one on every line would make a large read quadratic.
+      let cr = buffer.indexOf('\r');
       for (;;) {
         const lf = buffer.indexOf('\n', start);
-        const cr = buffer.indexOf('\r', start);
-        let end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+        if (cr !== -1 && cr < start) cr = buffer.indexOf('\r', start);
+        const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
         if (end === -1) break;
         // A CR at the very end of the buffer may be the first half of a CRLF: wait for more.
         if (end === cr && end === buffer.length - 1 && !done) break;
-        const line = buffer.slice(start, end);
-        start = end + (buffer[end] === '\r' && buffer[end + 1] === '\n' ? 2 : 1);
-        if (line === '') {
-          if (data.length > 0) batch.push({ event, data: data.join('\n') });
-          data = [];
+        const lineStart = start;
+        start = end + (end === cr && buffer.charCodeAt(end + 1) === 10 /* LF */ ? 2 : 1);
+        if (end === lineStart) {
+          if (data !== null) batch.push({ event, data });
+          data = null;
           event = undefined;
-          continue;
+        } else if (buffer.startsWith('data:', lineStart)) {
+          // The common line, read without slicing it twice.
+          const from = lineStart + (buffer.charCodeAt(lineStart + 5) === 32 /* ' ' */ ? 6 : 5);
+          const value = buffer.slice(from, end);
+          data = data === null ? value : `${data}\n${value}`;
+        } else if (buffer.charCodeAt(lineStart) !== 58 /* ':' comment */) {
+          const line = buffer.slice(lineStart, end);
+          const colon = line.indexOf(':');
+          const field = colon === -1 ? line : line.slice(0, colon);
+          let value = colon === -1 ? '' : line.slice(colon + 1);
+          if (value.charCodeAt(0) === 32 /* ' ' */) value = value.slice(1);
+          if (field === 'data') data = data === null ? value : `${data}\n${value}`;
+          else if (field === 'event') event = value;
         }
-        if (line.charCodeAt(0) === 58 /* ':' */) continue;
-        const colon = line.indexOf(':');
-        const field = colon === -1 ? line : line.slice(0, colon);
-        let value = colon === -1 ? '' : line.slice(colon + 1);
-        if (value.charCodeAt(0) === 32 /* ' ' */) value = value.slice(1);
-        if (field === 'data') data.push(value);
-        else if (field === 'event') event = value;
-        end = start;
       }
       buffer = buffer.slice(start);
       if (batch.length > 0) yield batch;

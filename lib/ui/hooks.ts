@@ -1,5 +1,5 @@
 /** React glue: load a value from the wallet and reload it whenever the wallet changes. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { onWalletChanged } from './client';
 
 export interface Loaded<T> {
@@ -13,13 +13,29 @@ export function useWallet<T>(load: () => Promise<T>, deps: unknown[] = []): Load
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  useEffect(() => onWalletChanged(reload), [reload]);
+  // A busy wallet changes many times a second: while a load runs, changes make one more load
+  // after it rather than a pile of overlapping queries.
+  const loading = useRef(false);
+  const changedMeanwhile = useRef(false);
+  const onChanged = useCallback(() => {
+    if (loading.current) changedMeanwhile.current = true;
+    else reload();
+  }, [reload]);
+  useEffect(() => onWalletChanged(onChanged), [onChanged]);
   useEffect(() => {
     let live = true;
-    load().then(
-      (value) => live && (setData(value), setError(null)),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
+    loading.current = true;
+    changedMeanwhile.current = false;
+    load()
+      .then(
+        (value) => live && (setData(value), setError(null)),
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      )
+      .finally(() => {
+        if (!live) return;
+        loading.current = false;
+        if (changedMeanwhile.current) reload();
+      });
     return () => {
       live = false;
     };

@@ -20,7 +20,7 @@ export function getLedgerPage(ctx: WalletContext, p: LedgerQuery | undefined) {
 }
 
 export function getLedgerFilters(ctx: WalletContext) {
-  return logFilterChoices(ctx.db);
+  return logFilterChoices(ctx.db, ctx.ledger.origins);
 }
 
 export function listAudit(ctx: WalletContext, p: AuditListOptions | undefined) {

@@ -68,8 +68,9 @@ export async function backupImport(
   return result;
 }
 
-/** The tables were rewritten under the caches (grants, settings, price overrides): drop them. */
+/** The tables were rewritten under the caches (grants, settings, price overrides, ledger sites): drop them. */
 function forgetCaches(ctx: WalletContext): void {
+  ctx.ledger.origins.forget();
   ctx.grants.clearCache();
   ctx.settings.clearCache();
   ctx.keyring.clearCache();

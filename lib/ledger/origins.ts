@@ -1,0 +1,50 @@
+/**
+ * The distinct sites in the ledger, for the request log's site filter. Asking IndexedDB for the
+ * unique keys of the origin index walks every row (seconds at a million rows, while ledger
+ * writes wait); this reads the index once by seeking from one site to the next, then keeps the
+ * set current as requests are written.
+ */
+import type { IndexableType } from 'dexie';
+import type { WalletDb } from '../db/database';
+
+export class LedgerOrigins {
+  private loaded: Promise<Set<string>> | null = null;
+  /** Sites written since the wallet started; kept apart so a read racing a write misses none. */
+  private readonly written = new Set<string>();
+
+  constructor(private readonly db: WalletDb) {}
+
+  /** Records that `origin` has a row in the ledger. */
+  note(origin: string): void {
+    this.written.add(origin);
+  }
+
+  /** Every site with a row in the ledger, sorted. */
+  async list(): Promise<string[]> {
+    this.loaded ??= this.read().catch((error: unknown) => {
+      this.loaded = null;
+      throw error;
+    });
+    const found = await this.loaded;
+    return [...new Set([...found, ...this.written])].sort();
+  }
+
+  /** The ledger was rewritten (import, reset): read it again next time. */
+  forget(): void {
+    this.loaded = null;
+    this.written.clear();
+  }
+
+  /** One short index seek per site, each its own read: writers never wait behind the walk. */
+  private async read(): Promise<Set<string>> {
+    const found = new Set<string>();
+    let last: string | null = null;
+    for (;;) {
+      const range = last === null ? this.db.ledger.orderBy('origin') : this.db.ledger.where('origin').above(last);
+      const keys: IndexableType[] = await range.limit(1).keys();
+      if (keys.length === 0) return found;
+      last = String(keys[0]);
+      found.add(last);
+    }
+  }
+}
