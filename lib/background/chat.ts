@@ -8,7 +8,7 @@ import { messages } from '../protocol/messages';
 import type { GrantRecord, Scope } from '../db/tables/grants';
 import type { KeyRecord } from '../db/tables/keys';
 import { isActive } from '../grants/grants';
-import { admitOrAsk } from './raise-budget';
+import { reserveOrAsk } from './raise-budget';
 import { inputTokenBound, inputTokenEstimate, tokensForChars } from '../budget/estimate';
 import { costNano, type Price } from '../budget/price';
 import { nanoToUsd } from '../budget/money';
@@ -93,16 +93,24 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
   };
   if (signal.aborted) throw abortError();
   const admitting = performance.now();
+  let written: Promise<void>;
   try {
     // Over budget: refused (4402), or the person is asked to raise it (the site's setting).
-    await admitOrAsk(ctx, caller, entry, signal, abortError);
+    ({ written } = await reserveOrAsk(ctx, caller, entry, signal, abortError));
   } catch (error) {
     await logRefusal(ctx, caller.origin, model, error, provider);
     throw error;
   }
+  // The adapter prepares the call while the pending entry is written, and sends only after.
+  const unwritten = written.then(
+    () => {
+      ctx.metrics.record('admission', performance.now() - admitting);
+      return null;
+    },
+    (error: unknown) => error,
+  );
   ctx.activity();
   ctx.metrics.record('route', admitting - started);
-  ctx.metrics.record('admission', performance.now() - admitting);
   let streamed = '';
   let reported: Usage | null = null;
   let lastCheckpoint = Date.now();
@@ -120,6 +128,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
       ctx.providers.credentialsFor(key, secret, settings.providerTimeoutSeconds * 1000),
       { ...request, model, maxTokens },
       {
+        readyToSend: written,
         onDelta(text) {
           if (!firstDelta) ctx.metrics.record('firstDelta', (firstDelta = performance.now()) - calling);
           streamed += text;
@@ -139,7 +148,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     const cost = Math.min(costNano(price, usage), entry.reservedNano);
     const settling = performance.now();
     ctx.metrics.record('provider', settling - calling);
-    await ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost });
+    await ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost }, entry);
     ctx.metrics.record('settle', performance.now() - settling);
     // "Last used" to the minute: no extra write on every request of a busy site.
     if (!key.lastUsedAt || ctx.now() - key.lastUsedAt > 60_000) void ctx.keyring.update(key.id, { lastUsedAt: ctx.now() });
@@ -153,6 +162,12 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
       ...(outcome.toolCalls?.length ? { toolCalls: outcome.toolCalls } : {}),
     };
   } catch (error) {
+    // The pending entry could not be written: nothing was sent, and there is nothing to settle.
+    const refusal = await unwritten;
+    if (refusal) {
+      await logRefusal(ctx, caller.origin, model, refusal, provider);
+      throw refusal;
+    }
     const aborted = signal.aborted || isAbortError(error);
     // A failed call is charged for what the provider may have billed: what streamed, if anything.
     const usage = aborted || streamed ? ownCount() : { inputTokens: 0, outputTokens: 0 };
@@ -162,7 +177,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
       ...usage,
       costNano: costNano(price, usage),
       ...(wire ? { errorCode: wire.code, errorMessage: wire.message } : aborted ? {} : { errorCode: ErrorCode.provider, errorMessage: 'Internal wallet error' }),
-    });
+    }, entry);
     if (wire?.data?.kind === 'auth') void ctx.keyring.update(key.id, { status: 'invalid', statusMessage: wire.message });
     throw aborted ? abortError() : error;
   } finally {

@@ -40,7 +40,7 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
     const out = await ctx.providers.adapterFor(key).embed(ctx.providers.credentialsFor(key, secret, (await ctx.settings.get()).providerTimeoutSeconds * 1000), { ...request, model }, signal);
     const usage = { inputTokens: out.usage?.inputTokens ?? estimate, outputTokens: 0 };
     const cost = Math.min(costNano(price, usage), entry.reservedNano);
-    await ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost });
+    await ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost }, entry);
     return { vectors: out.vectors, model: out.model || model, usage: { inputTokens: usage.inputTokens }, costUsd: nanoToUsd(cost) };
   } catch (error) {
     const aborted = signal.aborted || isAbortError(error);

@@ -5,7 +5,7 @@
  * Rejected (or the window closed): 4402. Nothing is sent to the provider before the decision,
  * and nothing is held while the person decides.
  */
-import { admit } from '../budget/admit';
+import { reserve } from '../budget/admit';
 import { formatUsd, nanoToUsd, usdToNanoFloor } from '../budget/money';
 import { spentInPeriod } from '../budget/period';
 import type { GrantRecord } from '../db/tables/grants';
@@ -37,14 +37,14 @@ export async function asksToRaise(ctx: WalletContext, grant: GrantRecord | undef
 }
 
 /**
- * `admit`, asking the person to raise the budget first when the request does not fit and the
- * site's setting says so. Throws what `admit` throws, 4402 when the person declines, or an
- * AbortError-shaped 4001 when the page gave up while the person decided.
+ * `reserve`, asking the person to raise the budget first when the request does not fit and the
+ * site's setting says so. Throws what `reserve` throws, 4402 when the person declines, or an
+ * AbortError-shaped 4001 when the page gave up while the person decided. Returns with the
+ * reservation held and the pending entry being `written`.
  */
-export async function admitOrAsk(ctx: WalletContext, caller: PageCaller, entry: PendingEntry, signal: AbortSignal, aborted: () => WalletError): Promise<void> {
+export async function reserveOrAsk(ctx: WalletContext, caller: PageCaller, entry: PendingEntry, signal: AbortSignal, aborted: () => WalletError): Promise<{ written: Promise<void> }> {
   try {
-    await admit(ctx, entry);
-    return;
+    return await reserve(ctx, entry);
   } catch (error) {
     if (!(error instanceof WalletError) || error.code !== ErrorCode.budgetExceeded) throw error;
     const grant = ctx.grants.peek(entry.origin);
@@ -53,7 +53,13 @@ export async function admitOrAsk(ctx: WalletContext, caller: PageCaller, entry: 
   }
   if (signal.aborted) throw aborted();
   // The person raised the budget: admission runs again, against the budget as it is now.
-  await admit(ctx, entry);
+  return reserve(ctx, entry);
+}
+
+/** {@link reserveOrAsk}, resolved once the pending entry is written. */
+export async function admitOrAsk(ctx: WalletContext, caller: PageCaller, entry: PendingEntry, signal: AbortSignal, aborted: () => WalletError): Promise<void> {
+  const { written } = await reserveOrAsk(ctx, caller, entry, signal, aborted);
+  await written;
 }
 
 async function askToRaise(ctx: WalletContext, caller: PageCaller, entry: PendingEntry, grant: GrantRecord, refusal: WalletError): Promise<void> {

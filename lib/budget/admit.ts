@@ -18,13 +18,16 @@ export interface AdmitDeps {
 }
 
 /**
- * Reserves `entry.reservedNano` for `entry.origin` and writes the pending ledger entry, or throws
- * 4402 having reserved and sent nothing. The caller must settle the entry and then release.
+ * Reserves `entry.reservedNano` for `entry.origin` and starts writing the pending ledger entry, or
+ * throws 4402 having reserved nothing. Returns once the reservation is held, with `written`: the
+ * write, which the caller must await before anything leaves the wallet. If the write fails, the
+ * reservation is released and `written` rejects with the storage refusal. The caller must settle
+ * a written entry and then release.
  *
  * The check and the reservation run synchronously (no await between them) on the cached grant,
  * so concurrent admissions of one origin always see each other's reservations.
  */
-export async function admit(deps: AdmitDeps, entry: PendingEntry): Promise<void> {
+export async function reserve(deps: AdmitDeps, entry: PendingEntry): Promise<{ written: Promise<void> }> {
   const { origin, id, reservedNano } = entry;
   await deps.grants.get(origin);
   const grant = deps.grants.peek(origin);
@@ -38,11 +41,16 @@ export async function admit(deps: AdmitDeps, entry: PendingEntry): Promise<void>
     });
   }
   deps.gate.hold(origin, id, reservedNano);
-  try {
-    await deps.ledger.begin(entry);
-  } catch {
+  const written = deps.ledger.begin(entry).catch(() => {
     // Nothing was written and nothing will be sent: the request is refused cleanly.
     deps.gate.release(origin, id);
     throw new WalletError(ErrorCode.provider, messages.storageFailed());
-  }
+  });
+  return { written };
+}
+
+/** {@link reserve}, resolved once the pending entry is written. */
+export async function admit(deps: AdmitDeps, entry: PendingEntry): Promise<void> {
+  const { written } = await reserve(deps, entry);
+  await written;
 }

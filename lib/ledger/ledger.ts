@@ -64,10 +64,11 @@ export class Ledger {
 
   /**
    * Settles a pending entry once (a second settlement is ignored): the entry, the grant's spend
-   * and the day's rollup change together or not at all.
+   * and the day's rollup change together or not at all. `known` (the entry's origin and model,
+   * when the caller holds it) lets the three reads go out together.
    */
-  async settle(id: string, s: Settlement): Promise<void> {
-    const charged = await this.writes.run(() => this.apply(id, s, this.now()));
+  async settle(id: string, s: Settlement, known?: Pick<LedgerEntry, 'origin' | 'model'>): Promise<void> {
+    const charged = await this.writes.run(() => this.apply(id, s, this.now(), known));
     if (charged) this.onGrantCharged(charged);
   }
 
@@ -75,12 +76,14 @@ export class Ledger {
    * The writes of one settlement, inside the batch's transaction. Reads that do not depend on
    * each other go out together, and so do the writes: each await is a round trip to IndexedDB.
    */
-  private async apply(id: string, s: Settlement, at: number): Promise<GrantRecord | undefined> {
-    const entry = await this.db.ledger.get(id);
-    if (!entry || entry.status !== 'pending') return undefined;
-    const cost = Math.max(0, Math.min(s.costNano, entry.reservedNano));
+  private async apply(id: string, s: Settlement, at: number, known?: Pick<LedgerEntry, 'origin' | 'model'>): Promise<GrantRecord | undefined> {
     const day = localDay(at);
-    const [grant, rollup] = await Promise.all([this.db.grants.get(entry.origin), this.db.rollups.get([entry.origin, day, entry.model])]);
+    const related = (e: Pick<LedgerEntry, 'origin' | 'model'>) => Promise.all([this.db.grants.get(e.origin), this.db.rollups.get([e.origin, day, e.model])]);
+    const [entry, prefetched] = await Promise.all([this.db.ledger.get(id), known ? related(known) : undefined]);
+    if (!entry || entry.status !== 'pending') return undefined;
+    const sameRows = known?.origin === entry.origin && known.model === entry.model;
+    const [grant, rollup] = sameRows && prefetched ? prefetched : await related(entry);
+    const cost = Math.max(0, Math.min(s.costNano, entry.reservedNano));
     const settled: LedgerEntry = {
       ...entry,
       status: s.status,

@@ -37,6 +37,26 @@ async function failure(promise: Promise<unknown>): Promise<WalletError> {
 }
 
 describe('Anthropic adapter: streaming chat', () => {
+  it('builds the request while the pending entry is written, and sends it only after', async () => {
+    const { adapter, calls } = setup((_req, signal) => sseResponse(pieces(fx.textStream().join(''), 13), { signal }));
+    let allow!: () => void;
+    const readyToSend = new Promise<void>((r) => (allow = r));
+    const s = sink();
+    const out = adapter.chat(creds(), request(), { ...s.callbacks, readyToSend }, new AbortController().signal);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toHaveLength(0);
+    allow();
+    expect((await out).text).toBe(s.deltas.join(''));
+    expect(calls).toHaveLength(1);
+  });
+
+  it('sends nothing when the pending entry cannot be written', async () => {
+    const { adapter, calls } = setup((_req, signal) => sseResponse(pieces(fx.textStream().join(''), 13), { signal }));
+    const readyToSend = Promise.reject(new Error('QuotaExceededError'));
+    await expect(adapter.chat(creds(), request(), { ...sink().callbacks, readyToSend }, new AbortController().signal)).rejects.toBeInstanceOf(WalletError);
+    expect(calls).toHaveLength(0);
+  });
+
   it('streams text through the SDK with cumulative usage, and sends the mapped request', async () => {
     const { adapter, calls } = setup((_req, signal) => sseResponse(pieces(fx.textStream().join(''), 13), { signal }));
     const s = sink();

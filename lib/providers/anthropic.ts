@@ -7,6 +7,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { DEFAULT_TIMEOUT_MS, withCall } from './_call';
+import { fetchAfter } from './send-gate';
 import { toAnthropicRequest } from './anthropic-request';
 import { anthropicEventBatches } from './anthropic-events';
 import { readAnthropicStream } from './anthropic-stream';
@@ -22,7 +23,8 @@ function errorContext(creds: ProviderCredentials): ErrorContext {
   return { label: creds.label, secrets: creds.secret ? [creds.secret] : [], timeoutMs: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS };
 }
 
-function makeClient(creds: ProviderCredentials, opts: AdapterOptions): Anthropic {
+function makeClient(creds: ProviderCredentials, opts: AdapterOptions, readyToSend?: Promise<void>): Anthropic {
+  const fetch = fetchAfter(readyToSend, opts.fetch);
   return new Anthropic({
     apiKey: creds.secret,
     baseURL: creds.baseUrl ?? ANTHROPIC_BASE_URL,
@@ -31,7 +33,7 @@ function makeClient(creds: ProviderCredentials, opts: AdapterOptions): Anthropic
     timeout: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     logLevel: 'off',
     openTelemetry: false,
-    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(fetch ? { fetch } : {}),
   });
 }
 
@@ -44,7 +46,7 @@ export function createAnthropicAdapter(opts: AdapterOptions = {}): ProviderAdapt
       // Built first: a request the provider cannot take is refused before anything is sent.
       const { body, jsonTool } = toAnthropicRequest(request, creds.label);
       return withCall(signal, errorContext(creds), async (scope) => {
-        const response = await makeClient(creds, opts).messages.create(body, { signal: scope.signal }).asResponse();
+        const response = await makeClient(creds, opts, callbacks.readyToSend).messages.create(body, { signal: scope.signal }).asResponse();
         scope.touch();
         const outcome = await readAnthropicStream(anthropicEventBatches(response), callbacks, {
           label: creds.label,

@@ -7,6 +7,7 @@ import OpenAI from 'openai';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { DEFAULT_TIMEOUT_MS, withCall } from './_call';
+import { fetchAfter } from './send-gate';
 import type { ErrorContext } from './errors';
 import { maxTokensFieldFor, toOpenAIChatRequest } from './openai-request';
 import { readOpenAIStream } from './openai-stream';
@@ -27,7 +28,8 @@ function errorContext(creds: ProviderCredentials): ErrorContext {
   return { label: creds.label, secrets: creds.secret ? [creds.secret] : [], timeoutMs: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS };
 }
 
-function makeClient(creds: ProviderCredentials, opts: AdapterOptions): OpenAI {
+function makeClient(creds: ProviderCredentials, opts: AdapterOptions, readyToSend?: Promise<void>): OpenAI {
+  const fetch = fetchAfter(readyToSend, opts.fetch);
   const keyless = creds.secret === '';
   return new OpenAI({
     // The SDK needs some key; keyless local servers (Ollama, LM Studio) get no Authorization header.
@@ -41,7 +43,7 @@ function makeClient(creds: ProviderCredentials, opts: AdapterOptions): OpenAI {
     maxRetries: 0,
     timeout: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     logLevel: 'off',
-    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(fetch ? { fetch } : {}),
     ...(keyless ? { defaultHeaders: { Authorization: null } } : {}),
   });
 }
@@ -59,7 +61,7 @@ export function createOpenAIAdapter(opts: AdapterOptions = {}): ProviderAdapter 
       // Built first: a request the provider cannot take is refused before anything is sent.
       const body = toOpenAIChatRequest(request, { label: creds.label, maxTokensField: maxTokensFieldFor(creds.baseUrl) });
       return withCall(signal, errorContext(creds), async (scope) => {
-        const response = await makeClient(creds, opts).chat.completions.create(body, { signal: scope.signal }).asResponse();
+        const response = await makeClient(creds, opts, callbacks.readyToSend).chat.completions.create(body, { signal: scope.signal }).asResponse();
         scope.touch();
         const outcome = await readOpenAIStream(openaiChunkBatches(response), callbacks, { label: creds.label, model: request.model, onProgress: scope.touch });
         scope.settle();

@@ -33,6 +33,11 @@ export interface ChatCallbacks {
    * OpenAI-style streams report usage only in their last chunk.
    */
   onUsage?(usage: Usage): void;
+  /**
+   * Resolves when the request may leave the wallet (its pending ledger entry is written). The
+   * adapter prepares the call meanwhile but sends nothing before; if it rejects, nothing is sent.
+   */
+  readyToSend?: Promise<void>;
 }
 
 export interface ChatOutcome {

@@ -110,7 +110,9 @@ export function scriptedAdapter(script: {
   const adapter = {
     kind: 'openai' as const,
     calls: 0,
-    async chat(_creds: unknown, request: { model: string }, callbacks: { onDelta(t: string): void }, signal: AbortSignal) {
+    async chat(_creds: unknown, request: { model: string }, callbacks: { onDelta(t: string): void; readyToSend?: Promise<void> }, signal: AbortSignal) {
+      // Like the real adapters: nothing is sent before the wallet may send.
+      await callbacks.readyToSend;
       adapter.calls++;
       await script.before?.(signal);
       let text = '';
