@@ -15,6 +15,7 @@ import { makeHarness, type Harness } from './testing/harness';
 import { runChat } from './chat';
 import { approveRaise } from './raise-budget';
 import { decideApproval, getSiteGrant } from './ui/grants';
+import { getGrant } from './connect';
 import { periodKey } from '../budget/period';
 import { nanoToUsd } from '../budget/money';
 import { usageSummary } from '../dashboard/summary';
@@ -47,6 +48,8 @@ function scriptedProvider(advance: (ms: number) => void) {
     kind: 'openai',
     calls: 0,
     async chat(_creds, request, callbacks, signal) {
+      // Like the SDK adapters: nothing goes out before the pending entry is written.
+      await callbacks.readyToSend;
       adapter.calls++;
       const content = request.messages[0]?.content;
       const script = scripts.get(typeof content === 'string' ? content : '');
@@ -176,9 +179,10 @@ describe('budget admission through the whole pipeline (property)', () => {
             provider.scripts.set(content, { chunks: r.chunks, usage: r.usage, failAfter: r.failAfter, ticks: r.ticks, midMs: r.midMs });
             try {
               await runChat(ctx, { caller: { origin }, request: { messages: [{ role: 'user', content }], maxTokens: r.maxTokens }, signal: new AbortController().signal, onDelta: () => undefined });
-              // When chat resolves, the spend shown includes it, and it is within the budget now in force.
+              // When chat resolves, the spend the page is shown includes it (its settlement may still
+              // be committing: the page's getGrant waits for it), within the budget now in force.
+              const shown = (await getGrant(ctx, { origin }))!;
               const grant = (await ctx.grants.get(origin))!;
-              const shown = (await getSiteGrant(ctx, { origin }))!;
               expect(shown.spentUsd).toBeLessThanOrEqual(nanoToUsd(grant.budgetNano));
               return 'ok';
             } catch (error) {
@@ -191,6 +195,8 @@ describe('budget admission through the whole pipeline (property)', () => {
         }
         done = true;
         await person;
+        // What the wallet's pages wait for before they read (every answered chat settled).
+        await ctx.ledger.settled();
 
         const grant = (await ctx.grants.get(origin))!;
         const rows = await ctx.db.ledger.where('[origin+at]').between([origin, 0], [origin, Infinity]).toArray();

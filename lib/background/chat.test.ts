@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { makeHarness, scriptedAdapter, TEST_ORIGIN } from './testing/harness';
 import { runChat } from './chat';
+import { getGrant } from './connect';
 import type { ChatRequest } from '../protocol/chat';
 
 const request: ChatRequest = { messages: [{ role: 'user', content: 'hi' }], maxTokens: 10 };
@@ -16,16 +17,49 @@ describe('the chat pipeline', () => {
     expect(result).toMatchObject({ text: 'abc', usage: { inputTokens: 5, outputTokens: 3 }, finishReason: 'stop' });
     expect(deltas.join('')).toBe('abc');
     expect(result.costUsd).toBeCloseTo(8 * 1000 / 1e6, 12);
+    // The answer went out with the settlement committing: the gate holds exactly the cost meanwhile.
+    expect(ctx.gate.heldNano(TEST_ORIGIN)).toBe(8_000_000);
+    await ctx.ledger.settled();
     const [entry] = await ctx.db.ledger.toArray();
     expect(entry).toMatchObject({ status: 'ok', costNano: 8_000_000, origin: TEST_ORIGIN });
     expect((await ctx.grants.get(TEST_ORIGIN))?.spentNano).toBe(8_000_000);
     expect(ctx.gate.heldIds()).toEqual([]);
   });
 
+  it("the page's spend includes a chat as soon as it resolves, though its settlement commits after", async () => {
+    const { ctx } = await makeHarness({ adapter: scriptedAdapter({ usage: { inputTokens: 5, outputTokens: 3 } }) });
+    const result = await runChat(ctx, call());
+    expect(await ctx.db.ledger.where('status').equals('pending').count()).toBe(1);
+    // What the page reads (getGrant) and what the wallet's pages read wait for the commit.
+    expect((await getGrant(ctx, caller))?.spentUsd).toBe(result.costUsd);
+    expect(await ctx.db.ledger.where('status').equals('pending').count()).toBe(0);
+  });
+
+  it('an answered chat whose settlement cannot commit stays pending and held, and recovery charges it', async () => {
+    const { ctx } = await makeHarness({ adapter: scriptedAdapter({ chunks: ['a', 'b', 'c'], usage: { inputTokens: 5, outputTokens: 3 } }) });
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(runChat(ctx, call())).resolves.toMatchObject({ text: 'abc' });
+    await ctx.ledger.settled();
+    vi.restoreAllMocks();
+    // The site's cap still counts the charge; the ledger line is pending, never half-settled.
+    expect(ctx.gate.heldNano(TEST_ORIGIN)).toBe(8_000_000);
+    expect(await ctx.db.ledger.where('status').equals('pending').count()).toBe(1);
+    expect((await ctx.grants.get(TEST_ORIGIN))?.spentNano).toBe(0);
+    expect(await ctx.db.rollups.count()).toBe(0);
+    // The next start settles it, charged the wallet's own count, never more than reserved.
+    expect(await ctx.ledger.recoverPending()).toBe(1);
+    const [entry] = await ctx.db.ledger.toArray();
+    expect(entry).toMatchObject({ status: 'interrupted' });
+    expect((await ctx.grants.get(TEST_ORIGIN))?.spentNano).toBe(entry!.costNano);
+  });
+
   it('refuses cleanly when the ledger cannot be written: nothing sent, nothing held, nothing half-written', async () => {
     const adapter = scriptedAdapter({});
     const { ctx } = await makeHarness({ adapter });
-    vi.spyOn(ctx.db.ledger, 'add').mockImplementation(() => {
+    // Storage itself refuses (the IndexedDB store, under whichever library writes to it).
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     await expect(runChat(ctx, call())).rejects.toMatchObject({ code: 5000, message: expect.stringContaining('nothing was sent') });

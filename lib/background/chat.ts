@@ -122,6 +122,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
   });
   const calling = performance.now();
   let firstDelta = 0;
+  let deferred = false;
   try {
     const secret = await ctx.keyring.secretOf(key);
     const outcome = await ctx.providers.adapterFor(key).chat(
@@ -148,10 +149,21 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     const cost = Math.min(costNano(price, usage), entry.reservedNano);
     const settling = performance.now();
     ctx.metrics.record('provider', settling - calling);
-    await ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost }, entry);
-    ctx.metrics.record('settle', performance.now() - settling);
+    // The answer goes out while the settlement commits. Until it does, the gate holds exactly
+    // this cost (so the cap holds and the site's next request is admitted against the true
+    // figure), and readers of spend wait for it (`ledger.settled`). A failed commit leaves the
+    // entry pending and the cost held: recovery charges it when the wallet next starts.
+    ctx.gate.hold(caller.origin, entry.id, cost);
+    deferred = true;
+    void ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost }, entry).then(
+      () => {
+        ctx.metrics.record('settle', performance.now() - settling);
+        settled(ctx, caller.origin, entry.id);
+      },
+      () => ctx.uiChanged(),
+    );
     // "Last used" to the minute: no extra write on every request of a busy site.
-    if (!key.lastUsedAt || ctx.now() - key.lastUsedAt > 60_000) void ctx.keyring.update(key.id, { lastUsedAt: ctx.now() });
+    if (!key.lastUsedAt || ctx.now() - key.lastUsedAt > 60_000) void ctx.keyring.update(key.id, { lastUsedAt: ctx.now() }).catch(() => undefined);
     return {
       text: outcome.text,
       model: outcome.model || model,
@@ -181,11 +193,15 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     if (wire?.data?.kind === 'auth') void ctx.keyring.update(key.id, { status: 'invalid', statusMessage: wire.message });
     throw aborted ? abortError() : error;
   } finally {
-    ctx.gate.release(caller.origin, entry.id);
-    ctx.uiChanged();
-    // The site's spend changed: its pages hear it (an aborted call settles after the page was answered).
-    void ctx.grantChanged(caller.origin).catch(() => undefined);
+    if (!deferred) settled(ctx, caller.origin, entry.id);
   }
+}
+
+/** After a request's settlement: its hold is gone, and the site's pages and the dashboard hear the new spend. */
+function settled(ctx: WalletContext, origin: string, id: string): void {
+  ctx.gate.release(origin, id);
+  ctx.uiChanged();
+  void ctx.grantChanged(origin).catch(() => undefined);
 }
 
 /** A request refused before anything was sent still has its line in the ledger. */

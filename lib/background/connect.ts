@@ -14,6 +14,7 @@ const DEFAULT_SCOPES: Scope[] = ['chat', 'models'];
 
 export async function connect(ctx: WalletContext, caller: PageCaller, req: ConnectRequest | undefined): Promise<Grant> {
   const scopes = req?.scopes ?? DEFAULT_SCOPES;
+  await ctx.ledger.settled(caller.origin);
   const existing = await ctx.grants.get(caller.origin);
   if (existing && grantCovers(existing, { scopes, ...(req?.models ? { models: req.models } : {}) }, ctx.now())) {
     return toPublicGrant(existing, ctx.now());
@@ -48,6 +49,8 @@ export async function connect(ctx: WalletContext, caller: PageCaller, req: Conne
 }
 
 export async function getGrant(ctx: WalletContext, caller: PageCaller): Promise<Grant | null> {
+  // The spend shown includes every chat already answered (CONTRACT.md §2).
+  await ctx.ledger.settled(caller.origin);
   const grant = await ctx.grants.get(caller.origin);
   return grant ? toPublicGrant(grant, ctx.now()) : null;
 }

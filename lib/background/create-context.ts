@@ -52,13 +52,18 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
   const unlock = new UnlockPrompt(vault, deps.windows);
   const grants = new Grants(deps.db);
   const audit = new AuditLog(deps.db, now, uiChanged);
+  const gate = new BudgetGate();
   return {
     db: deps.db,
     vault,
     keyring: new Keyring(deps.db, vault, now),
     grants,
-    ledger: new Ledger(deps.db, now, (grant) => grants.remember(grant)),
-    gate: new BudgetGate(),
+    // A settled request's charge moves from the gate's hold to the grant's spend in one step.
+    ledger: new Ledger(deps.db, now, (settled, charged) => {
+      if (charged) grants.remember(charged);
+      gate.release(settled.origin, settled.id);
+    }),
+    gate,
     limiter: new RateLimiter(now),
     approvals: new Approvals(deps.db, deps.windows, now, (record, outcome) => void audit.record(approvalEvent(record, outcome))),
     unlock,

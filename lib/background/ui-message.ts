@@ -26,6 +26,8 @@ export async function handleUiMessage(deps: UiDeps, ready: Promise<void>, raw: u
     const command = request.command as UiCommand;
     const params = parseOrThrow(uiCommands[command], request.params, 'params');
     const handler = uiHandlers[command] as (d: UiDeps, p: unknown) => Promise<unknown>;
+    // The wallet's pages show spend and the ledger as of every answer already given.
+    await deps.ctx.ledger.settled();
     // Security events (keys, grants, unlock failures, backups, settings) go to the audit log.
     return { ok: true, value: (await runAudited(deps.ctx, command, params, () => handler(deps, params))) ?? null };
   } catch (error) {

@@ -68,7 +68,7 @@ describe('budget admission', () => {
           const clock = () => now;
           const db = openWalletDb(`admit-${dbCount++}`);
           const grants = new Grants(db);
-          const ledger = new Ledger(db, clock, (g) => grants.remember(g));
+          const ledger = new Ledger(db, clock, (_, g) => g && grants.remember(g));
           const gate = new BudgetGate();
           await grants.put(grant(budget, period, now));
           // period key -> what was charged in it (by settlement time)
@@ -115,7 +115,7 @@ describe('budget admission', () => {
     const now = () => 1_000;
     const grants = new Grants(db);
     await grants.put(grant(100, 'total', 1_000));
-    const deps = { grants, gate: new BudgetGate(), ledger: new Ledger(db, now, (g) => grants.remember(g)), now };
+    const deps = { grants, gate: new BudgetGate(), ledger: new Ledger(db, now, (_, g) => g && grants.remember(g)), now };
     await admit(deps, entry('a', 60, 1_000));
     await expect(admit(deps, entry('b', 41, 1_000))).rejects.toMatchObject({ code: 4402 });
     expect(await db.ledger.count()).toBe(1);

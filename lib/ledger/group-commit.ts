@@ -1,47 +1,24 @@
-/**
- * Group commit: writes that arrive while a transaction is running are queued and then committed
- * together in the next one. An idle wallet writes at once (no added latency); a busy one turns
- * a hundred small transactions, which IndexedDB would run one after another, into a few.
- */
+/** Dexie writes of the ledger that are off a request's path, group-committed (see {@link Batch}). */
+import { Batch } from '../db/batch';
+
 export type Op<T> = () => Promise<T>;
 
-interface Queued {
-  op: Op<unknown>;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-}
-
 export class GroupCommit {
-  private queue: Queued[] = [];
-  private running = false;
+  private readonly batch: Batch<Op<unknown>, unknown>;
 
   /** @param transact runs `body` in one read-write transaction; all or nothing. */
-  constructor(private readonly transact: (body: () => Promise<void>) => Promise<void>) {}
-
-  /** Runs `op` inside a transaction shared with the other writes of its batch. */
-  run<T>(op: Op<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ op, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.running) void this.flush();
+  constructor(transact: (body: () => Promise<void>) => Promise<void>) {
+    this.batch = new Batch(async (ops) => {
+      const results: unknown[] = [];
+      await transact(async () => {
+        for (const op of ops) results.push(await op());
+      });
+      return results;
     });
   }
 
-  private async flush(): Promise<void> {
-    this.running = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      const results: unknown[] = [];
-      try {
-        await this.transact(async () => {
-          for (const item of batch) results.push(await item.op());
-        });
-        batch.forEach((item, i) => item.resolve(results[i]));
-      } catch (error) {
-        // The transaction rolled back: none of the batch was written.
-        for (const item of batch) item.reject(error);
-      }
-    }
-    this.running = false;
+  /** Runs `op` inside a transaction shared with the other writes of its batch. */
+  run<T>(op: Op<T>): Promise<T> {
+    return this.batch.run(op) as Promise<T>;
   }
 }

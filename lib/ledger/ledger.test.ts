@@ -70,4 +70,74 @@ describe('Ledger.settle', () => {
     await again.ledger.settle('e1', { status: 'error', inputTokens: 0, outputTokens: 0, costNano: -0 });
     expect(Object.is((await again.db.ledger.get('e1'))?.costNano, 0)).toBe(true);
   });
+
+  it('settlements that arrive together add up: same grant, same rollup, a duplicate settled once', async () => {
+    const { db, ledger, entry } = await setup();
+    await ledger.begin({ ...entry, id: 'e2' });
+    await ledger.begin({ ...entry, id: 'e3' });
+    const charged: number[] = [];
+    const heard = new Ledger(db, () => AT + 1000, (_settled, grant) => grant && charged.push(grant.spentNano));
+    const ok = (costNano: number) => ({ status: 'ok' as const, inputTokens: 1, outputTokens: 2, costNano });
+    await Promise.all([heard.settle('e1', ok(10), { origin, model: 'm' }), heard.settle('e2', ok(20)), heard.settle('e3', ok(30), { origin, model: 'm' }), heard.settle('e1', ok(10))]);
+    expect((await db.grants.get(origin))?.spentNano).toBe(160);
+    expect(await db.rollups.get([origin, localDay(AT + 1000), 'm'])).toMatchObject({ requests: 3, inputTokens: 3, outputTokens: 6, costNano: 60 });
+    expect(await db.ledger.where('status').equals('ok').count()).toBe(3);
+    // The grants cache hears each new spend in order; the last is what was written.
+    expect(charged).toEqual([110, 130, 160]);
+  });
+
+  it('a batch that cannot commit writes none of it, and the entries stay pending to recover', async () => {
+    const { db, ledger, entry } = await setup();
+    await ledger.begin({ ...entry, id: 'e2' });
+    const put = IDBObjectStore.prototype.put;
+    // The grant's write is refused: the entry written before it in the transaction must roll back.
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'grants') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      const ok = { status: 'ok' as const, inputTokens: 1, outputTokens: 1, costNano: 50 };
+      const settling = await Promise.allSettled([ledger.settle('e1', ok, { origin, model: 'm' }), ledger.settle('e2', ok, { origin, model: 'm' })]);
+      expect(settling.map((r) => r.status === 'rejected' && (r.reason as DOMException).name)).toEqual(['QuotaExceededError', 'QuotaExceededError']);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(await db.ledger.where('status').equals('pending').count()).toBe(2);
+    expect((await db.grants.get(origin))?.spentNano).toBe(100);
+    expect(await db.rollups.count()).toBe(0);
+    expect(await ledger.recoverPending()).toBe(2);
+    expect(await db.ledger.where('status').equals('pending').count()).toBe(0);
+  });
+
+  it('waits for the pending write of the entry it settles, which has its own transaction', async () => {
+    const { db, ledger, entry } = await setup();
+    const begun = ledger.begin({ ...entry, id: 'e2' });
+    await ledger.settle('e2', { status: 'ok', inputTokens: 1, outputTokens: 1, costNano: 7 });
+    await begun;
+    expect(await db.ledger.get('e2')).toMatchObject({ status: 'ok', costNano: 7 });
+  });
+
+  it('settled(origin) resolves once the settlements in flight for the site (or of unknown site) have committed', async () => {
+    const { db, ledger } = await setup();
+    let spentWhenSettled = -1;
+    void ledger.settle('e1', { status: 'ok', inputTokens: 1, outputTokens: 1, costNano: 40 }, { origin, model: 'm' });
+    await ledger.settled('https://other.example');
+    await ledger.settled(origin).then(async () => (spentWhenSettled = (await db.grants.get(origin))!.spentNano));
+    expect(spentWhenSettled).toBe(140);
+    await ledger.settled();
+  });
+});
+
+describe('Ledger.begin', () => {
+  it('writes pending entries, several per transaction under load; a duplicate id fails its transaction, nothing of it written', async () => {
+    const { db, ledger, entry } = await setup();
+    await Promise.all([ledger.begin({ ...entry, id: 'b1' }), ledger.begin({ ...entry, id: 'b2' })]);
+    expect(await db.ledger.where('status').equals('pending').count()).toBe(3);
+    // b4 is written alone (the wallet was idle); b3 and a duplicate of e1 arrive meanwhile and share the next transaction.
+    const outcomes = await Promise.allSettled([ledger.begin({ ...entry, id: 'b4' }), ledger.begin({ ...entry, id: 'b3' }), ledger.begin({ ...entry, id: 'e1' })]);
+    expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as DOMException).name : 'ok'))).toEqual(['ok', 'ConstraintError', 'ConstraintError']);
+    expect(await db.ledger.get('b3')).toBeUndefined();
+    expect(await db.ledger.get('b4')).toBeDefined();
+    expect(await ledger.origins.list()).toEqual([origin]);
+  });
 });

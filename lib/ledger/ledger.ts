@@ -4,22 +4,17 @@
  * ledger and the spend shown can never disagree.
  */
 import type { WalletDb } from '../db/database';
-import type { LedgerEntry, LedgerStatus } from '../db/tables/ledger';
+import type { LedgerEntry } from '../db/tables/ledger';
 import type { GrantRecord } from '../db/tables/grants';
-import { localDay, periodKey } from '../budget/period';
 import { costNano, type Price } from '../budget/price';
 import { tokensForChars } from '../budget/estimate';
+import { Batch } from '../db/batch';
+import { addRows } from '../db/idb';
 import { GroupCommit } from './group-commit';
 import { LedgerOrigins } from './origins';
+import { settleAll, type Settled, type SettleJob, type Settlement } from './settle';
 
-export interface Settlement {
-  status: Exclude<LedgerStatus, 'pending'>;
-  inputTokens: number;
-  outputTokens: number;
-  costNano: number;
-  errorCode?: number;
-  errorMessage?: string;
-}
+export type { Settlement } from './settle';
 
 export interface PendingEntry extends LedgerEntry {
   status: 'pending';
@@ -29,24 +24,55 @@ export interface PendingEntry extends LedgerEntry {
 }
 
 export class Ledger {
+  /** The two writes on a request's path, in raw IndexedDB (see lib/db/idb.ts). */
+  private readonly pending: Batch<LedgerEntry, void>;
+  private readonly settlements: Batch<SettleJob, Settled | undefined>;
+  /** The other writes (refusals, checkpoints), through Dexie. */
   private readonly writes: GroupCommit;
+  private readonly beginning = new Map<string, Promise<void>>();
+  private readonly inFlight = new Set<{ origin: string | undefined; done: Promise<void> }>();
   /** The sites in the ledger (the request log's filter). */
   readonly origins: LedgerOrigins;
 
   constructor(
     private readonly db: WalletDb,
     private readonly now: () => number = Date.now,
-    /** Told the grant's new spend after each settlement commits (the grants cache). */
-    private readonly onGrantCharged: (grant: GrantRecord) => void = () => undefined,
+    /**
+     * Told of each settlement as it commits, with the grant's new spend when it was charged (the
+     * grants cache and the budget gate hear it in the same task, so no admission sees both).
+     */
+    private readonly onSettled: (settled: Pick<LedgerEntry, 'id' | 'origin'>, charged: GrantRecord | undefined) => void = () => undefined,
   ) {
     this.origins = new LedgerOrigins(db);
+    this.pending = new Batch(async (rows) => {
+      await addRows(await this.idb(), 'ledger', rows);
+      return rows.map(() => undefined);
+    });
+    this.settlements = new Batch(async (jobs) => settleAll(await this.idb(), jobs));
     this.writes = new GroupCommit((body) => this.db.transaction('rw', this.db.ledger, this.db.grants, this.db.rollups, body));
+  }
+
+  /** Dexie's connection, opened if it is not yet. */
+  private async idb(): Promise<IDBDatabase> {
+    if (!this.db.isOpen()) await this.db.open();
+    return this.db.backendDB();
   }
 
   /** Writes the entry as pending; resolves once it is committed. */
   async begin(entry: PendingEntry): Promise<void> {
-    await this.writes.run(() => this.db.ledger.add(entry));
+    const adding = this.pending.run(entry);
+    this.beginning.set(entry.id, adding);
+    try {
+      await adding;
+    } finally {
+      this.beginning.delete(entry.id);
+    }
     this.origins.note(entry.origin);
+  }
+
+  /** Resolves once the pending write of `id`, if one is in flight, is done (it has its own transaction). */
+  private begun(id: string): Promise<unknown> {
+    return this.beginning.get(id)?.catch(() => undefined) ?? Promise.resolve();
   }
 
   /** Records a request refused before it was sent (nothing reserved, nothing charged). */
@@ -59,7 +85,7 @@ export class Ledger {
   }
 
   checkpoint(id: string, streamedChars: number): Promise<unknown> {
-    return this.writes.run(() => this.db.ledger.update(id, { streamedChars } as Partial<LedgerEntry>));
+    return this.begun(id).then(() => this.writes.run(() => this.db.ledger.update(id, { streamedChars } as Partial<LedgerEntry>)));
   }
 
   /**
@@ -67,53 +93,26 @@ export class Ledger {
    * and the day's rollup change together or not at all. `known` (the entry's origin and model,
    * when the caller holds it) lets the three reads go out together.
    */
-  async settle(id: string, s: Settlement, known?: Pick<LedgerEntry, 'origin' | 'model'>): Promise<void> {
-    const charged = await this.writes.run(() => this.apply(id, s, this.now(), known));
-    if (charged) this.onGrantCharged(charged);
+  settle(id: string, s: Settlement, known?: Pick<LedgerEntry, 'origin' | 'model'>): Promise<void> {
+    const at = this.now();
+    const settling = this.begun(id)
+      .then(() => this.settlements.run({ id, settlement: s, at, ...(known ? { known: { origin: known.origin, model: known.model } } : {}) }))
+      .then((settled) => {
+        if (settled) this.onSettled(settled.entry, settled.charged);
+      });
+    const tracked = { origin: known?.origin, done: settling.catch(() => undefined) };
+    this.inFlight.add(tracked);
+    void tracked.done.then(() => this.inFlight.delete(tracked));
+    return settling;
   }
 
   /**
-   * The writes of one settlement, inside the batch's transaction. Reads that do not depend on
-   * each other go out together, and so do the writes: each await is a round trip to IndexedDB.
+   * Resolves once the settlements in flight now (of `origin`, or all) have committed or failed:
+   * what a reader of spend awaits, as a chat's answer may go out before its settlement commits.
    */
-  private async apply(id: string, s: Settlement, at: number, known?: Pick<LedgerEntry, 'origin' | 'model'>): Promise<GrantRecord | undefined> {
-    const day = localDay(at);
-    const related = (e: Pick<LedgerEntry, 'origin' | 'model'>) => Promise.all([this.db.grants.get(e.origin), this.db.rollups.get([e.origin, day, e.model])]);
-    const [entry, prefetched] = await Promise.all([this.db.ledger.get(id), known ? related(known) : undefined]);
-    if (!entry || entry.status !== 'pending') return undefined;
-    const sameRows = known?.origin === entry.origin && known.model === entry.model;
-    const [grant, rollup] = sameRows && prefetched ? prefetched : await related(entry);
-    const cost = Math.max(0, Math.min(s.costNano, entry.reservedNano));
-    const settled: LedgerEntry = {
-      ...entry,
-      status: s.status,
-      inputTokens: s.inputTokens,
-      outputTokens: s.outputTokens,
-      costNano: cost,
-      durationMs: at - entry.at,
-      settledAt: at,
-      ...(s.errorCode === undefined ? {} : { errorCode: s.errorCode, errorMessage: s.errorMessage }),
-    };
-    let charged: GrantRecord | undefined;
-    if (grant && cost > 0) {
-      const key = periodKey(grant.period, at);
-      charged = { ...grant, spentNano: (grant.periodKey === key ? grant.spentNano : 0) + cost, periodKey: key };
-    }
-    await Promise.all([
-      this.db.ledger.put(settled),
-      charged ? this.db.grants.put(charged) : undefined,
-      this.db.rollups.put({
-        origin: entry.origin,
-        day,
-        model: entry.model,
-        provider: entry.provider,
-        requests: (rollup?.requests ?? 0) + 1,
-        inputTokens: (rollup?.inputTokens ?? 0) + s.inputTokens,
-        outputTokens: (rollup?.outputTokens ?? 0) + s.outputTokens,
-        costNano: (rollup?.costNano ?? 0) + cost,
-      }),
-    ]);
-    return charged;
+  async settled(origin?: string): Promise<void> {
+    const waits = [...this.inFlight].filter((s) => origin === undefined || s.origin === undefined || s.origin === origin);
+    await Promise.all(waits.map((s) => s.done));
   }
 
   /**

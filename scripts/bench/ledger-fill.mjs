@@ -41,7 +41,15 @@ export async function fillLedger({ count, startAt }) {
   db.close();
 }
 
-/** Runs in the page: `runs` sequential chats, to be timed by the worker's metrics. */
-export async function chats({ runs }) {
-  for (let i = 0; i < runs; i++) await window.byok.chat({ messages: [{ role: 'user', content: 'hi' }] });
+/**
+ * Runs in the page: `runs` sequential chats, to be timed by the worker's metrics. `showSpend`:
+ * after each answer the app reads its spend (getGrant answers once the settlement committed), so
+ * each admission meets an idle wallet; without it each chat follows the last at once and its
+ * pending write queues behind the previous settlement's transaction.
+ */
+export async function chats({ runs, showSpend }) {
+  for (let i = 0; i < runs; i++) {
+    await window.byok.chat({ messages: [{ role: 'user', content: 'hi' }] });
+    if (showSpend) await window.byok.getGrant();
+  }
 }

@@ -12,11 +12,17 @@ import type { ApprovalRecord } from '../../lib/db/tables/approvals';
 import { fakePort, macrotask, recordingContext, senderFor } from './fuzz/wallet-fakes';
 
 const getGrant = { t: 'req', id: 1, method: 'getGrant' };
+/** A ledger with no settlement in flight. */
+const idleLedger = { settled: async () => undefined } as unknown as WalletContext['ledger'];
 
 /** A context whose grant store records which origin was asked for. */
 function grantsContext() {
   const asked: string[] = [];
-  const fake = recordingContext({ grants: { get: async (origin: string) => void asked.push(origin) } as unknown as WalletContext['grants'], now: () => 0 });
+  const fake = recordingContext({
+    grants: { get: async (origin: string) => void asked.push(origin) } as unknown as WalletContext['grants'],
+    ledger: idleLedger,
+    now: () => 0,
+  });
   return { ...fake, asked };
 }
 
@@ -83,6 +89,7 @@ describe('page ports: the origin is what the browser reports', () => {
     const records: Omit<ApprovalRecord, 'id' | 'createdAt' | 'windowId'>[] = [];
     const { ctx } = recordingContext({
       grants: { get: async () => undefined } as unknown as WalletContext['grants'],
+      ledger: idleLedger,
       now: () => 0,
       approvals: {
         ask: async (record: Omit<ApprovalRecord, 'id' | 'createdAt' | 'windowId'>) => {
@@ -105,6 +112,7 @@ describe('page ports: the origin is what the browser reports', () => {
     const records: { topOrigin?: string }[] = [];
     const { ctx } = recordingContext({
       grants: { get: async () => undefined } as unknown as WalletContext['grants'],
+      ledger: idleLedger,
       now: () => 0,
       approvals: { ask: async (r: { topOrigin?: string }) => void records.push(r) } as unknown as WalletContext['approvals'],
     });
