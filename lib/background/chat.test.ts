@@ -29,10 +29,20 @@ describe('the chat pipeline', () => {
   it("the page's spend includes a chat as soon as it resolves, though its settlement commits after", async () => {
     const { ctx } = await makeHarness({ adapter: scriptedAdapter({ usage: { inputTokens: 5, outputTokens: 3 } }) });
     const result = await runChat(ctx, call());
-    expect(await ctx.db.ledger.where('status').equals('pending').count()).toBe(1);
     // What the page reads (getGrant) and what the wallet's pages read wait for the commit.
     expect((await getGrant(ctx, caller))?.spentUsd).toBe(result.costUsd);
     expect(await ctx.db.ledger.where('status').equals('pending').count()).toBe(0);
+  });
+
+  it('the site\'s pages hear the new spend before its chat resolves', async () => {
+    const { ctx } = await makeHarness({ adapter: scriptedAdapter({ usage: { inputTokens: 5, outputTokens: 3 } }) });
+    const heard: unknown[] = [];
+    vi.spyOn(ctx.ports, 'emit').mockImplementation((_origin, name, data) => void (name === 'grantChanged' && heard.push(data)));
+    const result = await runChat(ctx, call());
+    expect(heard).toEqual([expect.objectContaining({ spentUsd: result.costUsd })]);
+    await ctx.ledger.settled();
+    expect(heard).toHaveLength(1);
+    vi.restoreAllMocks();
   });
 
   it('an answered chat whose settlement cannot commit stays pending and held, and recovery charges it', async () => {

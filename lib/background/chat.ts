@@ -158,10 +158,12 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     void ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost }, entry).then(
       () => {
         ctx.metrics.record('settle', performance.now() - settling);
-        settled(ctx, caller.origin, entry.id);
+        ctx.gate.release(caller.origin, entry.id);
       },
-      () => ctx.uiChanged(),
-    );
+      () => undefined,
+    ).finally(() => ctx.uiChanged());
+    // The site's pages hear the new spend before the answer, as when the settlement came first.
+    await ctx.grantChanged(caller.origin).catch(() => undefined);
     // "Last used" to the minute: no extra write on every request of a busy site.
     if (!key.lastUsedAt || ctx.now() - key.lastUsedAt > 60_000) void ctx.keyring.update(key.id, { lastUsedAt: ctx.now() }).catch(() => undefined);
     return {

@@ -9,6 +9,7 @@ import { Keyring } from '../keys/keyring';
 import { Grants, toPublicGrant } from '../grants/grants';
 import { Ledger } from '../ledger/ledger';
 import { BudgetGate } from '../budget/gate';
+import { periodKey, spentInPeriod } from '../budget/period';
 import { RateLimiter } from '../ratelimit/limiter';
 import { Approvals } from '../approvals/approvals';
 import { SettingsStore } from '../settings/settings';
@@ -53,16 +54,17 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
   const grants = new Grants(deps.db);
   const audit = new AuditLog(deps.db, now, uiChanged);
   const gate = new BudgetGate();
+  // A settled request's charge moves from the gate's hold to the grant's spend in one step.
+  const ledger = new Ledger(deps.db, now, (settled, charged) => {
+    if (charged) grants.remember(charged);
+    gate.release(settled.origin, settled.id);
+  });
   return {
     db: deps.db,
     vault,
     keyring: new Keyring(deps.db, vault, now),
     grants,
-    // A settled request's charge moves from the gate's hold to the grant's spend in one step.
-    ledger: new Ledger(deps.db, now, (settled, charged) => {
-      if (charged) grants.remember(charged);
-      gate.release(settled.origin, settled.id);
-    }),
+    ledger,
     gate,
     limiter: new RateLimiter(now),
     approvals: new Approvals(deps.db, deps.windows, now, (record, outcome) => void audit.record(approvalEvent(record, outcome))),
@@ -75,7 +77,11 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
     now,
     async grantChanged(origin) {
       const grant = await grants.get(origin);
-      ports.emit(origin, 'grantChanged', grant ? toPublicGrant(grant, now()) : null);
+      // The spend the page hears includes the requests already answered whose settlement is still
+      // committing: what its getGrant returns (it waits for them).
+      const unsettled = ledger.unsettledNano(origin);
+      const current = grant && unsettled > 0 ? { ...grant, spentNano: spentInPeriod(grant, now()) + unsettled, periodKey: periodKey(grant.period, now()) } : grant;
+      ports.emit(origin, 'grantChanged', current ? toPublicGrant(current, now()) : null);
       uiChanged();
     },
     uiChanged,

@@ -30,7 +30,7 @@ export class Ledger {
   /** The other writes (refusals, checkpoints), through Dexie. */
   private readonly writes: GroupCommit;
   private readonly beginning = new Map<string, Promise<void>>();
-  private readonly inFlight = new Set<{ origin: string | undefined; done: Promise<void> }>();
+  private readonly inFlight = new Set<{ origin: string | undefined; costNano: number; done: Promise<void> }>();
   /** The sites in the ledger (the request log's filter). */
   readonly origins: LedgerOrigins;
 
@@ -95,15 +95,30 @@ export class Ledger {
    */
   settle(id: string, s: Settlement, known?: Pick<LedgerEntry, 'origin' | 'model'>): Promise<void> {
     const at = this.now();
+    const tracked = { origin: known?.origin, costNano: Math.max(0, s.costNano), done: Promise.resolve() };
+    this.inFlight.add(tracked);
     const settling = this.begun(id)
       .then(() => this.settlements.run({ id, settlement: s, at, ...(known ? { known: { origin: known.origin, model: known.model } } : {}) }))
-      .then((settled) => {
-        if (settled) this.onSettled(settled.entry, settled.charged);
-      });
-    const tracked = { origin: known?.origin, done: settling.catch(() => undefined) };
-    this.inFlight.add(tracked);
-    void tracked.done.then(() => this.inFlight.delete(tracked));
+      .then(
+        (settled) => {
+          // In the same task as the cache and the gate hear it: the cost is never counted twice.
+          this.inFlight.delete(tracked);
+          if (settled) this.onSettled(settled.entry, settled.charged);
+        },
+        (error: unknown) => {
+          this.inFlight.delete(tracked);
+          throw error;
+        },
+      );
+    tracked.done = settling.catch(() => undefined);
     return settling;
+  }
+
+  /** What the settlements in flight for `origin` charge once they commit. */
+  unsettledNano(origin: string): number {
+    let total = 0;
+    for (const s of this.inFlight) if (s.origin === origin) total += s.costNano;
+    return total;
   }
 
   /**

@@ -13,6 +13,24 @@ import { button, byRole, control, fill, gone, selectOption } from './aria.mjs';
  * @property {string} [name]
  */
 
+const HEADING = '::-p-aria([name="byok wallet"][role="heading"])';
+
+/**
+ * Waits for the options page's heading. A wait begun on the tab's first document fails outright
+ * when Firefox swaps in the extension's document (another process), so a failed wait is begun
+ * again on the new one, until the deadline.
+ * @param {import('puppeteer-core').Page} page
+ */
+async function walletHeading(page, deadline = Date.now() + 30_000) {
+  for (;;) {
+    try {
+      return await page.waitForSelector(HEADING, { timeout: Math.max(1, deadline - Date.now()) });
+    } catch (error) {
+      if (page.isClosed() || Date.now() >= deadline) throw error;
+    }
+  }
+}
+
 export class OptionsPage {
   /** @type {import('puppeteer-core').Page | null} */
   page = null;
@@ -31,7 +49,7 @@ export class OptionsPage {
     const page = await this.firefox.browser.newPage();
     // A moz-extension:// navigation never resolves over BiDi: wait for the document instead.
     page.goto(this.firefox.extensionUrl('options.html')).catch(() => undefined);
-    await page.waitForSelector('::-p-aria([name="byok wallet"][role="heading"])');
+    await walletHeading(page);
     this.page = page;
     return page;
   }
@@ -40,7 +58,7 @@ export class OptionsPage {
   async reload() {
     const page = await this.open();
     await page.evaluate(() => location.reload());
-    await page.waitForSelector('::-p-aria([name="byok wallet"][role="heading"])');
+    await walletHeading(page);
     return page;
   }
 
