@@ -155,11 +155,9 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     // entry pending and the cost held: recovery charges it when the wallet next starts.
     ctx.gate.hold(caller.origin, entry.id, cost);
     deferred = true;
+    // (The ledger releases the hold itself, in the same task as the grant's spend takes the cost.)
     void ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost }, entry).then(
-      () => {
-        ctx.metrics.record('settle', performance.now() - settling);
-        ctx.gate.release(caller.origin, entry.id);
-      },
+      () => ctx.metrics.record('settle', performance.now() - settling),
       () => undefined,
     ).finally(() => ctx.uiChanged());
     // The site's pages hear the new spend before the answer, as when the settlement came first.

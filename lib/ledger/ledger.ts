@@ -98,7 +98,7 @@ export class Ledger {
     const tracked = { origin: known?.origin, costNano: Math.max(0, s.costNano), done: Promise.resolve() };
     this.inFlight.add(tracked);
     const settling = this.begun(id)
-      .then(() => this.settlements.run({ id, settlement: s, at, ...(known ? { known: { origin: known.origin, model: known.model } } : {}) }))
+      .then(() => this.settlements.run({ id, settlement: s, at, ...(known ? { known } : {}) }))
       .then(
         (settled) => {
           // In the same task as the cache and the gate hear it: the cost is never counted twice.
