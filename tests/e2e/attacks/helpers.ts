@@ -1,9 +1,11 @@
 /** What the attack tests share: calls from any frame, raw wire messages, frames added to a page. */
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { nextWindow } from '../po/approval-window';
 
 /** Calls from any frame: the page objects' `byokCall`, which takes a page or a frame. */
 export { byokCall as callIn, type CallError } from '../po/app';
+
+/** Clicks Reject in the next approval window (which closes as soon as the wallet has the answer). */
+export { reject as rejectPrompt } from '../po/approval-window';
 
 /** Adds an iframe with `attrs` to `page` and resolves its Playwright frame once it loaded. */
 export async function addFrame(page: Page, attrs: Record<string, string>): Promise<Frame> {
@@ -141,21 +143,4 @@ export function portRequest(m: unknown): string {
     port.onDisconnect.addListener(() => resolve({ disconnected: true }));
     port.postMessage(${JSON.stringify(m)});
   })`;
-}
-
-/**
- * Clicks Reject in the next approval window. The window closes as soon as the wallet has the
- * answer, sometimes before Playwright's click returns: a click that fails because the window
- * closed is what we wanted.
- */
-export async function rejectPrompt(context: BrowserContext): Promise<void> {
-  const page = await nextWindow(context, 'approve.html');
-  const closed = page.waitForEvent('close');
-  await page
-    .getByRole('button', { name: 'Reject' })
-    .click()
-    .catch((error: unknown) => {
-      if (!page.isClosed()) throw error;
-    });
-  await closed;
 }

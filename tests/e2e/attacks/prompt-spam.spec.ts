@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, PASSPHRASE, TEST_KEY } from '../fixtures';
 import { messages } from '../../../lib/protocol/messages';
-import { nextWindow } from '../po/approval-window';
+import { clickClosing, nextWindow } from '../po/approval-window';
 import { walletWithKeys } from '../po/setup';
 import { callIn, countWindows, rejectPrompt } from './helpers';
 
@@ -48,9 +48,7 @@ test('one prompt per origin: connects in the same tick and from another tab get 
   await expect.poll(() => context.pages().filter((p) => p.url().includes('approve.html')).length).toBe(2);
   expect(windows.count).toBe(2);
 
-  const closed = win.waitForEvent('close');
-  await win.getByRole('button', { name: 'Approve' }).click();
-  await closed;
+  await clickClosing(win, 'Approve');
   await expect.poll(() => outcomes(app)).toEqual([pending, pending, pending, pending, { ok: true }]);
   await rejectPrompt(context);
   expect(await otherConnect).toMatchObject({ error: { code: 4001 } });
