@@ -31,7 +31,7 @@ describe('the chat pipeline', () => {
     const result = await runChat(ctx, call());
     // What the page reads (getGrant) and what the wallet's pages read wait for the commit.
     expect((await getGrant(ctx, caller))?.spentUsd).toBe(result.costUsd);
-    expect(await ctx.db.ledger.where('status').equals('pending').count()).toBe(0);
+    expect(await ctx.db.inflight.count()).toBe(0);
   });
 
   it('the site\'s pages hear the new spend before its chat resolves', async () => {
@@ -53,9 +53,9 @@ describe('the chat pipeline', () => {
     await expect(runChat(ctx, call())).resolves.toMatchObject({ text: 'abc' });
     await ctx.ledger.settled();
     vi.restoreAllMocks();
-    // The site's cap still counts the charge; the ledger line is pending, never half-settled.
+    // The site's cap still counts the charge; the request is still in flight, never half-settled.
     expect(ctx.gate.heldNano(TEST_ORIGIN)).toBe(8_000_000);
-    expect(await ctx.db.ledger.where('status').equals('pending').count()).toBe(1);
+    expect(await ctx.db.inflight.count()).toBe(1);
     expect((await ctx.grants.get(TEST_ORIGIN))?.spentNano).toBe(0);
     expect(await ctx.db.rollups.count()).toBe(0);
     // The next start settles it, charged the wallet's own count, never more than reserved.
@@ -76,7 +76,7 @@ describe('the chat pipeline', () => {
     expect(adapter.calls).toBe(0);
     expect(ctx.gate.heldIds()).toEqual([]);
     vi.restoreAllMocks();
-    expect(await ctx.db.ledger.where('status').equals('pending').count()).toBe(0);
+    expect(await ctx.db.inflight.count()).toBe(0);
     expect((await ctx.grants.get(TEST_ORIGIN))?.spentNano).toBe(0);
     // The wallet still works once storage does.
     await expect(runChat(ctx, call())).resolves.toMatchObject({ text: 'Hello world' });
@@ -145,8 +145,8 @@ describe('the chat pipeline', () => {
     const adapter = scriptedAdapter({ before: () => new Promise(() => {}) });
     const { ctx } = await makeHarness({ adapter });
     void runChat(ctx, call());
-    await vi.waitFor(async () => expect(await ctx.db.ledger.where('status').equals('pending').count()).toBe(1));
-    await ctx.ledger.checkpoint((await ctx.db.ledger.toArray())[0]!.id, 40);
+    await vi.waitFor(async () => expect(await ctx.db.inflight.count()).toBe(1));
+    await ctx.ledger.checkpoint((await ctx.db.inflight.toArray())[0]!.id, 40);
     // A new worker: recovery settles it as interrupted, charging its own count, once.
     expect(await ctx.ledger.recoverPending()).toBe(1);
     expect(await ctx.ledger.recoverPending()).toBe(0);

@@ -13,6 +13,7 @@ import { inputTokenBound, inputTokenEstimate, tokensForChars } from '../budget/e
 import { costNano, type Price } from '../budget/price';
 import { nanoToUsd } from '../budget/money';
 import type { PendingEntry } from '../ledger/ledger';
+import { idAndTime } from '../ledger/entry-id';
 import type { PageCaller, WalletContext } from './context';
 
 const CHECKPOINT_MS = 2_000;
@@ -76,8 +77,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
   const inputBound = inputTokenBound(request);
   const provider = ctx.providers.providerName(key);
   const entry: PendingEntry = {
-    id: crypto.randomUUID(),
-    at: ctx.now(),
+    ...idAndTime(ctx.now()),
     origin: caller.origin,
     kind: 'chat',
     model,
@@ -208,7 +208,7 @@ function settled(ctx: WalletContext, origin: string, id: string): void {
 async function logRefusal(ctx: WalletContext, origin: string, model: string, error: unknown, provider = ''): Promise<void> {
   if (!(error instanceof WalletError) || error.code === ErrorCode.userRejected) return;
   await ctx.ledger
-    .refused({ id: crypto.randomUUID(), at: ctx.now(), origin, kind: 'chat', model, provider, errorCode: error.code, errorMessage: error.message })
+    .refused({ ...idAndTime(ctx.now()), origin, kind: 'chat', model, provider, errorCode: error.code, errorMessage: error.message })
     .catch(() => undefined);
   ctx.uiChanged();
 }

@@ -5,6 +5,7 @@ import { costNano } from '../budget/price';
 import { nanoToUsd } from '../budget/money';
 import { tokensForChars } from '../budget/estimate';
 import type { PendingEntry } from '../ledger/ledger';
+import { idAndTime } from '../ledger/entry-id';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { abortError, isAbortError, route } from './chat';
 import type { PageCaller, WalletContext } from './context';
@@ -18,8 +19,7 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
   const bound = inputs.reduce((n, s) => n + bytes(s) + 8, 0);
   const estimate = inputs.reduce((n, s) => n + tokensForChars(s.length), 0);
   const entry: PendingEntry = {
-    id: crypto.randomUUID(),
-    at: ctx.now(),
+    ...idAndTime(ctx.now()),
     origin: caller.origin,
     kind: 'embed',
     model,

@@ -3,6 +3,8 @@
  * one read-write transaction writes an import, so an import is all or nothing.
  */
 import type { WalletDb } from '../db/database';
+import type { InflightEntry } from '../db/tables/inflight';
+import type { LedgerEntry } from '../db/tables/ledger';
 import { wipe } from '../crypto/bytes';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
@@ -42,7 +44,7 @@ export interface ImportOptions {
   mode: ImportMode;
 }
 
-const tablesOf = (db: WalletDb) => [db.keys, db.grants, db.prices, db.ledger, db.rollups, db.meta];
+const tablesOf = (db: WalletDb) => [db.keys, db.grants, db.prices, db.ledger, db.inflight, db.rollups, db.meta];
 
 /** Every record a backup holds, read in one transaction (a consistent snapshot). */
 export function readContents(db: WalletDb, exportedAt: number): Promise<BackupContents> {
@@ -53,7 +55,8 @@ export function readContents(db: WalletDb, exportedAt: number): Promise<BackupCo
     grants: await db.grants.toArray(),
     settings: ((await db.meta.get('settings'))?.value as Record<string, unknown> | undefined) ?? null,
     prices: await db.prices.toArray(),
-    ledger: await db.ledger.toArray(),
+    // Requests in flight are in the backup's ledger as pending rows, as they were before v3.
+    ledger: [...(await db.ledger.toArray()), ...(await db.inflight.toArray())],
     rollups: await db.rollups.toArray(),
   }));
 }
@@ -96,7 +99,7 @@ export async function importBackup(db: WalletDb, vault: Vault, options: ImportOp
 async function restoreFresh(db: WalletDb, header: VaultHeader, contents: BackupContents, mode: ImportMode): Promise<ImportResult> {
   return db.transaction('rw', tablesOf(db), async () => {
     if (await db.meta.get('vault')) throw new WalletError(ErrorCode.invalidParams, messages.walletExists());
-    for (const table of RECORD_TABLES) await db[table].clear();
+    await clearRecords(db);
     await write(db, contents);
     await db.meta.put({ id: 'vault', value: header });
     if (contents.settings) await db.meta.put({ id: 'settings', value: contents.settings });
@@ -111,7 +114,7 @@ async function importInto(db: WalletDb, contents: BackupContents, mode: ImportMo
     const existing = mode === 'replace' ? emptyExisting() : await existingOf(db);
     const plan = planImport(existing, contents, mode);
     if (mode === 'replace') {
-      for (const table of RECORD_TABLES) await db[table].clear();
+      await clearRecords(db);
       await db.meta.delete('settings');
     }
     await write(db, plan.write);
@@ -121,23 +124,35 @@ async function importInto(db: WalletDb, contents: BackupContents, mode: ImportMo
   });
 }
 
+function inFlight(entry: LedgerEntry): entry is InflightEntry {
+  const { price } = entry as Partial<InflightEntry>;
+  return entry.status === 'pending' && typeof price?.inputPerM === 'number' && typeof price.outputPerM === 'number';
+}
+
+async function clearRecords(db: WalletDb): Promise<void> {
+  for (const table of RECORD_TABLES) await db[table].clear();
+  await db.inflight.clear();
+}
+
 async function write(db: WalletDb, records: Pick<BackupContents, (typeof RECORD_TABLES)[number]>): Promise<void> {
   await db.keys.bulkPut(records.keys);
   await db.grants.bulkPut(records.grants);
   await db.prices.bulkPut(records.prices);
-  await db.ledger.bulkPut(records.ledger);
+  // A pending row goes back in flight: the next start's recovery settles it at its price.
+  await db.ledger.bulkPut(records.ledger.filter((e) => !inFlight(e)));
+  await db.inflight.bulkPut(records.ledger.filter(inFlight));
   await db.rollups.bulkPut(records.rollups);
 }
 
 async function existingOf(db: WalletDb): Promise<Existing> {
   // Compound primary keys come back as arrays: JSON, as merge.ts's primaryKeyOf writes them.
-  const ids = async (table: (typeof RECORD_TABLES)[number]) =>
+  const ids = async (table: (typeof RECORD_TABLES)[number] | 'inflight') =>
     new Set((await db[table].toCollection().primaryKeys()).map((k: unknown) => (typeof k === 'string' ? k : JSON.stringify(k))));
   return {
     keys: await ids('keys'),
     grants: await ids('grants'),
     prices: await ids('prices'),
-    ledger: await ids('ledger'),
+    ledger: new Set([...(await ids('ledger')), ...(await ids('inflight'))]),
     rollups: await ids('rollups'),
     settings: (await db.meta.get('settings')) !== undefined,
   };

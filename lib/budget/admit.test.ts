@@ -118,7 +118,7 @@ describe('budget admission', () => {
     const deps = { grants, gate: new BudgetGate(), ledger: new Ledger(db, now, (_, g) => g && grants.remember(g)), now };
     await admit(deps, entry('a', 60, 1_000));
     await expect(admit(deps, entry('b', 41, 1_000))).rejects.toMatchObject({ code: 4402 });
-    expect(await db.ledger.count()).toBe(1);
+    expect(await db.inflight.count()).toBe(1);
     await admit(deps, entry('c', 40, 1_000));
     expect(deps.gate.heldNano(ORIGIN)).toBe(100);
   });

@@ -58,6 +58,25 @@ describe('the request log query', () => {
     expect((await queryLedger(db, q)).map((r) => r.id)).toEqual(ids);
   });
 
+  it.each([
+    [{}, ['p2', '5', '4', '3', 'p1', '2', '1']],
+    [{ origin: 'https://a.example' }, ['4', '3', 'p1', '1']],
+    [{ status: 'pending' as const }, ['p2', 'p1']],
+    [{ from: 200, to: 400 }, ['4', '3', 'p1', '2']],
+    [{ limit: 2 }, ['p2', '5']],
+    [{ model: 'm2', status: 'ok' as const }, ['5', '3']],
+  ])('merges the requests in flight, filtered alike: %j', async (q, ids) => {
+    const db = await filled();
+    await db.inflight.bulkAdd([
+      { ...entry('p1', 250, 'https://a.example', 'm1', 'pending'), status: 'pending', price: { inputPerM: 1, outputPerM: 1 }, streamedChars: 9 },
+      { ...entry('p2', 600, 'https://b.example', 'm2', 'pending'), status: 'pending', price: { inputPerM: 1, outputPerM: 1 } },
+    ]);
+    const rows = await queryLedger(db, q);
+    expect(rows.map((r) => r.id)).toEqual(ids);
+    for (const row of rows) expect(Object.keys(row)).not.toEqual(expect.arrayContaining(['price']));
+    expect(rows.find((r) => r.id === 'p1') ?? {}).not.toHaveProperty('streamedChars');
+  });
+
   it('offers the sites of the ledger and the models with usage', async () => {
     const db = await filled();
     expect(await logFilterChoices(db, new LedgerOrigins(db))).toEqual({ origins: ['https://a.example', 'https://b.example'], models: ['m1'] });

@@ -1,7 +1,8 @@
 /**
  * The request log's filters: site, model, status and a time range, newest first. A site filter
  * walks the `[origin+at]` index and a time range the `at` index, so a filtered page never reads
- * the whole ledger; model and status are checked on the rows the index yields.
+ * the whole ledger; model and status are checked on the rows the index yields. Requests in
+ * flight (the small `inflight` store) are read whole and merged in.
  */
 import type { WalletDb } from '../db/database';
 import type { LedgerEntry, LedgerStatus } from '../db/tables/ledger';
@@ -30,10 +31,16 @@ export async function queryLedger(db: WalletDb, q: LedgerQuery = {}): Promise<Le
   const range = q.origin
     ? db.ledger.where('[origin+at]').between([q.origin, from], [q.origin, to], true, true)
     : db.ledger.where('at').between(from, to, true, true);
-  const { model, status } = q;
-  const filtered = model || status ? range.reverse().filter((r) => (!model || r.model === model) && (!status || r.status === status)) : range.reverse();
-  const rows = await filtered.limit(q.limit ?? DEFAULT_QUERY_LIMIT).toArray();
-  return rows.map(toRow);
+  const matches = (r: LedgerEntry) => (!q.model || r.model === q.model) && (!q.status || r.status === q.status);
+  const limit = q.limit ?? DEFAULT_QUERY_LIMIT;
+  const newest = q.model || q.status ? range.reverse().filter(matches) : range.reverse();
+  // One read transaction: a settlement moving a row between the two stores is seen whole.
+  const [rows, inflight] = await db.transaction('r', db.ledger, db.inflight, async () => [
+    await newest.limit(limit).toArray(),
+    await db.inflight.filter((r) => (!q.origin || r.origin === q.origin) && r.at >= from && r.at <= to && matches(r)).toArray(),
+  ]);
+  const newestFirst = inflight.length === 0 ? rows : [...rows, ...inflight].sort((a, b) => b.at - a.at).slice(0, limit);
+  return newestFirst.map(toRow);
 }
 
 /** Drops what the pending entry carried for the wallet's own use. */

@@ -10,10 +10,11 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openWalletDb, type WalletDb } from './database';
 import * as schema from './schema';
-import { schemaV1, schemaV2 } from './schema';
+import { schemaV1, schemaV2, schemaV3 } from './schema';
+import { LedgerOrigins } from '../ledger/origins';
 
 /** The newest schema: what a fresh database has. */
-const latest: Record<string, string> = schemaV2;
+const latest: Record<string, string> = schema.schemaV4;
 
 let n = 0;
 const freshName = () => `schema-test-${n++}-${Math.random().toString(36).slice(2)}`;
@@ -59,7 +60,7 @@ const V1_DATA: Record<keyof typeof schemaV1, unknown[]> = {
   ],
   ledger: [
     { id: 'l1', at: 100, origin: 'https://a.example', kind: 'chat', model: 'gpt-4o-mini', provider: 'openai', keyId: 'k1', status: 'ok', inputTokens: 3, outputTokens: 4, costNano: 7, reservedNano: 9, inputEstimate: 3, durationMs: 5, settledAt: 105, price: { inputPerM: 1, outputPerM: 2 } },
-    { id: 'l2', at: 200, origin: 'https://a.example', kind: 'embed', model: 'text-embedding-3-small', provider: 'openai', status: 'pending', inputTokens: 0, outputTokens: 0, costNano: 0, reservedNano: 9, inputEstimate: 3, streamedChars: 40 },
+    { id: 'l2', at: 200, origin: 'https://a.example', kind: 'embed', model: 'text-embedding-3-small', provider: 'openai', status: 'pending', inputTokens: 0, outputTokens: 0, costNano: 0, reservedNano: 9, inputEstimate: 3, price: { inputPerM: 1, outputPerM: 2 }, streamedChars: 40 },
   ],
   rollups: [{ origin: 'https://a.example', day: '2026-11-23', model: 'gpt-4o-mini', provider: 'openai', requests: 1, inputTokens: 3, outputTokens: 4, costNano: 7 }],
   approvals: [{ id: 'a1', origin: 'https://b.example', request: { scopes: ['chat'], budget: { usd: 1, period: 'day' } }, windowId: 7, createdAt: 300 }],
@@ -88,7 +89,8 @@ describe('v1', () => {
     expect(Object.keys(raw).sort()).toEqual(Object.keys(latest).sort());
     expect(raw.rollups?.keyPath).toEqual(['origin', 'day', 'model']);
     expect(raw.prices?.keyPath).toEqual(['keyId', 'model']);
-    expect(raw.ledger?.indexes).toEqual(['[origin+at]', 'at', 'origin', 'status']);
+    expect(raw.ledger?.indexes).toEqual(['[origin+at]', 'at']);
+    expect(raw.inflight).toEqual({ keyPath: 'id', indexes: [] });
   });
 
   it('a database written by v1 opens with the current code with nothing lost', async () => {
@@ -102,11 +104,10 @@ describe('v1', () => {
     await current.open();
     const latest = Object.keys(schema).filter((k) => /^schemaV\d+$/.test(k)).length;
     expect(current.verno).toBe(latest);
-    const after = await dump(current);
-    for (const [table, rows] of Object.entries(written)) expect(after[table], table).toEqual(rows);
+    expectNothingLost(written, await dump(current));
     // The indexes work on migrated rows.
-    expect(await current.ledger.where('status').equals('pending').count()).toBe(1);
-    expect(await current.ledger.where('[origin+at]').between(['https://a.example', 0], ['https://a.example', Infinity]).count()).toBe(2);
+    expect(await current.ledger.where('[origin+at]').between(['https://a.example', 0], ['https://a.example', Infinity]).count()).toBe(1);
+    expect(await current.ledger.where('at').above(0).count()).toBe(1);
     current.close();
   });
 });
@@ -135,7 +136,7 @@ describe('v2', () => {
     await current.open();
     expect(current.verno).toBeGreaterThanOrEqual(2);
     const after = await dump(current);
-    for (const [table, rows] of Object.entries(written)) expect(after[table], table).toEqual(rows);
+    expectNothingLost(written, after);
     expect(after.audit).toEqual([]);
     const first = await current.audit.add({ at: 1, type: 'key.added', detail: { keyId: 'k1' } });
     const second = await current.audit.add({ at: 2, type: 'grant.revoked', origin: 'https://a.example' });
@@ -143,6 +144,79 @@ describe('v2', () => {
     expect(await current.audit.where('type').equals('grant.revoked').count()).toBe(1);
     expect((await current.audit.where('at').above(1).toArray()).map((r) => r.origin)).toEqual(['https://a.example']);
     current.close();
+  });
+});
+
+/** A request in flight when the worker stopped, as v1/v2 kept it: in the ledger, pending. */
+const inFlight = (id: string, at: number) => ({ ...(V1_DATA.ledger[1] as object), id, at, origin: 'https://b.example' });
+
+/** Writes `data` into a new database of schema `version` (with the versions before it). */
+async function writtenBy(version: number, data: Record<string, unknown[]>): Promise<{ name: string; written: Record<string, unknown[]> }> {
+  const name = freshName();
+  const old = new Dexie(name);
+  const versions = [schemaV1, schemaV2, schemaV3].slice(0, version);
+  versions.forEach((stores, i) => old.version(i + 1).stores(stores));
+  for (const [table, rows] of Object.entries(data)) await old.table(table).bulkAdd(rows);
+  const written = await dump(old);
+  old.close();
+  return { name, written };
+}
+
+/**
+ * Every record written by an older version is still there: from v3 on, the pending rows of the
+ * ledger are in `inflight` instead, unchanged, and every other row is where it was.
+ */
+function expectNothingLost(written: Record<string, unknown[]>, after: Record<string, unknown[]>): void {
+  const pending = (rows: unknown[] = []) => rows.filter((r) => (r as { status: string }).status === 'pending');
+  const byId = (rows: unknown[]) => [...rows].sort((a, b) => String((a as { id: string }).id).localeCompare((b as { id: string }).id));
+  for (const [table, rows] of Object.entries(written)) {
+    if (table === 'ledger' || table === 'inflight') continue;
+    expect(after[table], table).toEqual(rows);
+  }
+  const requests = [...(written.ledger ?? []), ...(written.inflight ?? [])];
+  expect(byId(after.ledger ?? []), 'ledger').toEqual(byId(requests.filter((r) => !pending([r]).length)));
+  expect(byId(after.inflight ?? []), 'inflight').toEqual(byId(pending(requests)));
+}
+
+describe('v3', () => {
+  it('adds the requests in flight: a small store keyed by id, with no index', async () => {
+    const db = openWalletDb(freshName());
+    await db.open();
+    expect(db.inflight.schema.primKey.src).toBe('id');
+    expect(db.inflight.schema.indexes).toEqual([]);
+    db.close();
+  });
+
+  it('a database written by v2 moves its pending rows to inflight, nothing lost, and recovery finds them', async () => {
+    const ledger = [...V1_DATA.ledger, inFlight('l3', 300), inFlight('l4', 50)];
+    const audit = [{ id: 1, at: 5, type: 'key.added', detail: { keyId: 'k1' } }];
+    const { name, written } = await writtenBy(2, { ...V1_DATA, ledger, audit });
+    const current = openWalletDb(name);
+    await current.open();
+    const after = await dump(current);
+    expectNothingLost(written, after);
+    expect((after.inflight ?? []).map((r) => (r as { id: string }).id).sort()).toEqual(['l2', 'l3', 'l4']);
+    const { Ledger } = await import('../ledger/ledger');
+    expect(await new Ledger(current).recoverPending()).toBe(3);
+    expect(await current.inflight.count()).toBe(0);
+    expect((await current.ledger.bulkGet(['l2', 'l3', 'l4'])).map((r) => r?.status)).toEqual(['interrupted', 'interrupted', 'interrupted']);
+    current.close();
+  });
+});
+
+describe('v4', () => {
+  it('the ledger keeps the at and [origin+at] indexes; a v3 database opens with its rows, and every reader works', async () => {
+    const ledger = [V1_DATA.ledger[0], { ...(V1_DATA.ledger[0] as object), id: 'l5', at: 150, origin: 'http://localhost:5173', status: 'refused' }];
+    const { name, written } = await writtenBy(3, { ...V1_DATA, ledger, inflight: [inFlight('l6', 400)] });
+    const current = openWalletDb(name);
+    await current.open();
+    expectNothingLost(written, await dump(current));
+    expect(current.ledger.schema.indexes.map((i) => i.src).sort()).toEqual(['[origin+at]', 'at']);
+    expect((await current.ledger.orderBy('at').reverse().toArray()).map((r) => r.id)).toEqual(['l5', 'l1']);
+    expect(await current.ledger.where('[origin+at]').between(['http://localhost:5173', 0], ['http://localhost:5173', Infinity]).count()).toBe(1);
+    expect(await new LedgerOrigins(current).list()).toEqual(['http://localhost:5173', 'https://a.example']);
+    current.close();
+    expect((await rawShape(name)).ledger?.indexes).toEqual(['[origin+at]', 'at']);
   });
 });
 
@@ -163,7 +237,7 @@ describe('conventions', () => {
 
   it('every table has its schema string in lib/db/tables/', () => {
     for (const [table, spec] of Object.entries(latest)) {
-      expect(read(`./tables/${table}.ts`)).toContain(`export const ${table}V1 = '${spec}'`);
+      expect(read(`./tables/${table}.ts`)).toMatch(new RegExp(`export const ${table}V\\d+ = '${spec.replace(/[[\]+]/g, '\\$&')}'`));
     }
   });
 });

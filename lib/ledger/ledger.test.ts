@@ -57,6 +57,8 @@ describe('Ledger.settle', () => {
     await ledger.settle('e1', { status: 'ok', inputTokens: 3, outputTokens: 4, costNano: 300 }, known);
     await ledger.settle('e1', { status: 'ok', inputTokens: 3, outputTokens: 4, costNano: 300 }, known);
     expect(await db.ledger.get('e1')).toMatchObject({ status: 'ok', costNano: 300, inputTokens: 3, outputTokens: 4, settledAt: AT + 1000, durationMs: 1000 });
+    // Settled, the entry has left the requests in flight.
+    expect(await db.inflight.count()).toBe(0);
     expect((await db.grants.get(origin))?.spentNano).toBe(400);
     expect(await db.rollups.get([origin, localDay(AT + 1000), 'm'])).toMatchObject({ requests: 1, inputTokens: 3, outputTokens: 4, costNano: 300 });
     expect(await db.rollups.count()).toBe(1);
@@ -81,12 +83,13 @@ describe('Ledger.settle', () => {
     await Promise.all([heard.settle('e1', ok(10), { origin, model: 'm' }), heard.settle('e2', ok(20)), heard.settle('e3', ok(30), { origin, model: 'm' }), heard.settle('e1', ok(10))]);
     expect((await db.grants.get(origin))?.spentNano).toBe(160);
     expect(await db.rollups.get([origin, localDay(AT + 1000), 'm'])).toMatchObject({ requests: 3, inputTokens: 3, outputTokens: 6, costNano: 60 });
-    expect(await db.ledger.where('status').equals('ok').count()).toBe(3);
+    expect((await db.ledger.toArray()).map((e) => e.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(await db.inflight.count()).toBe(0);
     // The grants cache hears each new spend in order; the last is what was written.
     expect(charged).toEqual([110, 130, 160]);
   });
 
-  it('a batch that cannot commit writes none of it, and the entries stay pending to recover', async () => {
+  it('a batch that cannot commit writes none of it, and the entries stay in flight to recover', async () => {
     const { db, ledger, entry } = await setup();
     await ledger.begin({ ...entry, id: 'e2' });
     const put = IDBObjectStore.prototype.put;
@@ -102,11 +105,13 @@ describe('Ledger.settle', () => {
     } finally {
       IDBObjectStore.prototype.put = put;
     }
-    expect(await db.ledger.where('status').equals('pending').count()).toBe(2);
+    expect(await db.inflight.count()).toBe(2);
+    expect(await db.ledger.count()).toBe(0);
     expect((await db.grants.get(origin))?.spentNano).toBe(100);
     expect(await db.rollups.count()).toBe(0);
     expect(await ledger.recoverPending()).toBe(2);
-    expect(await db.ledger.where('status').equals('pending').count()).toBe(0);
+    expect(await db.inflight.count()).toBe(0);
+    expect((await db.ledger.toArray()).map((e) => e.status)).toEqual(['interrupted', 'interrupted']);
   });
 
   it('waits for the pending write of the entry it settles, which has its own transaction', async () => {
@@ -132,12 +137,14 @@ describe('Ledger.begin', () => {
   it('writes pending entries, several per transaction under load; a duplicate id fails its transaction, nothing of it written', async () => {
     const { db, ledger, entry } = await setup();
     await Promise.all([ledger.begin({ ...entry, id: 'b1' }), ledger.begin({ ...entry, id: 'b2' })]);
-    expect(await db.ledger.where('status').equals('pending').count()).toBe(3);
+    expect(await db.inflight.count()).toBe(3);
     // b4 is written alone (the wallet was idle); b3 and a duplicate of e1 arrive meanwhile and share the next transaction.
     const outcomes = await Promise.allSettled([ledger.begin({ ...entry, id: 'b4' }), ledger.begin({ ...entry, id: 'b3' }), ledger.begin({ ...entry, id: 'e1' })]);
     expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as DOMException).name : 'ok'))).toEqual(['ok', 'ConstraintError', 'ConstraintError']);
-    expect(await db.ledger.get('b3')).toBeUndefined();
-    expect(await db.ledger.get('b4')).toBeDefined();
+    expect(await db.inflight.get('b3')).toBeUndefined();
+    expect(await db.inflight.get('b4')).toBeDefined();
+    // In flight only: the indexed ledger gets the entry when it settles.
+    expect(await db.ledger.count()).toBe(0);
     expect(await ledger.origins.list()).toEqual([origin]);
   });
 });

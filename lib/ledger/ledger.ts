@@ -1,12 +1,14 @@
 /**
- * The usage ledger. A request is written as `pending` (with its reservation) before anything is
- * sent, and settled in one transaction that also charges the grant and the day's rollup, so the
- * ledger and the spend shown can never disagree.
+ * The usage ledger. A request is written as pending (with its reservation) before anything is
+ * sent, into the small `inflight` store; its settlement moves it into the indexed ledger in one
+ * transaction that also charges the grant and the day's rollup, so the ledger and the spend
+ * shown can never disagree.
  */
 import type { WalletDb } from '../db/database';
 import type { LedgerEntry } from '../db/tables/ledger';
 import type { GrantRecord } from '../db/tables/grants';
-import { costNano, type Price } from '../budget/price';
+import type { InflightEntry } from '../db/tables/inflight';
+import { costNano } from '../budget/price';
 import { tokensForChars } from '../budget/estimate';
 import { Batch } from '../db/batch';
 import { addRows } from '../db/idb';
@@ -16,12 +18,8 @@ import { settleAll, type Settled, type SettleJob, type Settlement } from './sett
 
 export type { Settlement } from './settle';
 
-export interface PendingEntry extends LedgerEntry {
-  status: 'pending';
-  price: Price;
-  /** Characters streamed so far, checkpointed so a killed worker can still charge fairly. */
-  streamedChars?: number;
-}
+/** A request in flight, as admission writes it. */
+export type PendingEntry = InflightEntry;
 
 export class Ledger {
   /** The two writes on a request's path, in raw IndexedDB (see lib/db/idb.ts). */
@@ -45,11 +43,11 @@ export class Ledger {
   ) {
     this.origins = new LedgerOrigins(db);
     this.pending = new Batch(async (rows) => {
-      await addRows(await this.idb(), 'ledger', rows);
+      await addRows(await this.idb(), 'inflight', rows);
       return rows.map(() => undefined);
     });
     this.settlements = new Batch(async (jobs) => settleAll(await this.idb(), jobs));
-    this.writes = new GroupCommit((body) => this.db.transaction('rw', this.db.ledger, this.db.grants, this.db.rollups, body));
+    this.writes = new GroupCommit((body) => this.db.transaction('rw', this.db.ledger, this.db.inflight, body));
   }
 
   /** Dexie's connection, opened if it is not yet. */
@@ -85,7 +83,7 @@ export class Ledger {
   }
 
   checkpoint(id: string, streamedChars: number): Promise<unknown> {
-    return this.begun(id).then(() => this.writes.run(() => this.db.ledger.update(id, { streamedChars } as Partial<LedgerEntry>)));
+    return this.begun(id).then(() => this.writes.run(() => this.db.inflight.update(id, { streamedChars })));
   }
 
   /**
@@ -135,7 +133,7 @@ export class Ledger {
    * was sent and streamed, never more than its reservation. Run before admitting anything.
    */
   async recoverPending(): Promise<number> {
-    const pending = (await this.db.ledger.where('status').equals('pending').toArray()) as PendingEntry[];
+    const pending = await this.db.inflight.toArray();
     for (const entry of pending) {
       const outputTokens = tokensForChars(entry.streamedChars ?? 0);
       const usage = { inputTokens: entry.inputEstimate, outputTokens };
@@ -147,14 +145,5 @@ export class Ledger {
       });
     }
     return pending.length;
-  }
-
-  /** The newest entries first. */
-  recent(options: { origin?: string; limit?: number } = {}): Promise<LedgerEntry[]> {
-    const limit = options.limit ?? 200;
-    if (options.origin) {
-      return this.db.ledger.where('[origin+at]').between([options.origin, 0], [options.origin, Infinity]).reverse().limit(limit).toArray();
-    }
-    return this.db.ledger.orderBy('at').reverse().limit(limit).toArray();
   }
 }

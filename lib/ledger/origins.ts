@@ -1,8 +1,8 @@
 /**
  * The distinct sites in the ledger, for the request log's site filter. Asking IndexedDB for the
- * unique keys of the origin index walks every row (seconds at a million rows, while ledger
- * writes wait); this reads the index once by seeking from one site to the next, then keeps the
- * set current as requests are written.
+ * unique origins walks every row (seconds at a million rows, while ledger writes wait); this
+ * seeks the `[origin+at]` index from one site to the next, once, then keeps the set current as
+ * requests are written.
  */
 import type { IndexableType } from 'dexie';
 import type { WalletDb } from '../db/database';
@@ -40,10 +40,12 @@ export class LedgerOrigins {
     const found = new Set<string>();
     let last: string | null = null;
     for (;;) {
-      const range = last === null ? this.db.ledger.orderBy('origin') : this.db.ledger.where('origin').above(last);
+      // [site, Infinity] sorts after every row of `site`, before every row of the next.
+      const range = last === null ? this.db.ledger.orderBy('[origin+at]') : this.db.ledger.where('[origin+at]').above([last, Infinity]);
       const keys: IndexableType[] = await range.limit(1).keys();
-      if (keys.length === 0) return found;
-      last = String(keys[0]);
+      const key = keys[0];
+      if (!Array.isArray(key)) return found;
+      last = String(key[0]);
       found.add(last);
     }
   }

@@ -1,9 +1,11 @@
 /**
- * Settlement: a pending entry, the grant's spend and the day's rollup change together in one
- * transaction, or not at all. A batch of settlements shares the transaction; each is applied in
- * turn to what the ones before it wrote, and a twice-settled entry is settled once.
+ * Settlement: a pending entry moves from `inflight` into the ledger, and the grant's spend and
+ * the day's rollup change with it, in one transaction or not at all. A batch of settlements
+ * shares the transaction; each is applied in turn to what the ones before it wrote, and a
+ * twice-settled entry is settled once.
  */
 import type { GrantRecord } from '../db/tables/grants';
+import type { InflightEntry } from '../db/tables/inflight';
 import type { LedgerEntry, LedgerStatus } from '../db/tables/ledger';
 import type { RollupRecord } from '../db/tables/rollups';
 import { completion, request } from '../db/idb';
@@ -64,18 +66,17 @@ export function settledRows(entry: LedgerEntry, s: Settlement, at: number, grant
 }
 
 /**
- * Settles `jobs` in one transaction: one round trip reads every entry (and the grant and rollup
- * rows of those whose origin is known), at most one more reads the rest, and the writes go out
- * with the commit. Resolves with each job's result (undefined: the entry was not pending).
+ * Settles `jobs` in one transaction: one round trip reads every entry in flight (and the grant
+ * and rollup rows of those whose origin is known), at most one more reads the rest, and the
+ * writes go out with the commit. Resolves with each job's result (undefined: the entry was not in flight).
  */
 export async function settleAll(db: IDBDatabase, jobs: readonly SettleJob[]): Promise<(Settled | undefined)[]> {
-  const tx = db.transaction(['ledger', 'grants', 'rollups'], 'readwrite');
+  const tx = db.transaction(['inflight', 'ledger', 'grants', 'rollups'], 'readwrite');
   const done = completion(tx);
   try {
     const rows = new RowReader(tx);
     for (const job of jobs) if (job.known) rows.prefetch(job.known.origin, localDay(job.at), job.known.model);
-    const entries = await Promise.all(jobs.map((job) => request<LedgerEntry | undefined>(tx.objectStore('ledger').get(job.id))));
-    const pending = entries.map((entry) => (entry?.status === 'pending' ? entry : undefined));
+    const pending = await Promise.all(jobs.map((job) => request<InflightEntry | undefined>(tx.objectStore('inflight').get(job.id))));
     pending.forEach((entry, i) => entry && rows.prefetch(entry.origin, localDay(jobs[i]!.at), entry.model));
     await rows.all();
 
@@ -90,6 +91,7 @@ export async function settleAll(db: IDBDatabase, jobs: readonly SettleJob[]): Pr
       seen.add(job.id);
       const day = localDay(job.at);
       const { settled, charged, rollup } = settledRows(entry, job.settlement, job.at, rows.grant(entry.origin), rows.rollup(entry.origin, day, entry.model));
+      tx.objectStore('inflight').delete(job.id);
       tx.objectStore('ledger').put(settled);
       if (charged) rows.setGrant(charged);
       rows.setRollup(rollup);

@@ -3,7 +3,10 @@
  * realistic settled rows from inside the worker, then times admissions of real chats.
  */
 
-/** Runs in the worker: appends `count` settled rows for other origins, in batches. */
+/**
+ * Runs in the worker: appends `count` settled rows for other origins, in batches, with ids as the
+ * wallet makes them (UUIDv7: time first, lib/ledger/entry-id.ts) for times in the past.
+ */
 export async function fillLedger({ count, startAt }) {
   const db = await new Promise((resolve, reject) => {
     const req = indexedDB.open('byok');
@@ -17,9 +20,12 @@ export async function fillLedger({ count, startAt }) {
       const store = tx.objectStore('ledger');
       for (let i = done; i < Math.min(count, done + BATCH); i++) {
         const n = startAt + i;
+        const at = 1_700_000_000_000 + n * 1000;
+        const time = at.toString(16).padStart(12, '0');
+        const random = crypto.randomUUID();
         store.put({
-          id: `fill-${n}`,
-          at: 1_700_000_000_000 + n * 1000,
+          id: `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(15, 18)}-${random.slice(19)}`,
+          at,
           origin: `https://site-${n % 500}.example`,
           kind: 'chat',
           model: 'gpt-4o-mini',

@@ -1,10 +1,11 @@
 /** UI commands for the ledger, prices and settings. */
 import type { WalletContext } from '../context';
 import type { Settings } from '../../settings/settings';
+import { queryLedger } from '../../dashboard/query';
 
-export async function recentLedger(ctx: WalletContext, p: { origin?: string | undefined; limit?: number | undefined } | undefined) {
-  const rows = await ctx.ledger.recent({ ...(p?.origin ? { origin: p.origin } : {}), ...(p?.limit ? { limit: p.limit } : {}) });
-  return rows.map(({ price: _price, ...row }: typeof rows[number] & { price?: unknown }) => row);
+/** The newest requests first, those in flight included. */
+export function recentLedger(ctx: WalletContext, p: { origin?: string | undefined; limit?: number | undefined } | undefined) {
+  return queryLedger(ctx.db, { origin: p?.origin, limit: p?.limit ?? 200 });
 }
 
 export function listPrices(ctx: WalletContext) {
