@@ -58,6 +58,9 @@ describe('round trip: export, wipe, import', () => {
     expect(result).toMatchObject({ restored: true, added: { keys: 2, grants: 2, prices: 2, ledger: 4, rollups: 2 }, settings: true });
     expect(result.origins.sort()).toEqual(['https://a.example', 'https://b.example']);
     expect(await dumpAll(w.db)).toEqual(before);
+    // The request in flight at export is back in flight (the next start's recovery settles it).
+    expect(await w.db.inflight.get('req-3')).toMatchObject({ status: 'pending', price: expect.any(Object) });
+    expect(await w.db.ledger.get('req-3')).toBeUndefined();
     expect(await w.vault.status()).toEqual({ exists: true, unlocked: true });
     expect(await secretsOf(w)).toEqual(secrets);
     await w.vault.lock();
