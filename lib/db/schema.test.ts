@@ -94,12 +94,7 @@ describe('v1', () => {
   });
 
   it('a database written by v1 opens with the current code with nothing lost', async () => {
-    const name = freshName();
-    const v1 = new Dexie(name);
-    v1.version(1).stores(schemaV1);
-    for (const [table, rows] of Object.entries(V1_DATA)) await v1.table(table).bulkAdd(rows);
-    const written = await dump(v1);
-    v1.close();
+    const { name, written } = await writtenBy(1, V1_DATA);
     const current = openWalletDb(name);
     await current.open();
     const latest = Object.keys(schema).filter((k) => /^schemaV\d+$/.test(k)).length;
@@ -126,12 +121,7 @@ describe('v2', () => {
   });
 
   it('a database written by v1 migrates to v2 with nothing lost and an empty, working audit log', async () => {
-    const name = freshName();
-    const v1 = new Dexie(name);
-    v1.version(1).stores(schemaV1);
-    for (const [table, rows] of Object.entries(V1_DATA)) await v1.table(table).bulkAdd(rows);
-    const written = await dump(v1);
-    v1.close();
+    const { name, written } = await writtenBy(1, V1_DATA);
     const current = openWalletDb(name);
     await current.open();
     expect(current.verno).toBeGreaterThanOrEqual(2);
