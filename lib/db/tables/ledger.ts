@@ -1,4 +1,4 @@
-/** The usage ledger: one row per request, written before the call and settled after it. */
+/** The usage ledger: one row per settled or refused request (a request in flight is in `inflight`). */
 export const ledgerV1 = 'id, at, origin, status, [origin+at]';
 /**
  * v4: only the indexes the ledger's readers use. Pending entries live in `inflight` (v3), so
