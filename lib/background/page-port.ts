@@ -72,11 +72,9 @@ async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknown): Pro
       signal: controller.signal,
       onDelta: (text) => batcher?.push(text),
     });
-    batcher?.flush();
-    ctx.ports.send(entry, { t: 'res', id, ok: true, value: value ?? null });
+    ctx.ports.send(entry, batcher ? { t: 'res', id, ok: true, ...batcher.answer(value ?? null), ...batcher.rest() } : { t: 'res', id, ok: true, value: value ?? null });
   } catch (error) {
-    batcher?.flush();
-    ctx.ports.send(entry, { t: 'res', id, ok: false, error: toWireError(error) });
+    ctx.ports.send(entry, { t: 'res', id, ok: false, error: toWireError(error), ...batcher?.rest() });
   } finally {
     if (entry.inflight.get(id) === controller) entry.inflight.delete(id);
   }

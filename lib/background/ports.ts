@@ -18,29 +18,56 @@ const FLUSH_MS = 16;
 
 export class DeltaBatcher {
   private buffer = '';
+  /** Every text pushed, to recognise a result whose text the deltas already carried. */
+  private pushed = '';
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private lastFlush = 0;
+  // Not 0: a worker woken by the request starts its clock then, and the first text must not wait.
+  private lastFlush = -Infinity;
 
   constructor(private readonly send: (text: string) => void) {}
 
   push(text: string): void {
     this.buffer += text;
+    this.pushed += text;
     if (this.timer) return;
     const wait = this.lastFlush + FLUSH_MS - performance.now();
     if (wait <= 0) this.flush();
     else this.timer = setTimeout(() => this.flush(), wait);
   }
 
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (!this.buffer) return;
-    const text = this.buffer;
-    this.buffer = '';
+  private flush(): void {
+    const text = this.take();
+    if (!text) return;
     this.lastFlush = performance.now();
     this.send(text);
   }
+
+  /** Ends the stream: its last text rides on the answer, one message fewer per stream. */
+  rest(): { delta?: string } {
+    const delta = this.take();
+    return delta ? { delta } : {};
+  }
+
+  /**
+   * The answer's value, without its `text` when that is exactly what streamed (`textStreamed`):
+   * the page has it already, and a long answer need not cross the wire twice.
+   */
+  answer(value: unknown): { value: unknown; textStreamed?: true } {
+    if (!isRecord(value) || typeof value.text !== 'string' || value.text === '' || value.text !== this.pushed) return { value };
+    const { text: _streamed, ...rest } = value;
+    return { value: rest, textStreamed: true };
+  }
+
+  private take(): string {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const text = this.buffer;
+    this.buffer = '';
+    return text;
+  }
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class PortHub {
   private readonly ports = new Set<PagePort>();

@@ -9,6 +9,8 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
   onDelta?: ((text: string) => void) | undefined;
+  /** The text streamed so far: an answer with `textStreamed` leaves it out. */
+  streamed: string;
 }
 
 export interface Transport {
@@ -29,15 +31,24 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
     if (m.t === 'event') return onEvent(m.name, m.data);
     const call = pending.get(m.id);
     if (!call) return;
-    if (m.t === 'delta') {
-      if (typeof m.text === 'string') call.onDelta?.(m.text);
-      return;
-    }
+    if (m.t === 'delta') return deliver(call, m.text);
     pending.delete(m.id);
-    if (m.ok) call.resolve(m.value);
+    deliver(call, m.delta);
+    if (m.ok) call.resolve(m.textStreamed && typeof m.value === 'object' ? { text: call.streamed, ...m.value } : m.value);
     else if ((m.error.data as { aborted?: boolean } | undefined)?.aborted) call.reject(abortError());
     else call.reject(new ProviderRpcError(m.error.code, m.error.message, m.error.data));
   });
+
+  /** A throwing `onDelta` is the page's own error: reported, and the call still ends. */
+  const deliver = (call: Pending, text: unknown) => {
+    if (typeof text !== 'string' || !text) return;
+    call.streamed += text;
+    try {
+      call.onDelta?.(text);
+    } catch (error) {
+      reportError(error);
+    }
+  };
 
   return {
     request(method, params, options = {}) {
@@ -46,7 +57,7 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
         if (win.origin === 'null') return reject(new ProviderRpcError(4100, 'This page has an opaque origin and cannot connect'));
         if (signal?.aborted) return reject(abortError());
         const id = nextId++;
-        pending.set(id, { resolve, reject, onDelta });
+        pending.set(id, { resolve, reject, onDelta, streamed: '' });
         signal?.addEventListener(
           'abort',
           () => {

@@ -122,6 +122,24 @@ describe('Ledger.settle', () => {
     expect(await db.ledger.get('e2')).toMatchObject({ status: 'ok', costNano: 7 });
   });
 
+  it("counts a settlement at once, and sets up its transaction only in the next task (after the request's answer)", async () => {
+    const { db, ledger } = await setup();
+    const idb = db.backendDB();
+    const opened: string[] = [];
+    const transaction = idb.transaction.bind(idb);
+    idb.transaction = ((names: string | string[], ...rest: [IDBTransactionMode?, IDBTransactionOptions?]) => {
+      opened.push(...[names].flat());
+      return transaction(names, ...rest);
+    }) as IDBDatabase['transaction'];
+    const settling = ledger.settle('e1', { status: 'ok', inputTokens: 1, outputTokens: 1, costNano: 40 }, { origin, model: 'm' });
+    expect(ledger.unsettledNano(origin)).toBe(40);
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    expect(opened).toEqual([]);
+    await settling;
+    expect(opened).toContain('ledger');
+    expect(ledger.unsettledNano(origin)).toBe(0);
+  });
+
   it('settled(origin) resolves once the settlements in flight for the site (or of unknown site) have committed', async () => {
     const { db, ledger } = await setup();
     let spentWhenSettled = -1;

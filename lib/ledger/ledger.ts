@@ -96,6 +96,7 @@ export class Ledger {
     const tracked = { origin: known?.origin, costNano: Math.max(0, s.costNano), done: Promise.resolve() };
     this.inFlight.add(tracked);
     const settling = this.begun(id)
+      .then(nextTask)
       .then(() => this.settlements.run({ id, settlement: s, at, ...(known ? { known } : {}) }))
       .then(
         (settled) => {
@@ -146,4 +147,13 @@ export class Ledger {
     }
     return pending.length;
   }
+}
+
+/**
+ * A settlement starts in the task after the one that asked for it: a request's answer, sent in
+ * that same task, does not wait while the settlement's transaction is set up. It is counted from
+ * the start (`unsettledNano`, `settled`), so nothing reads a spend without it.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

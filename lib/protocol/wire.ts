@@ -22,8 +22,8 @@ export type ToWallet =
 
 /** Wallet → page. */
 export type ToPage =
-  | { t: 'res'; id: number; ok: true; value: unknown }
-  | { t: 'res'; id: number; ok: false; error: WireError }
+  | { t: 'res'; id: number; ok: true; value: unknown; delta?: string; textStreamed?: true }
+  | { t: 'res'; id: number; ok: false; error: WireError; delta?: string }
   | { t: 'delta'; id: number; text: string }
   | { t: 'event'; name: PageEvent; data: unknown };
 

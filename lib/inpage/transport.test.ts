@@ -1,0 +1,73 @@
+/**
+ * The page side of a streamed call: deltas in order, the last one riding on the answer, and the
+ * answer's text rebuilt from them when the wallet left it out (docs/PROTOCOL.md §4).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ENVELOPE, type ToPage } from '../protocol/wire';
+import { createTransport } from './transport';
+
+const ORIGIN = 'https://app.example';
+
+function fakeWindow() {
+  const target = new EventTarget();
+  const posted: unknown[] = [];
+  const win = Object.assign(target, { origin: ORIGIN, location: { origin: ORIGIN }, postMessage: (data: unknown) => void posted.push(data) });
+  const fromWallet = (m: ToPage) => win.dispatchEvent(Object.assign(new Event('message'), { data: { [ENVELOPE]: 'to-page', m }, source: win }));
+  return { win: win as unknown as Window, posted, fromWallet };
+}
+
+function streamedCall() {
+  const { win, posted, fromWallet } = fakeWindow();
+  const transport = createTransport(win, () => undefined);
+  const deltas: string[] = [];
+  const result = transport.request('chat', { messages: [] }, { onDelta: (text) => void deltas.push(text) });
+  return { posted, fromWallet, deltas, result };
+}
+
+afterEach(() => void vi.unstubAllGlobals());
+
+describe('a streamed call on the page', () => {
+  it('asks for deltas', () => {
+    const { posted } = streamedCall();
+    expect(posted).toEqual([{ [ENVELOPE]: 'to-wallet', m: { t: 'req', id: 1, method: 'chat', params: { messages: [] }, stream: true } }]);
+  });
+
+  it("hears the answer's delta before it resolves, and rebuilds a text left out as the deltas joined", async () => {
+    const { fromWallet, deltas, result } = streamedCall();
+    fromWallet({ t: 'delta', id: 1, text: 'Hello' });
+    fromWallet({ t: 'res', id: 1, ok: true, value: { model: 'm', finishReason: 'stop' }, delta: ', world', textStreamed: true });
+    const value = await result;
+    expect(deltas).toEqual(['Hello', ', world']);
+    expect(value).toEqual({ text: 'Hello, world', model: 'm', finishReason: 'stop' });
+    expect(Object.keys(value as object)[0]).toBe('text');
+  });
+
+  it('keeps a text the wallet sent', async () => {
+    const { fromWallet, result } = streamedCall();
+    fromWallet({ t: 'delta', id: 1, text: 'Hello' });
+    fromWallet({ t: 'res', id: 1, ok: true, value: { text: 'Hello', model: 'm' } });
+    expect(await result).toEqual({ text: 'Hello', model: 'm' });
+  });
+
+  it("delivers an error's last delta, then rejects", async () => {
+    const { fromWallet, deltas, result } = streamedCall();
+    fromWallet({ t: 'res', id: 1, ok: false, error: { code: 5000, message: 'Provider error' }, delta: 'Hel' });
+    await expect(result).rejects.toMatchObject({ code: 5000, message: 'Provider error' });
+    expect(deltas).toEqual(['Hel']);
+  });
+
+  it("a throwing onDelta is reported, and the call still resolves", async () => {
+    const reported: unknown[] = [];
+    vi.stubGlobal('reportError', (error: unknown) => void reported.push(error));
+    const { win, fromWallet } = fakeWindow();
+    const thrown = new Error('the page broke');
+    const result = createTransport(win, () => undefined).request('chat', {}, {
+      onDelta: () => {
+        throw thrown;
+      },
+    });
+    fromWallet({ t: 'res', id: 1, ok: true, value: { model: 'm' }, delta: 'Hello', textStreamed: true });
+    expect(await result).toEqual({ text: 'Hello', model: 'm' });
+    expect(reported).toEqual([thrown]);
+  });
+});
