@@ -53,8 +53,8 @@ export class DeltaBatcher {
    * the page has it already, and a long answer need not cross the wire twice.
    */
   answer(value: unknown): { value: unknown; textStreamed?: true } {
-    if (!isRecord(value) || typeof value.text !== 'string' || value.text === '' || value.text !== this.pushed) return { value };
-    const { text: _streamed, ...rest } = value;
+    if (!this.pushed || typeof value !== 'object' || value === null || (value as { text?: unknown }).text !== this.pushed) return { value };
+    const { text: _streamed, ...rest } = value as { text: string };
     return { value: rest, textStreamed: true };
   }
 
@@ -66,8 +66,6 @@ export class DeltaBatcher {
     return text;
   }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class PortHub {
   private readonly ports = new Set<PagePort>();

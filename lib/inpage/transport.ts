@@ -23,6 +23,17 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
   let nextId = 1;
   const post = (m: ToWallet) => win.postMessage({ [ENVELOPE]: 'to-wallet', m }, win.location.origin);
 
+  /** A throwing `onDelta` is the page's own error: reported, and the call still ends. */
+  const deliver = (call: Pending, text: unknown) => {
+    if (typeof text !== 'string' || !text) return;
+    call.streamed += text;
+    try {
+      call.onDelta?.(text);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
   win.addEventListener('message', (event: MessageEvent) => {
     if (event.source !== win) return;
     const data = event.data as { [ENVELOPE]?: unknown; m?: ToPage } | null;
@@ -38,17 +49,6 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
     else if ((m.error.data as { aborted?: boolean } | undefined)?.aborted) call.reject(abortError());
     else call.reject(new ProviderRpcError(m.error.code, m.error.message, m.error.data));
   });
-
-  /** A throwing `onDelta` is the page's own error: reported, and the call still ends. */
-  const deliver = (call: Pending, text: unknown) => {
-    if (typeof text !== 'string' || !text) return;
-    call.streamed += text;
-    try {
-      call.onDelta?.(text);
-    } catch (error) {
-      reportError(error);
-    }
-  };
 
   return {
     request(method, params, options = {}) {
