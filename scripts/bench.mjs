@@ -14,7 +14,7 @@ import { scriptSizes } from './bench/sizes.mjs';
 import { clientSizes } from '../client/size.mjs';
 import { connectPage, measureUnlock, setUpWallet } from './bench/setup.mjs';
 import { concurrencyProbe, throughputProbe, ttftProbe } from './bench/page-probes.mjs';
-import { chats, fillLedger } from './bench/ledger-fill.mjs';
+import { alternatingAdmission, walletWithLedger } from './bench/admission.mjs';
 
 // Playwright reports every network event of the extension's worker over the DevTools protocol,
 // which slows the worker's streaming fetch by a third or more; people's browsers have no such
@@ -27,6 +27,7 @@ if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], 
 const mock = await startMockProcess();
 const site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
 const wallet = await launchWallet({ headless: true });
+const others = [];
 const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}` };
 try {
   results.sizes = await scriptSizes(EXTENSION_PATH);
@@ -55,24 +56,16 @@ try {
   const conc = await page.evaluate(concurrencyProbe, { mockUrl: mock.url, streams: 100 });
   results.concurrency = { streams: 100, directMs: round(conc.direct), byokMs: round(conc.byok), ratio: round(conc.direct / conc.byok, 3) };
 
-  // Admission latency with the ledger holding 0, 100k and 1M rows (the worker's own timings).
-  // Each chat after the app read its spend, and back to back (see `chats`).
-  results.admission = {};
-  results.admissionBackToBack = {};
+  // Admission latency with the ledger holding 0, 100k and 1M rows: a wallet per size, taking turns
+  // (see bench/admission.mjs); each chat after the app read its spend, and back to back (see `chats`).
   const sizes = quick ? [0, 100_000] : [0, 100_000, 1_000_000];
-  let rows = 0;
-  for (const size of sizes) {
-    if (size > rows) await wallet.sw.evaluate(fillLedger, { count: size - rows, startAt: rows });
-    rows = size;
-    const sw = wallet.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-    for (const [into, showSpend] of [[results.admission, true], [results.admissionBackToBack, false]]) {
-      await sw.evaluate(() => globalThis.byokMetrics.clear());
-      await page.evaluate(chats, { runs: quick ? 20 : 60, showSpend });
-      into[size] = round(median(await sw.evaluate(() => globalThis.byokMetrics.values('admission'))), 3);
-    }
-  }
-  for (const into of [results.admission, results.admissionBackToBack]) into.ratioLargestToEmpty = round(into[sizes.at(-1)] / into[0], 3);
+  for (const rows of sizes.slice(1)) others.push(await walletWithLedger({ mockUrl: mock.url, pageUrl: `${site.url}/index.html`, rows }));
+  const wallets = [{ rows: 0, wallet, page }, ...others];
+  const turns = { rounds: quick ? 2 : 6, runs: 10 };
+  results.admission = await alternatingAdmission(wallets, { ...turns, showSpend: true });
+  results.admissionBackToBack = await alternatingAdmission(wallets, { ...turns, showSpend: false });
 } finally {
+  for (const other of others) await other.wallet.close();
   await wallet.close();
   await site.close();
   await mock.close();
