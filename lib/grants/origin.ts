@@ -22,7 +22,15 @@ export function originOfSender(sender: SenderLike): string | null {
   }
 }
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * True for the loopback names the contract lists (CONTRACT.md §3, §4), as `URL` spells them
+ * (lowercase, IPv6 in brackets); a look-alike such as `localhost.example.com` never is.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+}
 
 /** Only https origins, and plain http on localhost / 127.0.0.1, may connect. */
 export function canConnect(origin: string | null): origin is string {
@@ -35,7 +43,7 @@ export function canConnect(origin: string | null): origin is string {
   }
   if (url.origin !== origin) return false;
   if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }
 
 /** The top-level page's origin, when the request came from a sub-frame. */

@@ -3,8 +3,7 @@
  * and need no extra host permission. Only the loopback names the contract lists count, so a
  * look-alike such as `localhost.example.com` or `127.0.0.1.nip.io` never does.
  */
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { isLoopbackHost } from '../grants/origin';
 
 /** True when `url` is an http(s) URL on localhost, 127.0.0.1 or [::1]. */
 export function isLocalBaseUrl(url: string | undefined | null): boolean {
@@ -16,7 +15,7 @@ export function isLocalBaseUrl(url: string | undefined | null): boolean {
     return false;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-  return LOCAL_HOSTS.has(parsed.hostname.toLowerCase());
+  return isLoopbackHost(parsed.hostname);
 }
 
 /** The same check under the name the extension's pages use. */
