@@ -6,7 +6,7 @@
  * and nothing is held while the person decides.
  */
 import { reserve } from '../budget/admit';
-import { formatUsd, nanoToUsd, usdToNanoFloor } from '../budget/money';
+import { formatNeedAndLeft, formatUsd, nanoToUsd, usdToNanoFloor } from '../budget/money';
 import { spentInPeriod } from '../budget/period';
 import type { GrantRecord } from '../db/tables/grants';
 import type { RaisePrompt } from '../db/tables/approvals';
@@ -74,8 +74,7 @@ async function askToRaise(ctx: WalletContext, caller: PageCaller, entry: Pending
     requestNano: entry.reservedNano,
     neededNano: spentNano + heldNano + entry.reservedNano,
   };
-  const need = formatUsd(entry.reservedNano);
-  const left = formatUsd(Math.max(0, grant.budgetNano - spentNano - heldNano));
+  const [need, left] = formatNeedAndLeft(entry.reservedNano, Math.max(0, grant.budgetNano - spentNano - heldNano));
   try {
     await ctx.approvals.ask({
       origin: entry.origin,

@@ -7,7 +7,7 @@ import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import type { Ledger, PendingEntry } from '../ledger/ledger';
 import type { BudgetGate } from './gate';
-import { formatUsd } from './money';
+import { formatNeedAndLeft } from './money';
 import { spentInPeriod } from './period';
 
 export interface AdmitDeps {
@@ -35,7 +35,7 @@ export async function reserve(deps: AdmitDeps, entry: PendingEntry): Promise<{ w
   const spent = spentInPeriod(grant, deps.now());
   const left = Math.max(0, grant.budgetNano - spent - deps.gate.heldNano(origin));
   if (reservedNano > left) {
-    throw new WalletError(ErrorCode.budgetExceeded, messages.budgetExceeded(formatUsd(reservedNano), formatUsd(left)), {
+    throw new WalletError(ErrorCode.budgetExceeded, messages.budgetExceeded(...formatNeedAndLeft(reservedNano, left)), {
       neededUsd: reservedNano / 1e9,
       leftUsd: left / 1e9,
     });

@@ -21,10 +21,20 @@ export function tokenCostNano(tokens: number, perMillionUsd: number): Nano {
   return Math.ceil(tokens * perMillionUsd * 1000 - 1e-9);
 }
 
-/** `$0.0012` style, with enough digits for sub-cent amounts. */
-export function formatUsd(nano: Nano): string {
+/** `$0.0012` style: cents from a dollar up, else `digits` significant digits. */
+export function formatUsd(nano: Nano, digits = 2): string {
   const usd = nanoToUsd(nano);
   if (usd === 0) return '0';
-  if (usd >= 1) return usd.toFixed(2);
-  return usd.toPrecision(2).replace(/\.?0+$/, '');
+  if (usd >= 1) return usd.toFixed(digits);
+  return usd.toPrecision(digits).replace(/\.?0+$/, '');
+}
+
+/**
+ * A refused request's upper bound and what its site has left, with as many digits as it takes
+ * to tell them apart: "may cost up to $0.12, $0.12 left" would not say why it was refused.
+ */
+export function formatNeedAndLeft(needNano: Nano, leftNano: Nano): [need: string, left: string] {
+  let digits = 2;
+  while (digits < 10 && Number(formatUsd(needNano, digits)) === Number(formatUsd(leftNano, digits))) digits++;
+  return [formatUsd(needNano, digits), formatUsd(leftNano, digits)];
 }
