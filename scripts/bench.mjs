@@ -4,21 +4,24 @@
  * Chromium run, alternating; prints a table and writes bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { startMockProcess } from './bench/mock-process.mjs';
 import { startStaticServer } from './static-server.mjs';
 import { launchWallet, EXTENSION_PATH } from './browser.mjs';
 import { median, round } from './bench/stats.mjs';
 import { scriptSizes } from './bench/sizes.mjs';
 import { clientSizes } from '../client/size.mjs';
-import { connectPage, measureUnlock, setUpWallet } from './bench/setup.mjs';
+import { connectPage, measureUnlock, PASSPHRASE, setUpWallet, unlockWallet } from './bench/setup.mjs';
+import { launchPlainBrowser } from './bench/plain-browser.mjs';
 import { concurrencyProbe, throughputProbe, ttftProbe } from './bench/page-probes.mjs';
 import { alternatingAdmission, walletWithLedger } from './bench/admission.mjs';
 
 // Playwright reports every network event of the extension's worker over the DevTools protocol,
 // which slows the worker's streaming fetch by a third or more; people's browsers have no such
-// observer. (The page keeps Playwright's page instrumentation: the direct side pays for it.)
+// observer. Playwright sets the wallet up; the comparisons run in a browser it does not drive
+// (bench/plain-browser.mjs), so neither side of them is observed.
 process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 
 const quick = process.argv.includes('--quick');
@@ -26,7 +29,9 @@ if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], 
 
 const mock = await startMockProcess();
 const site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
-const wallet = await launchWallet({ headless: true });
+const profile = await mkdtemp(join(tmpdir(), 'byok-bench-'));
+let wallet = await launchWallet({ headless: true, profile });
+let plain = null;
 const others = [];
 const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}` };
 try {
@@ -35,13 +40,24 @@ try {
   const options = await setUpWallet(wallet, mock.url);
   const unlock = await measureUnlock(options, quick ? 2 : 5);
   results.unlockMs = { median: round(median(unlock)), runs: unlock.map((t) => round(t)) };
+  const setUpPage = await wallet.context.newPage();
+  await setUpPage.goto(`${site.url}/index.html`);
+  await connectPage(wallet.context, setUpPage, options);
+  await wallet.close();
+  wallet = null;
 
-  const page = await wallet.context.newPage();
-  await page.goto(`${site.url}/index.html`);
-  await connectPage(wallet.context, page, options);
-  // A dashboard left open reloads on every request; the comparisons measure a browsing person.
-  await options.close();
+  // The same profile in a browser nobody observes: unlocked from the wallet's page, and no
+  // dashboard left open (it reloads on every request; the comparisons measure a browsing person).
+  plain = await launchPlainBrowser(profile);
+  const walletPage = await plain.open(`chrome-extension://${await plain.extensionId()}/options.html`);
+  await until(() => walletPage.evaluate(() => document.readyState === 'complete' && typeof chrome.runtime?.sendMessage === 'function'));
+  await walletPage.evaluate(unlockWallet, PASSPHRASE);
+  await walletPage.close();
+  const page = await plain.open(`${site.url}/index.html`);
+  await until(() => page.evaluate(() => typeof window.byok === 'object'));
 
+  // Both sides warm (a started browser's first requests open connections and compile code).
+  await page.evaluate(ttftProbe, { mockUrl: mock.url, runs: 5 });
   const ttft = await page.evaluate(ttftProbe, { mockUrl: mock.url, runs: quick ? 10 : 50 });
   results.ttft = { directMs: round(median(ttft.direct)), byokMs: round(median(ttft.byok)), addedMs: round(median(ttft.byok) - median(ttft.direct)), runs: ttft.byok.length };
 
@@ -56,17 +72,21 @@ try {
   const conc = await page.evaluate(concurrencyProbe, { mockUrl: mock.url, streams: 100 });
   results.concurrency = { streams: 100, directMs: round(conc.direct), byokMs: round(conc.byok), ratio: round(conc.direct / conc.byok, 3) };
 
+  await plain.close();
+  plain = null;
+
   // Admission latency with the ledger holding 0, 100k and 1M rows: a wallet per size, taking turns
   // (see bench/admission.mjs); each chat after the app read its spend, and back to back (see `chats`).
   const sizes = quick ? [0, 100_000] : [0, 100_000, 1_000_000];
-  for (const rows of sizes.slice(1)) others.push(await walletWithLedger({ mockUrl: mock.url, pageUrl: `${site.url}/index.html`, rows }));
-  const wallets = [{ rows: 0, wallet, page }, ...others];
+  for (const rows of sizes) others.push(await walletWithLedger({ mockUrl: mock.url, pageUrl: `${site.url}/index.html`, rows }));
   const turns = { rounds: quick ? 2 : 6, runs: 10 };
-  results.admission = await alternatingAdmission(wallets, { ...turns, showSpend: true });
-  results.admissionBackToBack = await alternatingAdmission(wallets, { ...turns, showSpend: false });
+  results.admission = await alternatingAdmission(others, { ...turns, showSpend: true });
+  results.admissionBackToBack = await alternatingAdmission(others, { ...turns, showSpend: false });
 } finally {
+  await plain?.close();
   for (const other of others) await other.wallet.close();
-  await wallet.close();
+  await wallet?.close();
+  await rm(profile, { recursive: true, force: true });
   await site.close();
   await mock.close();
 }
@@ -88,6 +108,15 @@ const rows = [
 console.log('\n| measure | result | target |\n|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log('\nwritten: bench/results.json');
+
+/** Resolves once `check()` resolves true (a page that is still loading, a worker starting). */
+async function until(check, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${check}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 function admissionCells(bySize) {
   return Object.entries(bySize)

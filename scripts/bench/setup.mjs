@@ -35,6 +35,13 @@ export async function connectPage(context, page, options) {
   return grant;
 }
 
+/** Runs in a wallet page: unlocks the vault (a browser started again starts locked). */
+export async function unlockWallet(passphrase) {
+  const reply = await chrome.runtime.sendMessage({ byokUi: 1, command: 'vault.unlock', params: { passphrase } });
+  if (!reply?.ok) throw new Error(reply?.error?.message ?? 'the wallet did not unlock');
+  return true;
+}
+
 /** Median ms of `vault.unlock` at the default KDF, measured from an extension page. */
 export async function measureUnlock(options, runs) {
   return options.evaluate(
