@@ -20,7 +20,7 @@ export async function launchWallet({ headless, profile: reuse, args = [] }) {
     viewport: headless ? { width: 1100, height: 800 } : null,
     args: [`--disable-extensions-except=${EXTENSION_PATH}`, `--load-extension=${EXTENSION_PATH}`, ...CHROMIUM_ARGS, ...args],
   });
-  const sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
+  const sw = extensionWorker(context) ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
   const extensionId = new URL(sw.url()).host;
   return {
     context,
@@ -32,4 +32,9 @@ export async function launchWallet({ headless, profile: reuse, args = [] }) {
       if (!reuse) await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The extension's service worker running now in `context`, if any (a stopped one comes back as a new one). */
+export function extensionWorker(context) {
+  return context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
 }

@@ -3,7 +3,7 @@
  * alternating, in the same run. One ledger cannot hold 0 and 1M rows at once, so each size gets
  * a wallet of its own (its own browser and profile), and the wallets take turns.
  */
-import { launchWallet } from '../browser.mjs';
+import { extensionWorker, launchWallet } from '../browser.mjs';
 import { chats, fillLedger } from './ledger-fill.mjs';
 import { connectPage, setUpWallet } from './setup.mjs';
 import { median, round } from './stats.mjs';
@@ -35,7 +35,7 @@ export async function alternatingAdmission(wallets, { rounds, runs, showSpend })
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < wallets.length; i++) {
       const w = wallets[(r + i) % wallets.length];
-      const sw = worker(w.wallet);
+      const sw = extensionWorker(w.wallet.context) ?? w.wallet.sw;
       await sw.evaluate(() => globalThis.byokMetrics.clear());
       await w.page.evaluate(chats, { runs, showSpend });
       times.get(w).push(...(await sw.evaluate(() => globalThis.byokMetrics.values('admission'))));
@@ -44,9 +44,4 @@ export async function alternatingAdmission(wallets, { rounds, runs, showSpend })
   const bySize = Object.fromEntries(wallets.map((w) => [w.rows, round(median(times.get(w)), 3)]));
   const sizes = wallets.map((w) => w.rows);
   return { ...bySize, ratioLargestToEmpty: round(bySize[Math.max(...sizes)] / bySize[Math.min(...sizes)], 3) };
-}
-
-/** The wallet's worker now (a stopped worker comes back as a new one). */
-function worker(wallet) {
-  return wallet.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? wallet.sw;
 }
