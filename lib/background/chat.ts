@@ -111,14 +111,15 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
   );
   ctx.activity();
   ctx.metrics.record('route', admitting - started);
-  let streamed = '';
+  // Only its length is needed: the text itself is the adapter's (and the page's) to keep.
+  let streamedChars = 0;
   let reported: Usage | null = null;
   let lastCheckpoint = Date.now();
   // What a cut-short call is charged: the provider's figures where it gave them, but never less
   // output than what streamed (Anthropic reports output only at the end of a message).
   const ownCount = (): Usage => ({
     inputTokens: reported?.inputTokens || entry.inputEstimate,
-    outputTokens: Math.max(reported?.outputTokens ?? 0, tokensForChars(streamed.length)),
+    outputTokens: Math.max(reported?.outputTokens ?? 0, tokensForChars(streamedChars)),
   });
   const calling = performance.now();
   let firstDelta = 0;
@@ -132,11 +133,11 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
         readyToSend: written,
         onDelta(text) {
           if (!firstDelta) ctx.metrics.record('firstDelta', (firstDelta = performance.now()) - calling);
-          streamed += text;
+          streamedChars += text.length;
           call.onDelta(text);
           if (Date.now() - lastCheckpoint > CHECKPOINT_MS) {
             lastCheckpoint = Date.now();
-            void ctx.ledger.checkpoint(entry.id, streamed.length);
+            void ctx.ledger.checkpoint(entry.id, streamedChars);
           }
         },
         onUsage(usage) {
@@ -182,7 +183,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     }
     const aborted = signal.aborted || isAbortError(error);
     // A failed call is charged for what the provider may have billed: what streamed, if anything.
-    const usage = aborted || streamed ? ownCount() : { inputTokens: 0, outputTokens: 0 };
+    const usage = aborted || streamedChars > 0 ? ownCount() : { inputTokens: 0, outputTokens: 0 };
     const wire = error instanceof WalletError ? error : undefined;
     await ctx.ledger.settle(entry.id, {
       status: aborted ? 'aborted' : 'error',

@@ -4,6 +4,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import type { PageEvent, ToPage } from '../protocol/wire';
+import { TextBuilder } from '../stream/text-builder';
 
 export interface PagePort {
   port: Browser.runtime.Port;
@@ -17,9 +18,9 @@ export interface PagePort {
 const FLUSH_MS = 16;
 
 export class DeltaBatcher {
-  private buffer = '';
+  private readonly buffer = new TextBuilder();
   /** Every text pushed, to recognise a result whose text the deltas already carried. */
-  private pushed = '';
+  private readonly pushed = new TextBuilder();
   private timer: ReturnType<typeof setTimeout> | null = null;
   // Not 0: a worker woken by the request starts its clock then, and the first text must not wait.
   private lastFlush = -Infinity;
@@ -27,8 +28,8 @@ export class DeltaBatcher {
   constructor(private readonly send: (text: string) => void) {}
 
   push(text: string): void {
-    this.buffer += text;
-    this.pushed += text;
+    this.buffer.append(text);
+    this.pushed.append(text);
     if (this.timer) return;
     const wait = this.lastFlush + FLUSH_MS - performance.now();
     if (wait <= 0) this.flush();
@@ -53,7 +54,7 @@ export class DeltaBatcher {
    * the page has it already, and a long answer need not cross the wire twice.
    */
   answer(value: unknown): { value: unknown; textStreamed?: true } {
-    if (!this.pushed || typeof value !== 'object' || value === null || (value as { text?: unknown }).text !== this.pushed) return { value };
+    if (!this.pushed.length || typeof value !== 'object' || value === null || (value as { text?: unknown }).text !== this.pushed.toString()) return { value };
     const { text: _streamed, ...rest } = value as { text: string };
     return { value: rest, textStreamed: true };
   }
@@ -61,9 +62,7 @@ export class DeltaBatcher {
   private take(): string {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const text = this.buffer;
-    this.buffer = '';
-    return text;
+    return this.buffer.take();
   }
 }
 

@@ -1,12 +1,12 @@
 /**
  * The events of a Messages stream, read from the response the official SDK fetched
  * (`.asResponse()`), with the SDK's rules for the stream: events without a name and `ping`s are
- * skipped, an `error` event is the SDK's APIError. Yields the events of each network read
- * together; see openai-events.ts for why.
+ * skipped, an `error` event is the SDK's APIError. Each event is handed on as it is parsed (see
+ * sse.ts for why none is kept).
  */
 import { APIError } from '@anthropic-ai/sdk';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import { sseBatches, type SseEvent } from './sse';
+import { readSse, type SseEvent } from './sse';
 
 function errorOf(sse: SseEvent, response: Response): APIError {
   let body: unknown = sse.data;
@@ -19,26 +19,16 @@ function errorOf(sse: SseEvent, response: Response): APIError {
   return new APIError(undefined, body as object, undefined, response.headers, type as never);
 }
 
-export async function* anthropicEventBatches(response: Response): AsyncGenerator<RawMessageStreamEvent[]> {
+/** Reads `response` to its end, calling `onEvent` with each event; `onRead` per network read. */
+export async function readAnthropicEvents(response: Response, onEvent: (event: RawMessageStreamEvent) => void, onRead?: () => void): Promise<void> {
   if (!response.body) return;
-  for await (const batch of sseBatches(response.body)) {
-    const events: RawMessageStreamEvent[] = [];
-    for (const sse of batch) {
-      if (!sse.event || sse.event === 'ping') continue;
-      let failure: Error | undefined;
-      if (sse.event === 'error') failure = errorOf(sse, response);
-      else if (sse.data) {
-        try {
-          events.push(JSON.parse(sse.data) as RawMessageStreamEvent);
-        } catch (error) {
-          failure = error as Error;
-        }
-      }
-      if (failure) {
-        if (events.length > 0) yield events;
-        throw failure;
-      }
-    }
-    if (events.length > 0) yield events;
-  }
+  await readSse(
+    response.body,
+    (sse) => {
+      if (!sse.event || sse.event === 'ping') return;
+      if (sse.event === 'error') throw errorOf(sse, response);
+      if (sse.data) onEvent(JSON.parse(sse.data) as RawMessageStreamEvent);
+    },
+    onRead,
+  );
 }

@@ -10,6 +10,8 @@ import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { finishToolCalls, type ToolCallDraft } from './_intent';
 import { JSON_TOOL } from './anthropic-request';
+import { readAnthropicEvents } from './anthropic-events';
+import { TextBuilder } from '../stream/text-builder';
 import type { ChatCallbacks, ChatOutcome } from './types';
 
 export interface ReadOptions {
@@ -18,7 +20,7 @@ export interface ReadOptions {
   model: string;
   /** The answer is the input of {@link JSON_TOOL} (JSON object mode). */
   jsonTool: boolean;
-  /** Called on every batch of events (progress for the idle timeout). */
+  /** Called on every read of the network (progress for the idle timeout). */
   onProgress?: () => void;
 }
 
@@ -52,16 +54,12 @@ function inputOf(u: UsageCounts): number | undefined {
 }
 
 /**
- * Consumes `stream`, the events of each network read together. Resolves when it ends; an outcome
- * whose `finishReason` is `'error'` means the stream ended without `message_stop` (cut off, or
- * stopped by an abort the caller then reports).
+ * Reads the body of `response` (a Messages stream). Resolves when it ends; an outcome whose
+ * `finishReason` is `'error'` means the stream ended without `message_stop` (cut off, or stopped
+ * by an abort the caller then reports).
  */
-export async function readAnthropicStream(
-  stream: AsyncIterable<readonly RawMessageStreamEvent[]>,
-  callbacks: ChatCallbacks,
-  opts: ReadOptions,
-): Promise<ChatOutcome> {
-  let text = '';
+export async function readAnthropicStream(response: Response, callbacks: ChatCallbacks, opts: ReadOptions): Promise<ChatOutcome> {
+  const text = new TextBuilder();
   let model = '';
   let usage = null as Usage | null; // assigned in `report`; the cast keeps TS from narrowing it to null
   let stopReason: string | null | undefined;
@@ -71,7 +69,7 @@ export async function readAnthropicStream(
 
   const emit = (piece: string) => {
     if (!piece) return;
-    text += piece;
+    text.append(piece);
     callbacks.onDelta(piece);
   };
   const report = (next: Usage) => {
@@ -79,49 +77,47 @@ export async function readAnthropicStream(
     callbacks.onUsage?.(next);
   };
 
-  for await (const batch of stream) {
-    opts.onProgress?.();
-    for (const event of batch) {
-      switch (event.type) {
-        case 'message_start': {
-          if (event.message.model) model = event.message.model;
-          const u = event.message.usage as UsageCounts | undefined;
-          if (u) report({ inputTokens: inputOf(u) ?? 0, outputTokens: n(u.output_tokens) });
-          break;
-        }
-        case 'content_block_start': {
-          const block = event.content_block;
-          if (block.type === 'text' && !opts.jsonTool) emit(block.text);
-          else if (block.type === 'tool_use') {
-            tools.set(event.index, { id: block.id, name: block.name, arguments: '', start: block.input });
-            if (opts.jsonTool && block.name === JSON_TOOL) jsonIndex = event.index;
-          }
-          break;
-        }
-        case 'content_block_delta': {
-          const delta = event.delta;
-          if (delta.type === 'text_delta' && !opts.jsonTool) emit(delta.text);
-          else if (delta.type === 'input_json_delta') {
-            const draft = tools.get(event.index);
-            if (draft) draft.arguments += delta.partial_json;
-            if (event.index === jsonIndex) emit(delta.partial_json);
-          }
-          break; // thinking, signature and citation deltas are not part of the answer text
-        }
-        case 'message_delta': {
-          stopReason = event.delta.stop_reason;
-          const u = event.usage as UsageCounts | undefined;
-          if (u) report({ inputTokens: inputOf(u) ?? usage?.inputTokens ?? 0, outputTokens: n(u.output_tokens) });
-          break;
-        }
-        case 'message_stop':
-          stopped = true;
-          break;
-        default:
-          break;
+  const onEvent = (event: RawMessageStreamEvent) => {
+    switch (event.type) {
+      case 'message_start': {
+        if (event.message.model) model = event.message.model;
+        const u = event.message.usage as UsageCounts | undefined;
+        if (u) report({ inputTokens: inputOf(u) ?? 0, outputTokens: n(u.output_tokens) });
+        break;
       }
+      case 'content_block_start': {
+        const block = event.content_block;
+        if (block.type === 'text' && !opts.jsonTool) emit(block.text);
+        else if (block.type === 'tool_use') {
+          tools.set(event.index, { id: block.id, name: block.name, arguments: '', start: block.input });
+          if (opts.jsonTool && block.name === JSON_TOOL) jsonIndex = event.index;
+        }
+        break;
+      }
+      case 'content_block_delta': {
+        const delta = event.delta;
+        if (delta.type === 'text_delta' && !opts.jsonTool) emit(delta.text);
+        else if (delta.type === 'input_json_delta') {
+          const draft = tools.get(event.index);
+          if (draft) draft.arguments += delta.partial_json;
+          if (event.index === jsonIndex) emit(delta.partial_json);
+        }
+        break; // thinking, signature and citation deltas are not part of the answer text
+      }
+      case 'message_delta': {
+        stopReason = event.delta.stop_reason;
+        const u = event.usage as UsageCounts | undefined;
+        if (u) report({ inputTokens: inputOf(u) ?? usage?.inputTokens ?? 0, outputTokens: n(u.output_tokens) });
+        break;
+      }
+      case 'message_stop':
+        stopped = true;
+        break;
+      default:
+        break;
     }
-  }
+  };
+  await readAnthropicEvents(response, onEvent, opts.onProgress);
 
   // A tool whose whole input came in content_block_start (no deltas) keeps that input.
   for (const draft of tools.values()) {
@@ -139,9 +135,9 @@ export async function readAnthropicStream(
     const answer = drafts.find((d) => d.name === JSON_TOOL);
     // The answer must be a JSON object, unless it was cut off by max tokens.
     if (reason === 'stop' && answer) finishToolCalls([answer], onBad);
-    if (reason === 'stop' && answer && text === '') emit('{}');
-    return { text, model: model || opts.model, usage, finishReason: reason };
+    if (reason === 'stop' && answer && text.length === 0) emit('{}');
+    return { text: text.toString(), model: model || opts.model, usage, finishReason: reason };
   }
   const toolCalls = stopped && drafts.length > 0 ? finishToolCalls(drafts, onBad, reason === 'length') : [];
-  return { text, model: model || opts.model, usage, finishReason: reason, ...(toolCalls.length > 0 ? { toolCalls } : {}) };
+  return { text: text.toString(), model: model || opts.model, usage, finishReason: reason, ...(toolCalls.length > 0 ? { toolCalls } : {}) };
 }

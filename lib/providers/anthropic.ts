@@ -9,7 +9,6 @@ import { messages } from '../protocol/messages';
 import { DEFAULT_TIMEOUT_MS, withCall } from './_call';
 import { fetchAfter } from './send-gate';
 import { toAnthropicRequest } from './anthropic-request';
-import { anthropicEventBatches } from './anthropic-events';
 import { readAnthropicStream } from './anthropic-stream';
 import type { ErrorContext } from './errors';
 import type { AdapterOptions } from './openai';
@@ -48,7 +47,7 @@ export function createAnthropicAdapter(opts: AdapterOptions = {}): ProviderAdapt
       return withCall(signal, errorContext(creds), async (scope) => {
         const response = await makeClient(creds, opts, callbacks.readyToSend).messages.create(body, { signal: scope.signal }).asResponse();
         scope.touch();
-        const outcome = await readAnthropicStream(anthropicEventBatches(response), callbacks, {
+        const outcome = await readAnthropicStream(response, callbacks, {
           label: creds.label,
           model: request.model,
           jsonTool,

@@ -9,13 +9,15 @@ import type { FinishReason, Usage } from '../protocol/chat';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { finishToolCalls, type ToolCallDraft } from './_intent';
+import { readOpenAIChunks } from './openai-events';
+import { TextBuilder } from '../stream/text-builder';
 import type { ChatCallbacks, ChatOutcome } from './types';
 
 export interface ReadOptions {
   label: string;
   /** The requested model, used when the stream names none. */
   model: string;
-  /** Called on every batch of chunks (progress for the idle timeout). */
+  /** Called on every read of the network (progress for the idle timeout). */
   onProgress?: () => void;
 }
 
@@ -64,41 +66,35 @@ class ToolCallJoiner {
 }
 
 /**
- * Consumes `stream`, the chunks of each network read together. Resolves when it ends; if it ends
+ * Reads the body of `response` (a Chat Completions stream). Resolves when it ends; if it ends
  * without a finish reason (cut off, or stopped by an abort the caller then reports), the
  * outcome's `finishReason` is `'error'`.
  */
-export async function readOpenAIStream(
-  stream: AsyncIterable<readonly ChatCompletionChunk[]>,
-  callbacks: ChatCallbacks,
-  opts: ReadOptions,
-): Promise<ChatOutcome> {
-  let text = '';
+export async function readOpenAIStream(response: Response, callbacks: ChatCallbacks, opts: ReadOptions): Promise<ChatOutcome> {
+  const text = new TextBuilder();
   let model = '';
   let usage: Usage | null = null;
   let reason: FinishReason | null = null;
   const tools = new ToolCallJoiner();
 
-  for await (const batch of stream) {
-    opts.onProgress?.();
-    for (const chunk of batch) {
-      if (!model && typeof chunk.model === 'string' && chunk.model) model = chunk.model;
-      if (chunk.usage) {
-        usage = toUsage(chunk.usage);
-        callbacks.onUsage?.(usage);
-      }
-      const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
-      if (!choice) continue;
-      const delta = choice.delta ?? {};
-      const piece = (delta.content ?? '') + (delta.refusal ?? '');
-      if (piece) {
-        text += piece;
-        callbacks.onDelta(piece);
-      }
-      for (const call of delta.tool_calls ?? []) tools.add(call);
-      if (choice.finish_reason) reason = finishReason(choice.finish_reason);
+  const onChunk = (chunk: ChatCompletionChunk) => {
+    if (!model && typeof chunk.model === 'string' && chunk.model) model = chunk.model;
+    if (chunk.usage) {
+      usage = toUsage(chunk.usage);
+      callbacks.onUsage?.(usage);
     }
-  }
+    const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
+    if (!choice) return;
+    const delta = choice.delta ?? {};
+    const piece = (delta.content ?? '') + (delta.refusal ?? '');
+    if (piece) {
+      text.append(piece);
+      callbacks.onDelta(piece);
+    }
+    for (const call of delta.tool_calls ?? []) tools.add(call);
+    if (choice.finish_reason) reason = finishReason(choice.finish_reason);
+  };
+  await readOpenAIChunks(response, onChunk, opts.onProgress);
 
   const onBad = (tool: string) =>
     new WalletError(ErrorCode.provider, messages.providerToolArguments(opts.label, tool), { kind: 'server', status: null });
@@ -109,7 +105,7 @@ export async function readOpenAIStream(
   // Some servers say 'stop' after tool calls; the contract says 'tool_calls'.
   if (toolCalls.length > 0 && reason === 'stop') reason = 'tool_calls';
   return {
-    text,
+    text: text.toString(),
     model: model || opts.model,
     usage,
     finishReason: reason ?? 'error',

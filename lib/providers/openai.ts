@@ -11,7 +11,6 @@ import { fetchAfter } from './send-gate';
 import type { ErrorContext } from './errors';
 import { maxTokensFieldFor, toOpenAIChatRequest } from './openai-request';
 import { readOpenAIStream } from './openai-stream';
-import { openaiChunkBatches } from './openai-events';
 import type { ProviderAdapter, ProviderCredentials } from './types';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -63,7 +62,7 @@ export function createOpenAIAdapter(opts: AdapterOptions = {}): ProviderAdapter 
       return withCall(signal, errorContext(creds), async (scope) => {
         const response = await makeClient(creds, opts, callbacks.readyToSend).chat.completions.create(body, { signal: scope.signal }).asResponse();
         scope.touch();
-        const outcome = await readOpenAIStream(openaiChunkBatches(response), callbacks, { label: creds.label, model: request.model, onProgress: scope.touch });
+        const outcome = await readOpenAIStream(response, callbacks, { label: creds.label, model: request.model, onProgress: scope.touch });
         scope.settle();
         if (outcome.finishReason === 'error') {
           throw new WalletError(ErrorCode.provider, messages.providerStreamCut(creds.label), { kind: 'network', status: null });
