@@ -9,7 +9,7 @@ import { readMessagesRequest } from './anthropic-request.mjs';
 import { anthropicError, directiveErrorMessage } from './errors.mjs';
 import { randomId, sendJson } from './http.mjs';
 import { planReply } from './reply.mjs';
-import { openSse, untilGone, waitOrGone, writeEvent } from './sse.mjs';
+import { eventSink, openSse, untilGone, waitOrGone } from './sse.mjs';
 import { trackReply } from './stats.mjs';
 
 /** @type {Record<import('./reply.mjs').Finish, string>} */
@@ -102,11 +102,13 @@ async function answerMessage(ctx, reply) {
 async function streamMessage(ctx, reply) {
   const { res } = ctx;
   openSse(res, { 'request-id': ctx.requestId });
+  // (A hanging stream's first event must still go out.)
+  const out = eventSink(res, reply.burst && !reply.hang);
   /**
    * @param {string} type
    * @param {Record<string, unknown>} [fields]
    */
-  const send = (type, fields = {}) => writeEvent(res, { type, ...fields }, type);
+  const send = (type, fields = {}) => out.write({ type, ...fields }, type);
   const message = { id: reply.id, type: 'message', role: 'assistant', model: reply.model, content: [], stop_reason: null, stop_sequence: null, usage: usage(reply, 0) };
   if (!(await send('message_start', { message }))) return;
   if (reply.hang) return untilGone(res);
@@ -121,5 +123,5 @@ async function streamMessage(ctx, reply) {
   if (!(await send('content_block_stop', { index: 0 }))) return;
   const delta = { stop_reason: STOP_REASON[reply.finish], stop_sequence: reply.stopSequence };
   if (!(await send('message_delta', { delta, usage: { output_tokens: reply.chunks.length } }))) return;
-  if (await send('message_stop')) res.end();
+  if (await send('message_stop')) out.end();
 }

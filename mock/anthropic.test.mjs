@@ -79,6 +79,16 @@ describe('messages, streaming', () => {
     expect(delta).toMatchObject({ delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 10 } });
   });
 
+  it('sends the same events with [[burst]], written at once', async () => {
+    /** @param {string} text */
+    const read = async (text) => {
+      const events = await collect(await client().messages.create({ model: MODEL, max_tokens: 100, messages: user(text), stream: true }));
+      // (The directive is counted as input: leave the input count out.)
+      return events.map((e) => (e.type === 'message_start' ? { ...e, message: { ...e.message, id: '', usage: null } } : e));
+    };
+    expect(await read('[[chunks:20]] [[burst]]')).toEqual(await read('[[chunks:20]]'));
+  });
+
   it('streams a tool_use block that finalMessage() assembles', async () => {
     const input = { city: 'Paris', units: 'metric', days: [1, 2, 3] };
     const stream = client().messages.stream({ model: MODEL, max_tokens: 100, messages: user(`[[tool:get_weather:${JSON.stringify(input)}]] weather?`) });

@@ -1,13 +1,15 @@
 // @ts-check
 /**
  * The magic directives tests and benchmarks put in the last user message:
- * `[[chunks:N]]`, `[[delay:MS]]`, `[[hang]]`, `[[error:STATUS]]`, `[[echo-key]]`, `[[tool:NAME:JSON]]`.
+ * `[[chunks:N]]`, `[[delay:MS]]`, `[[burst]]`, `[[hang]]`, `[[error:STATUS]]`, `[[echo-key]]`,
+ * `[[tool:NAME:JSON]]`.
  */
 
 /**
  * @typedef {object} Directives
  * @property {number | null} chunks reply with exactly N chunks `w0 `, `w1 `, ...
  * @property {number} delayMs wait between chunks
+ * @property {boolean} burst stream: write the whole stream at once, so the client alone sets the pace
  * @property {boolean} hang send the stream start, then nothing until the client goes
  * @property {number | null} errorStatus answer with this HTTP status
  * @property {boolean} echoKey answer 400 with the request's key in the message
@@ -17,7 +19,7 @@
 
 const MAX_CHUNKS = 1_000_000;
 const MAX_DELAY_MS = 60_000;
-const SIMPLE = /\[\[(chunks|delay|error):(\d+)\]\]|\[\[(hang|echo-key)\]\]/g;
+const SIMPLE = /\[\[(chunks|delay|error):(\d+)\]\]|\[\[(hang|echo-key|burst)\]\]/g;
 const TOOL_START = '[[tool:';
 
 /**
@@ -27,7 +29,7 @@ const TOOL_START = '[[tool:';
  */
 export function parseDirectives(input) {
   /** @type {Directives} */
-  const found = { chunks: null, delayMs: 0, hang: false, errorStatus: null, echoKey: false, tool: null, text: '' };
+  const found = { chunks: null, delayMs: 0, burst: false, hang: false, errorStatus: null, echoKey: false, tool: null, text: '' };
   const { tool, rest } = extractTool(input);
   found.tool = tool;
   const text = rest.replace(SIMPLE, (_match, name, value, flag) => {
@@ -37,6 +39,7 @@ export function parseDirectives(input) {
     else if (name === 'error' && n >= 400 && n <= 599) found.errorStatus = n;
     else if (flag === 'hang') found.hang = true;
     else if (flag === 'echo-key') found.echoKey = true;
+    else if (flag === 'burst') found.burst = true;
     return ' ';
   });
   found.text = text.replace(/[ \t]{2,}/g, ' ').trim();

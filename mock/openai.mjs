@@ -9,7 +9,7 @@ import { directiveErrorMessage, openaiError } from './errors.mjs';
 import { randomId, sendJson } from './http.mjs';
 import { readChatRequest } from './openai-request.mjs';
 import { planReply } from './reply.mjs';
-import { openSse, untilGone, waitOrGone, writeEvent } from './sse.mjs';
+import { eventSink, openSse, untilGone, waitOrGone } from './sse.mjs';
 import { trackReply } from './stats.mjs';
 
 /** @type {Record<import('./reply.mjs').Finish, string>} */
@@ -105,6 +105,7 @@ async function streamChat(ctx, reply, includeUsage) {
   const { res } = ctx;
   openSse(res, { 'x-request-id': ctx.requestId });
   if (reply.hang) return untilGone(res);
+  const out = eventSink(res, reply.burst);
   const base = { id: reply.id, object: 'chat.completion.chunk', created: reply.created, model: reply.model, service_tier: 'default', system_fingerprint: FINGERPRINT };
   /**
    * @param {Record<string, unknown>} delta
@@ -114,13 +115,13 @@ async function streamChat(ctx, reply, includeUsage) {
   const first = reply.tool
     ? { role: 'assistant', content: null, tool_calls: [{ index: 0, id: randomId('call_', 12), type: 'function', function: { name: reply.tool.name, arguments: '' } }], refusal: null }
     : { role: 'assistant', content: '', refusal: null };
-  if (!(await writeEvent(res, chunk(first)))) return;
+  if (!(await out.write(chunk(first)))) return;
   for (const piece of reply.chunks) {
     if (reply.delayMs > 0 && !(await waitOrGone(res, reply.delayMs))) return;
     const delta = reply.tool ? { tool_calls: [{ index: 0, function: { arguments: piece } }] } : { content: piece };
-    if (!(await writeEvent(res, chunk(delta)))) return;
+    if (!(await out.write(chunk(delta)))) return;
   }
-  if (!(await writeEvent(res, chunk({}, FINISH[reply.finish])))) return;
-  if (includeUsage && !(await writeEvent(res, { ...base, choices: [], usage: reply.usage }))) return;
-  if (await writeEvent(res, '[DONE]')) res.end();
+  if (!(await out.write(chunk({}, FINISH[reply.finish])))) return;
+  if (includeUsage && !(await out.write({ ...base, choices: [], usage: reply.usage }))) return;
+  if (await out.write('[DONE]')) out.end();
 }

@@ -143,6 +143,17 @@ describe('chat completions, streaming', () => {
     expect(chunks.at(-1)?.usage?.completion_tokens).toBe(5000);
     expect(performance.now() - started).toBeLessThan(5000);
   });
+
+  it('sends the same stream with [[burst]], written at once', async () => {
+    /** @param {string} text */
+    const read = async (text) => {
+      const stream = await client().chat.completions.create({ model: 'gpt-4o-mini', messages: user(text), stream: true, stream_options: { include_usage: true } });
+      return (await collect(stream)).map((c) => ({ delta: c.choices[0]?.delta ?? null, finish: c.choices[0]?.finish_reason ?? null, output: c.usage?.completion_tokens ?? null }));
+    };
+    const paced = await read('[[chunks:300]]');
+    expect(paced).toHaveLength(303); // the role chunk, 300 pieces, the finish and the usage chunk
+    expect(await read('[[chunks:300]] [[burst]]')).toEqual(paced);
+  });
 });
 
 describe('aborts', () => {

@@ -29,7 +29,7 @@ import { sampleFromSchema } from './schema.mjs';
 /**
  * @typedef {{ kind: 'error', status: number }
  *   | { kind: 'echo-key' }
- *   | { kind: 'reply', hang: boolean, delayMs: number, tool: { name: string } | null, chunks: string[], finish: Finish, stopSequence: string | null }} ReplyPlan
+ *   | { kind: 'reply', hang: boolean, delayMs: number, burst: boolean, tool: { name: string } | null, chunks: string[], finish: Finish, stopSequence: string | null }} ReplyPlan
  * For a tool call, `chunks` are the pieces of the arguments JSON.
  */
 
@@ -43,7 +43,7 @@ export function planReply(request) {
   const directives = parseDirectives(conversation.userText);
   if (directives.errorStatus !== null) return { kind: 'error', status: directives.errorStatus };
   if (directives.echoKey) return { kind: 'echo-key' };
-  const base = { hang: directives.hang, delayMs: directives.delayMs };
+  const base = { hang: directives.hang, delayMs: directives.delayMs, burst: directives.burst };
   if (conversation.toolResults === null) {
     const tool = chooseTool(request, directives.tool);
     if (tool) return limit({ ...base, kind: 'reply', tool: { name: tool.name }, chunks: splitPieces(tool.arguments), finish: 'tool', stopSequence: null }, request.maxTokens);

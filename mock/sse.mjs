@@ -65,6 +65,34 @@ export async function writeEvent(res, data, event) {
 }
 
 /**
+ * @typedef {object} EventSink
+ * @property {(data: unknown, event?: string) => Promise<boolean>} write resolves `false` once the client is gone
+ * @property {() => void} end
+ */
+
+/**
+ * Where a stream's events go: to the client as they come (`write` waits while its buffer is
+ * full), or for `[[burst]]` kept and sent in one write by `end()`, as a server would send a stream
+ * it had whole, so that the client alone sets the pace.
+ * @param {import('node:http').ServerResponse} res
+ * @param {boolean} burst
+ * @returns {EventSink}
+ */
+export function eventSink(res, burst) {
+  if (!burst) return { write: (data, event) => writeEvent(res, data, event), end: () => void res.end() };
+  /** @type {string[]} */
+  const events = [];
+  return {
+    write: async (data, event) => {
+      if (isGone(res)) return false;
+      events.push(formatEvent(data, event));
+      return true;
+    },
+    end: () => void res.end(events.join('')),
+  };
+}
+
+/**
  * Resolves after `ms`, or early (with `false`) when the client goes away.
  * @param {import('node:http').ServerResponse} res
  * @param {number} ms

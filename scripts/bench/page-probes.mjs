@@ -33,9 +33,12 @@ export async function ttftProbe({ mockUrl, runs }) {
   return out;
 }
 
-/** Whole-stream time of an N-chunk reply, byok vs direct (both read every chunk's text). */
-export async function throughputProbe({ mockUrl, chunks, runs }) {
-  const prompt = `[[chunks:${chunks}]] go`;
+/**
+ * Whole-stream time of an N-chunk reply, byok vs direct (both read every chunk's text). With
+ * `burst`, the mock writes the whole stream at once, and the reader alone sets the pace.
+ */
+export async function throughputProbe({ mockUrl, chunks, runs, burst = false }) {
+  const prompt = `[[chunks:${chunks}]]${burst ? ' [[burst]]' : ''} go`;
   const direct = async () => {
     const t0 = performance.now();
     const res = await fetch(`${mockUrl}/v1/chat/completions`, {
