@@ -64,18 +64,12 @@ try {
   const chunks = 5000;
   // A stream's time swings by ±30% from run to run on a busy 2-core machine: many pairs, not few.
   const tp = await page.evaluate(throughputProbe, { mockUrl: mock.url, chunks, runs: quick ? 5 : 21 });
-  const direct = median(tp.direct.map((r) => r.ms));
-  const byok = median(tp.byok.map((r) => r.ms));
-  if (tp.byok.some((r) => r.chars !== tp.direct[0].chars)) throw new Error('byok and direct streams differ in length');
-  results.throughput = { chunks, directMs: round(direct), byokMs: round(byok), ratio: round(direct / byok, 3) };
-
+  const expectedChars = tp.direct[0].chars;
+  results.throughput = streamComparison(tp, chunks, expectedChars);
   // The same stream written by the mock at once: on two cores the mock writing 5,000 events
   // competes with both readers for the CPU; here only the readers' own work sets the pace.
   const burst = await page.evaluate(throughputProbe, { mockUrl: mock.url, chunks, runs: quick ? 5 : 21, burst: true });
-  const burstDirect = median(burst.direct.map((r) => r.ms));
-  const burstByok = median(burst.byok.map((r) => r.ms));
-  if (burst.byok.some((r) => r.chars !== tp.direct[0].chars) || burst.direct.some((r) => r.chars !== tp.direct[0].chars)) throw new Error('burst streams differ in length');
-  results.throughputBurst = { chunks, directMs: round(burstDirect), byokMs: round(burstByok), ratio: round(burstDirect / burstByok, 3) };
+  results.throughputBurst = streamComparison(burst, chunks, expectedChars);
 
   const conc = await page.evaluate(concurrencyProbe, { mockUrl: mock.url, streams: 100 });
   results.concurrency = { streams: 100, directMs: round(conc.direct), byokMs: round(conc.byok), ratio: round(conc.direct / conc.byok, 3) };
@@ -117,6 +111,14 @@ const rows = [
 console.log('\n| measure | result | target |\n|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log('\nwritten: bench/results.json');
+
+/** Medians and ratio of a throughput probe's pairs; every stream must have carried the same text. */
+function streamComparison({ direct, byok }, chunks, expectedChars) {
+  if ([...direct, ...byok].some((r) => r.chars !== expectedChars)) throw new Error('the streams of a throughput comparison differ in length');
+  const directMs = median(direct.map((r) => r.ms));
+  const byokMs = median(byok.map((r) => r.ms));
+  return { chunks, directMs: round(directMs), byokMs: round(byokMs), ratio: round(directMs / byokMs, 3) };
+}
 
 /** Resolves once `check()` resolves true (a page that is still loading, a worker starting). */
 async function until(check, timeoutMs = 30_000) {
