@@ -3,17 +3,17 @@
  * answer's text rebuilt from them when the wallet left it out (docs/PROTOCOL.md §4).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ENVELOPE, type ToPage } from '../protocol/wire';
+import { TO_PAGE, TO_WALLET, dispatchWire, wireMessage, type ToPage } from '../protocol/wire';
 import { createTransport } from './transport';
 
 const ORIGIN = 'https://app.example';
 
 function fakeWindow() {
-  const target = new EventTarget();
+  const win = Object.assign(new EventTarget(), { origin: ORIGIN, location: { origin: ORIGIN } }) as unknown as Window;
   const posted: unknown[] = [];
-  const win = Object.assign(target, { origin: ORIGIN, location: { origin: ORIGIN }, postMessage: (data: unknown) => void posted.push(data) });
-  const fromWallet = (m: ToPage) => win.dispatchEvent(Object.assign(new Event('message'), { data: { [ENVELOPE]: 'to-page', m }, source: win }));
-  return { win: win as unknown as Window, posted, fromWallet };
+  win.addEventListener(TO_WALLET, (event) => void posted.push(wireMessage(event)));
+  const fromWallet = (m: ToPage) => dispatchWire(win, TO_PAGE, m);
+  return { win, posted, fromWallet };
 }
 
 function streamedCall() {
@@ -29,7 +29,7 @@ afterEach(() => void vi.unstubAllGlobals());
 describe('a streamed call on the page', () => {
   it('asks for deltas', () => {
     const { posted } = streamedCall();
-    expect(posted).toEqual([{ [ENVELOPE]: 'to-wallet', m: { t: 'req', id: 1, method: 'chat', params: { messages: [] }, stream: true } }]);
+    expect(posted).toEqual([{ t: 'req', id: 1, method: 'chat', params: { messages: [] }, stream: true }]);
   });
 
   it("hears the answer's delta before it resolves, and rebuilds a text left out as the deltas joined", async () => {

@@ -1,8 +1,8 @@
 /**
- * The page side of the wire: requests go to the content script by window message (to this
- * window's own origin only), replies come back the same way from this window only.
+ * The page side of the wire: requests go to the content script as events on this window, and
+ * replies come back the same way (docs/PROTOCOL.md §3).
  */
-import { ENVELOPE, type PageEvent, type ToPage, type ToWallet } from '../protocol/wire';
+import { TO_PAGE, TO_WALLET, dispatchWire, wireMessage, type PageEvent, type ToPage, type ToWallet } from '../protocol/wire';
 import { ProviderRpcError, abortError } from './errors';
 
 interface Pending {
@@ -21,7 +21,7 @@ export interface Transport {
 export function createTransport(win: Window, onEvent: (name: PageEvent, data: unknown) => void): Transport {
   const pending = new Map<number, Pending>();
   let nextId = 1;
-  const post = (m: ToWallet) => win.postMessage({ [ENVELOPE]: 'to-wallet', m }, win.location.origin);
+  const post = (m: ToWallet) => dispatchWire(win, TO_WALLET, m);
 
   /** A throwing `onDelta` is the page's own error: reported, and the call still ends. */
   const deliver = (call: Pending, text: unknown) => {
@@ -34,11 +34,9 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
     }
   };
 
-  win.addEventListener('message', (event: MessageEvent) => {
-    if (event.source !== win) return;
-    const data = event.data as { [ENVELOPE]?: unknown; m?: ToPage } | null;
-    if (!data || data[ENVELOPE] !== 'to-page' || !data.m) return;
-    const m = data.m;
+  win.addEventListener(TO_PAGE, (event: Event) => {
+    const m = wireMessage(event) as ToPage | null;
+    if (!m) return;
     if (m.t === 'event') return onEvent(m.name, m.data);
     const call = pending.get(m.id);
     if (!call) return;

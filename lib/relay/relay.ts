@@ -1,11 +1,12 @@
 /**
  * The content script: relays page messages to the wallet over one port, opened on first use
- * (no page pays for the wallet until it calls it). It accepts only messages from its own
- * window, and never adds authority: the background takes the origin from the browser.
+ * (no page pays for the wallet until it calls it). It hears only events on its own window (no
+ * frame of another origin can dispatch one there), and never adds authority: the background takes
+ * the origin from the browser.
  */
 import type { Browser } from 'wxt/browser';
 
-import { ENVELOPE, PORT_NAME, type ToPage, type ToWallet } from '../protocol/wire';
+import { PORT_NAME, TO_PAGE, TO_WALLET, dispatchWire, wireMessage, type ToPage, type ToWallet } from '../protocol/wire';
 
 /**
  * The extension runtime, without the promise polyfill: ports are not promise-based, so the
@@ -24,7 +25,7 @@ export function startRelay(win: Window, signal: AbortSignal): void {
   let subscribed = false;
   /** Requests sent on the current port and not yet answered, to retry or fail on disconnect. */
   const inflight = new Map<number, Extract<ToWallet, { t: 'req' }>>();
-  const toPage = (m: ToPage) => win.postMessage({ [ENVELOPE]: 'to-page', m }, win.location.origin);
+  const toPage = (m: ToPage) => dispatchWire(win, TO_PAGE, m);
 
   const connect = (): Browser.runtime.Port => {
     if (port) return port;
@@ -62,14 +63,10 @@ export function startRelay(win: Window, signal: AbortSignal): void {
   };
 
   win.addEventListener(
-    'message',
-    (event: MessageEvent) => {
-      if (event.source !== win || event.origin !== win.location.origin) return;
-      const data = event.data as { [ENVELOPE]?: unknown; m?: unknown } | null;
-      if (!data || typeof data !== 'object' || data[ENVELOPE] !== 'to-wallet') return;
-      const m = data.m as ToWallet | undefined;
-      if (!m || typeof m !== 'object' || typeof (m as { t?: unknown }).t !== 'string') return;
-      send(m);
+    TO_WALLET,
+    (event: Event) => {
+      const m = wireMessage(event);
+      if (m) send(m as ToWallet);
     },
     { signal },
   );

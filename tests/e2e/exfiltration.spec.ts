@@ -1,6 +1,6 @@
 /**
  * The key never leaves the background: a whole session is recorded from everything a page can
- * see (window messages, DOM, web storage, errors) and from the wallet's own storage, and the
+ * see (window messages, the wire's events, DOM, web storage, errors) and from the wallet's own storage, and the
  * key's bytes appear nowhere (CONTRACT.md §3).
  */
 import { test, expect, PASSPHRASE, TEST_KEY } from './fixtures';
@@ -22,6 +22,7 @@ test('the key appears in no page-visible channel and never in plaintext in exten
       }
     };
     window.addEventListener('message', (e) => record(e.data), true);
+    for (const wire of ['byok/v1:to-wallet', 'byok/v1:to-page']) window.addEventListener(wire, (e) => record((e as CustomEvent).detail), true);
     window.addEventListener('byok:announceProvider', (e) => record(Object.keys((e as CustomEvent).detail)), true);
   });
   // And every console message of every page, window and the service worker.
@@ -56,6 +57,7 @@ test('the key appears in no page-visible channel and never in plaintext in exten
     byok: JSON.stringify(Object.keys((window as unknown as { byok: object }).byok)),
   }));
   expect(pageView.seen.length).toBeGreaterThan(100);
+  expect(pageView.seen).toMatch(/\\"t\\":\\"res\\"/); // the wire's replies were recorded
   const optionsPage = await options.open();
   await optionsPage.reload();
   await optionsPage.getByRole('button', { name: 'Add key' }).waitFor();

@@ -1,7 +1,7 @@
 /**
  * Attack: a page forging messages on the page ↔ content channel, and another frame posting into
  * its parent (docs/THREAT_MODEL.md). A page gets nothing beyond its own grant; the content script
- * relays only messages from its own window.
+ * relays only events on its own window.
  */
 import { test, expect, PASSPHRASE, TEST_KEY } from '../fixtures';
 import { messages } from '../../../lib/protocol/messages';
@@ -70,19 +70,18 @@ test('a page forging wire messages gets nothing beyond its own grant', async ({ 
   await app.evaluate(() => {
     const w = window as unknown as { __hung: unknown[] };
     w.__hung = [];
-    window.addEventListener('message', (event) => {
-      const m = (event.data as { 'byok/v1'?: string; m?: { t: string; id: number } })?.m;
-      if (event.source !== window || (event.data as Record<string, unknown>)['byok/v1'] !== 'to-page' || m?.t !== 'res' || m.id !== 2000) return;
-      w.__hung.push(m);
+    window.addEventListener('byok/v1:to-page', (event) => {
+      const m = JSON.parse((event as CustomEvent<string>).detail) as { t: string; id: number };
+      if (m.t === 'res' && m.id === 2000) w.__hung.push(m);
     });
-    const post = (m: unknown) => window.postMessage({ 'byok/v1': 'to-wallet', m }, location.origin);
+    const post = (m: unknown) => window.dispatchEvent(new CustomEvent('byok/v1:to-wallet', { detail: JSON.stringify(m) }));
     post({ t: 'req', id: 2000, method: 'chat', params: { messages: [{ role: 'user', content: '[[hang]]' }] }, stream: true });
     post({ t: 'req', id: 2000, method: 'getGrant' });
   });
   const hung = () => app.evaluate(() => (window as unknown as { __hung: unknown[] }).__hung);
   await expect.poll(hung).toEqual([{ t: 'res', id: 2000, ok: false, error: invalid('id: already in flight') }]);
   await expect.poll(() => mock.stats().active).toBe(1); // the first one is at the provider
-  await app.evaluate(() => window.postMessage({ 'byok/v1': 'to-wallet', m: { t: 'cancel', id: 2000 } }, location.origin));
+  await app.evaluate(() => window.dispatchEvent(new CustomEvent('byok/v1:to-wallet', { detail: JSON.stringify({ t: 'cancel', id: 2000 }) })));
   await expect.poll(async () => (await hung()).length).toBe(2);
   expect((await hung())[1]).toMatchObject({ ok: false, error: { data: { aborted: true } } });
 
@@ -109,7 +108,7 @@ test('fake replies and events posted in a page reach only that page, never the w
   await listen(sibling);
   // The page forges wallet→page traffic in its own window.
   await app.evaluate(() => {
-    const post = (m: unknown) => window.postMessage({ 'byok/v1': 'to-page', m }, location.origin);
+    const post = (m: unknown) => window.dispatchEvent(new CustomEvent('byok/v1:to-page', { detail: JSON.stringify(m) }));
     post({ t: 'event', name: 'lock', data: null });
     post({ t: 'event', name: 'grantChanged', data: null });
     post({ t: 'res', id: 1, ok: true, value: 'forged' });
@@ -153,26 +152,41 @@ test('a cross-origin iframe cannot post requests or fake replies into its parent
     w.__replies = [];
     w.__foreign = [];
     w.byok.on('grantChanged', (d) => w.__events.push(d));
+    window.addEventListener('byok/v1:to-page', (event) => {
+      const m = JSON.parse((event as CustomEvent<string>).detail) as { t: string; id: number };
+      if (m.t === 'res') w.__replies.push(m.id);
+    });
     window.addEventListener('message', (event) => {
-      const data = event.data as { 'byok/v1'?: string; m?: { t: string; id: number } };
-      if (!data?.['byok/v1']) return;
-      if (event.source === window && data['byok/v1'] === 'to-page' && data.m?.t === 'res') w.__replies.push(data.m.id);
-      if (event.source !== window && typeof data.m?.id === 'number') w.__foreign.push(data.m.id);
+      const data = event.data as { m?: { id?: unknown } } | null;
+      if (event.source !== window && typeof data?.m?.id === 'number') w.__foreign.push(data.m.id);
     });
   });
   await expect.poll(() => mock.stats().active).toBe(1);
 
   const forge = (base: number) => {
-    const post = (m: unknown) => window.parent.postMessage({ 'byok/v1': (m as { t: string }).t === 'req' ? 'to-wallet' : 'to-page', m }, '*');
+    let unreachable = 0;
+    const post = (m: unknown) => {
+      const toWallet = (m as { t: string }).t === 'req';
+      // The wire is events on the parent's window, which another origin cannot dispatch ...
+      try {
+        window.parent.dispatchEvent(new CustomEvent(toWallet ? 'byok/v1:to-wallet' : 'byok/v1:to-page', { detail: JSON.stringify(m) }));
+      } catch {
+        unreachable++;
+      }
+      // ... and a window message shaped like one is not a wire message.
+      window.parent.postMessage({ 'byok/v1': toWallet ? 'to-wallet' : 'to-page', m }, '*');
+    };
     post({ t: 'req', id: base + 1, method: 'disconnect' });
     post({ t: 'req', id: base + 2, method: 'chat', params: { messages: [{ role: 'user', content: 'forged from a frame' }] } });
     post({ t: 'req', id: base + 3, method: 'marker.unknown' });
     for (let id = 0; id < 100; id++) post({ t: 'res', id, ok: true, value: 'forged' });
     post({ t: 'event', name: 'grantChanged', data: null });
     post({ t: 'req', id: base + 9, method: 'marker.unknown' });
+    return unreachable;
   };
-  await child.evaluate(forge, 4000);
-  await dataFrame.evaluate(forge, 5000);
+  // Every event was refused to both frames: 3 requests, 100 replies, 1 event and the last request.
+  expect(await child.evaluate(forge, 4000)).toBe(105);
+  expect(await dataFrame.evaluate(forge, 5000)).toBe(105);
   // Both frames' last messages arrived in the parent's window (so did everything before them) ...
   await expect.poll(() => parent.evaluate(() => (window as unknown as { __foreign: number[] }).__foreign.filter((id) => id === 4009 || id === 5009))).toEqual([4009, 5009]);
   // ... and a request of the parent's own, after them, is answered first: none was relayed.

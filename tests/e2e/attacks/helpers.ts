@@ -45,7 +45,7 @@ export interface Built {
 }
 
 /**
- * Posts each of `messages` (raw `m` payloads of the byok envelope, or {@link Built} ones) in `page`,
+ * Sends each of `messages` (raw wire messages, or {@link Built} ones) on `page`'s wire events,
  * then a marker request whose reply proves the wallet processed everything before it; resolves
  * every reply seen up to the marker's. The marker is an unknown method: the wallet refuses it
  * before any await, so replies to the messages before it (refused the same way) cannot arrive after it.
@@ -61,17 +61,18 @@ export function postRaw(page: Page | Frame, messages: unknown[], markerId = 999_
           return m;
         };
         const seen: WireReply[] = [];
-        const onMessage = (event: MessageEvent) => {
-          const data = event.data as { 'byok/v1'?: string; m?: WireReply } | null;
-          if (event.source !== window || data?.['byok/v1'] !== 'to-page' || data.m?.t !== 'res') return;
-          if (data.m.id === markerId) {
-            window.removeEventListener('message', onMessage);
+        const onReply = (event: Event) => {
+          const m = JSON.parse((event as CustomEvent<string>).detail) as WireReply;
+          if (m.t !== 'res') return;
+          if (m.id === markerId) {
+            window.removeEventListener('byok/v1:to-page', onReply);
             resolve(seen);
-          } else seen.push(data.m);
+          } else seen.push(m);
         };
-        window.addEventListener('message', onMessage);
-        for (const m of messages) window.postMessage({ 'byok/v1': 'to-wallet', m: build(m) }, location.origin);
-        window.postMessage({ 'byok/v1': 'to-wallet', m: { t: 'req', id: markerId, method: 'marker.unknown' } }, location.origin);
+        const post = (m: unknown) => window.dispatchEvent(new CustomEvent('byok/v1:to-wallet', { detail: JSON.stringify(m) }));
+        window.addEventListener('byok/v1:to-page', onReply);
+        for (const m of messages) post(build(m));
+        post({ t: 'req', id: markerId, method: 'marker.unknown' });
       }),
     { messages, markerId },
   );

@@ -49,14 +49,15 @@ self.attack = async (walletId) => {
 const EVIL_CONTENT = `
 document.addEventListener('evil:go', () => {
   const results = [];
-  window.addEventListener('message', (event) => {
-    const m = event.data && event.data['byok/v1'] === 'to-page' ? event.data.m : null;
-    if (!m || m.t !== 'res' || m.id < 7000) return;
+  window.addEventListener('byok/v1:to-page', (event) => {
+    const m = JSON.parse(event.detail);
+    if (m.t !== 'res' || m.id < 7000) return;
     results.push(m);
     if (results.length === 2) document.documentElement.dataset.evil = JSON.stringify(results.sort((a, b) => a.id - b.id));
   });
-  window.postMessage({ 'byok/v1': 'to-wallet', m: { t: 'req', id: 7001, method: 'getGrant' } }, '*');
-  window.postMessage({ 'byok/v1': 'to-wallet', m: { t: 'req', id: 7002, method: 'getGrant', origin: 'https://bank.example' } }, '*');
+  const post = (m) => window.dispatchEvent(new CustomEvent('byok/v1:to-wallet', { detail: JSON.stringify(m) }));
+  post({ t: 'req', id: 7001, method: 'getGrant' });
+  post({ t: 'req', id: 7002, method: 'getGrant', origin: 'https://bank.example' });
 });
 `;
 

@@ -84,7 +84,7 @@ test('prototype pollution in a page gives it no other origin, scope or model', a
   });
 });
 
-test("a page that sabotages its own postMessage, addEventListener and MessageEvent cannot reach the content script's world, other pages or the wallet", async ({
+test("a page that sabotages its own dispatchEvent, addEventListener, CustomEvent and JSON cannot reach the content script's world, other pages or the wallet", async ({
   context,
   options,
   mock,
@@ -96,34 +96,39 @@ test("a page that sabotages its own postMessage, addEventListener and MessageEve
   await connectApproved(context, victim, {}, '1');
 
   const attacker = await context.newPage();
-  // Before any script of the page: keep a real postMessage, then break every shared-looking global.
+  // Before any script of the page: keep the real functions, then break every shared-looking global.
   await attacker.addInitScript((victimOrigin) => {
-    const post = window.postMessage.bind(window);
-    Object.defineProperty(window, '__post', { value: post });
-    window.postMessage = () => undefined;
+    const detail = Object.getOwnPropertyDescriptor(CustomEvent.prototype, 'detail')!.get!;
+    const real = { add: EventTarget.prototype.addEventListener, dispatch: EventTarget.prototype.dispatchEvent, detail, parse: JSON.parse, stringify: JSON.stringify };
+    Object.defineProperty(window, '__real', { value: real });
+    const forged = real.stringify({ t: 'req', id: 9, method: 'getGrant', origin: victimOrigin });
     EventTarget.prototype.addEventListener = () => undefined;
-    Object.defineProperty(MessageEvent.prototype, 'origin', { get: () => victimOrigin });
-    Object.defineProperty(MessageEvent.prototype, 'source', { get: () => window });
+    EventTarget.prototype.dispatchEvent = () => true;
+    Object.defineProperty(CustomEvent.prototype, 'detail', { get: () => forged });
+    Object.defineProperty(Event.prototype, 'type', { get: () => 'byok/v1:to-wallet' });
     JSON.parse = () => ({ origin: victimOrigin });
     JSON.stringify = () => '{}';
+    window.postMessage = () => undefined;
   }, site.otherOrigin);
   await attacker.goto(`${site.url}/index.html`);
 
-  // The page speaks the wire protocol by hand (replies through `onmessage`, which it did not break).
+  // The page speaks the wire protocol by hand, with the real functions it kept.
   const replies = await attacker.evaluate(
     (victimOrigin) =>
       new Promise<unknown[]>((resolve) => {
-        const seen: unknown[] = [];
-        window.onmessage = (event: MessageEvent) => {
-          const data = event.data as { 'byok/v1'?: string; m?: { t: string; id: number } };
-          if (data?.['byok/v1'] !== 'to-page' || data.m?.t !== 'res') return;
-          seen.push(data.m);
-          if (seen.length === 3) resolve(seen.sort((a, b) => (a as { id: number }).id - (b as { id: number }).id));
-        };
-        const post = (window as unknown as { __post: (m: unknown, o: string) => void }).__post;
-        post({ 'byok/v1': 'to-wallet', m: { t: 'req', id: 1, method: 'getGrant' } }, location.origin);
-        post({ 'byok/v1': 'to-wallet', m: { t: 'req', id: 2, method: 'getGrant', origin: victimOrigin } }, location.origin);
-        post({ 'byok/v1': 'to-wallet', m: { t: 'req', id: 3, method: 'chat', params: { messages: [{ role: 'user', content: 'x' }] } } }, location.origin);
+        type Real = { add: typeof addEventListener; dispatch: typeof dispatchEvent; detail: () => string; parse: typeof JSON.parse; stringify: typeof JSON.stringify };
+        const real = (window as unknown as { __real: Real }).__real;
+        const seen: { t: string; id: number }[] = [];
+        real.add.call(window, 'byok/v1:to-page', (event: Event) => {
+          const m = real.parse(real.detail.call(event)) as { t: string; id: number };
+          if (m.t !== 'res') return;
+          seen.push(m);
+          if (seen.length === 3) resolve(seen.sort((a, b) => a.id - b.id));
+        });
+        const post = (m: unknown) => real.dispatch.call(window, new CustomEvent('byok/v1:to-wallet', { detail: real.stringify(m) }));
+        post({ t: 'req', id: 1, method: 'getGrant' });
+        post({ t: 'req', id: 2, method: 'getGrant', origin: victimOrigin });
+        post({ t: 'req', id: 3, method: 'chat', params: { messages: [{ role: 'user', content: 'x' }] } });
       }),
     site.otherOrigin,
   );

@@ -62,14 +62,14 @@ export function rawRequest(page: Page, method: string, params?: unknown): Promis
     ({ method, params }) =>
       new Promise((resolve) => {
         const id = 900_000 + Math.floor(Math.random() * 1000);
-        const onMessage = (event: MessageEvent) => {
-          const m = (event.data as { 'byok/v1'?: string; m?: { t: string; id: number } })?.m;
-          if (event.source !== window || (event.data as Record<string, unknown>)['byok/v1'] !== 'to-page' || m?.t !== 'res' || m.id !== id) return;
-          window.removeEventListener('message', onMessage);
+        const onReply = (event: Event) => {
+          const m = JSON.parse((event as CustomEvent<string>).detail) as { t: string; id: number };
+          if (m.t !== 'res' || m.id !== id) return;
+          window.removeEventListener('byok/v1:to-page', onReply);
           resolve(m as never);
         };
-        window.addEventListener('message', onMessage);
-        window.postMessage({ 'byok/v1': 'to-wallet', m: { t: 'req', id, method, params } }, location.origin);
+        window.addEventListener('byok/v1:to-page', onReply);
+        window.dispatchEvent(new CustomEvent('byok/v1:to-wallet', { detail: JSON.stringify({ t: 'req', id, method, params }) }));
       }),
     { method, params },
   );
