@@ -121,7 +121,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     inputTokens: reported?.inputTokens || entry.inputEstimate,
     outputTokens: Math.max(reported?.outputTokens ?? 0, tokensForChars(streamedChars)),
   });
-  const calling = performance.now();
+  let sent = 0;
   let firstDelta = 0;
   let deferred = false;
   try {
@@ -131,8 +131,15 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
       { ...request, model, maxTokens },
       {
         readyToSend: written,
+        onSend() {
+          ctx.metrics.record('toSend', (sent = performance.now()) - started);
+        },
         onDelta(text) {
-          if (!firstDelta) ctx.metrics.record('firstDelta', (firstDelta = performance.now()) - calling);
+          if (!firstDelta) {
+            firstDelta = performance.now();
+            ctx.metrics.record('toFirstDelta', firstDelta - started);
+            if (sent) ctx.metrics.record('sentToFirstDelta', firstDelta - sent);
+          }
           streamedChars += text.length;
           call.onDelta(text);
           if (Date.now() - lastCheckpoint > CHECKPOINT_MS) {
@@ -149,7 +156,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     const usage = outcome.usage ?? { inputTokens: entry.inputEstimate, outputTokens: tokensForChars(outcome.text.length) };
     const cost = Math.min(costNano(price, usage), entry.reservedNano);
     const settling = performance.now();
-    ctx.metrics.record('provider', settling - calling);
+    if (sent) ctx.metrics.record('provider', settling - sent);
     // The answer goes out while the settlement commits. Until it does, the gate holds exactly
     // this cost (so the cap holds and the site's next request is admitted against the true
     // figure), and readers of spend wait for it (`ledger.settled`). A failed commit leaves the

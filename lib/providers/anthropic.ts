@@ -12,7 +12,7 @@ import { toAnthropicRequest } from './anthropic-request';
 import { readAnthropicStream } from './anthropic-stream';
 import type { ErrorContext } from './errors';
 import type { AdapterOptions } from './openai';
-import type { ProviderAdapter, ProviderCredentials } from './types';
+import type { ChatCallbacks, ProviderAdapter, ProviderCredentials } from './types';
 
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
@@ -22,8 +22,8 @@ function errorContext(creds: ProviderCredentials): ErrorContext {
   return { label: creds.label, secrets: creds.secret ? [creds.secret] : [], timeoutMs: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS };
 }
 
-function makeClient(creds: ProviderCredentials, opts: AdapterOptions, readyToSend?: Promise<void>): Anthropic {
-  const fetch = fetchAfter(readyToSend, opts.fetch);
+function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick<ChatCallbacks, 'readyToSend' | 'onSend'> = {}): Anthropic {
+  const fetch = fetchAfter(gate.readyToSend, opts.fetch, gate.onSend);
   return new Anthropic({
     apiKey: creds.secret,
     baseURL: creds.baseUrl ?? ANTHROPIC_BASE_URL,
@@ -45,7 +45,7 @@ export function createAnthropicAdapter(opts: AdapterOptions = {}): ProviderAdapt
       // Built first: a request the provider cannot take is refused before anything is sent.
       const { body, jsonTool } = toAnthropicRequest(request, creds.label);
       return withCall(signal, errorContext(creds), async (scope) => {
-        const response = await makeClient(creds, opts, callbacks.readyToSend).messages.create(body, { signal: scope.signal }).asResponse();
+        const response = await makeClient(creds, opts, callbacks).messages.create(body, { signal: scope.signal }).asResponse();
         scope.touch();
         const outcome = await readAnthropicStream(response, callbacks, {
           label: creds.label,

@@ -11,7 +11,7 @@ import { fetchAfter } from './send-gate';
 import type { ErrorContext } from './errors';
 import { maxTokensFieldFor, toOpenAIChatRequest } from './openai-request';
 import { readOpenAIStream } from './openai-stream';
-import type { ProviderAdapter, ProviderCredentials } from './types';
+import type { ChatCallbacks, ProviderAdapter, ProviderCredentials } from './types';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
@@ -27,8 +27,8 @@ function errorContext(creds: ProviderCredentials): ErrorContext {
   return { label: creds.label, secrets: creds.secret ? [creds.secret] : [], timeoutMs: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS };
 }
 
-function makeClient(creds: ProviderCredentials, opts: AdapterOptions, readyToSend?: Promise<void>): OpenAI {
-  const fetch = fetchAfter(readyToSend, opts.fetch);
+function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick<ChatCallbacks, 'readyToSend' | 'onSend'> = {}): OpenAI {
+  const fetch = fetchAfter(gate.readyToSend, opts.fetch, gate.onSend);
   const keyless = creds.secret === '';
   return new OpenAI({
     // The SDK needs some key; keyless local servers (Ollama, LM Studio) get no Authorization header.
@@ -60,7 +60,7 @@ export function createOpenAIAdapter(opts: AdapterOptions = {}): ProviderAdapter 
       // Built first: a request the provider cannot take is refused before anything is sent.
       const body = toOpenAIChatRequest(request, { label: creds.label, maxTokensField: maxTokensFieldFor(creds.baseUrl) });
       return withCall(signal, errorContext(creds), async (scope) => {
-        const response = await makeClient(creds, opts, callbacks.readyToSend).chat.completions.create(body, { signal: scope.signal }).asResponse();
+        const response = await makeClient(creds, opts, callbacks).chat.completions.create(body, { signal: scope.signal }).asResponse();
         scope.touch();
         const outcome = await readOpenAIStream(response, callbacks, { label: creds.label, model: request.model, onProgress: scope.touch });
         scope.settle();

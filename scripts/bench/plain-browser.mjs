@@ -40,6 +40,20 @@ export async function launchPlainBrowser(profile) {
         close: () => protocol.send('Target.closeTarget', { targetId }),
       };
     },
+    /**
+     * The extension's worker, attached for `evaluate` only (nothing observed): attach after a
+     * measurement, and `detach` before the next.
+     */
+    async worker() {
+      const { targetInfos } = await protocol.send('Target.getTargets');
+      const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+      if (!target) throw new Error('the extension has no worker running');
+      const { sessionId } = await protocol.send('Target.attachToTarget', { targetId: target.targetId, flatten: true });
+      return {
+        evaluate: (fn, arg) => evaluateIn(protocol, sessionId, fn, arg),
+        detach: () => protocol.send('Target.detachFromTarget', { sessionId }),
+      };
+    },
     /** The extension's id, once its worker has started. */
     async extensionId() {
       for (let tries = 0; tries < 300; tries++) {
