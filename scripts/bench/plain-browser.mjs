@@ -29,6 +29,11 @@ export async function launchPlainBrowser(profile) {
   const socket = new WebSocket(endpoint, { perMessageDeflate: false });
   await once(socket, 'open');
   const protocol = devtools(socket);
+  /** The extension's worker target, if it is running. */
+  const workerTarget = async () => {
+    const { targetInfos } = await protocol.send('Target.getTargets');
+    return targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  };
 
   return {
     /** Opens `url` in a new tab; resolves with an `evaluate(fn, arg)` for it and its `close`. */
@@ -45,8 +50,7 @@ export async function launchPlainBrowser(profile) {
      * measurement, and `detach` before the next.
      */
     async worker() {
-      const { targetInfos } = await protocol.send('Target.getTargets');
-      const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+      const target = await workerTarget();
       if (!target) throw new Error('the extension has no worker running');
       const { sessionId } = await protocol.send('Target.attachToTarget', { targetId: target.targetId, flatten: true });
       return {
@@ -57,8 +61,7 @@ export async function launchPlainBrowser(profile) {
     /** The extension's id, once its worker has started. */
     async extensionId() {
       for (let tries = 0; tries < 300; tries++) {
-        const { targetInfos } = await protocol.send('Target.getTargets');
-        const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+        const worker = await workerTarget();
         if (worker) return new URL(worker.url).host;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
