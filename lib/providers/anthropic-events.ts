@@ -6,12 +6,12 @@
  */
 import { APIError } from '@anthropic-ai/sdk';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import { readSse, type SseEvent } from './sse';
+import { readSse } from './sse';
 
-function errorOf(sse: SseEvent, response: Response): APIError {
-  let body: unknown = sse.data;
+function errorOf(data: string, response: Response): APIError {
+  let body: unknown = data;
   try {
-    body = JSON.parse(sse.data);
+    body = JSON.parse(data);
   } catch {
     // keep the raw text
   }
@@ -24,10 +24,10 @@ export async function readAnthropicEvents(response: Response, onEvent: (event: R
   if (!response.body) return;
   await readSse(
     response.body,
-    (sse) => {
-      if (!sse.event || sse.event === 'ping') return;
-      if (sse.event === 'error') throw errorOf(sse, response);
-      if (sse.data) onEvent(JSON.parse(sse.data) as RawMessageStreamEvent);
+    (data, event) => {
+      if (!event || event === 'ping') return;
+      if (event === 'error') throw errorOf(data, response);
+      if (data) onEvent(JSON.parse(data) as RawMessageStreamEvent);
     },
     onRead,
   );

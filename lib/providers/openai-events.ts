@@ -16,15 +16,15 @@ export async function readOpenAIChunks(response: Response, onChunk: (chunk: Chat
   if (!response.body) return;
   await readSse(
     response.body,
-    (sse) => {
-      if (sse.data === '[DONE]') return false;
+    (raw, event) => {
+      if (raw === '[DONE]') return false;
       let data: { error?: unknown } & ChatCompletionChunk;
       try {
-        data = JSON.parse(sse.data) as typeof data;
+        data = JSON.parse(raw) as typeof data;
       } catch {
         throw new SyntaxError('Error reading response: malformed server-sent event JSON.');
       }
-      if (sse.event === 'error') throw new APIError(undefined, (data?.error ?? data) as object, undefined, response.headers);
+      if (event === 'error') throw new APIError(undefined, (data?.error ?? data) as object, undefined, response.headers);
       if (data && data.error) throw new APIError(undefined, data.error as object, undefined, response.headers);
       onChunk(data);
     },

@@ -1,28 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readSse, type SseEvent } from './sse';
+import { readSse } from './sse';
 
-function body(parts: string[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+interface SseEvent {
+  event: string | undefined;
+  data: string;
+}
+
+const encoder = new TextEncoder();
+
+function body(parts: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
   return new ReadableStream({
     start(controller) {
-      for (const p of parts) controller.enqueue(encoder.encode(p));
+      for (const p of parts) controller.enqueue(typeof p === 'string' ? encoder.encode(p) : p);
       controller.close();
     },
   });
 }
 
-async function all(parts: string[]): Promise<SseEvent[]> {
+async function all(parts: (string | Uint8Array)[]): Promise<SseEvent[]> {
   const out: SseEvent[] = [];
-  await readSse(body(parts), (event) => {
-    out.push(event);
+  await readSse(body(parts), (data, event) => {
+    out.push({ event, data });
   });
   return out;
 }
 
+/** `whole` cut at `cuts` (positions, in any order, repeats allowed). */
+function cutAt<T extends string | Uint8Array>(whole: T, cuts: number[]): T[] {
+  const points = [...new Set(cuts)].sort((a, b) => a - b);
+  const parts: T[] = [];
+  let last = 0;
+  for (const p of points) {
+    parts.push(whole.slice(last, p) as T);
+    last = p;
+  }
+  parts.push(whole.slice(last) as T);
+  return parts;
+}
+
 describe('readSse', () => {
-  it('parses data, event names, comments, multi-line data and every line ending', async () => {
-    const events = await all([': comment\n', 'event: ping\ndata: {"a":1}\n\n', 'data: x\r\ndata: y\r\n\r\n', 'data:z\r\r', 'id: 7\nretry: 5\ndata: last']);
+  it('parses data, event names, comments, multi-line data and every line ending; a blank line resets the name', async () => {
+    const events = await all([': comment\n', 'event: ping\ndata: {"a":1}\n\n', 'event: dropped\n\n', 'data: x\r\ndata: y\r\n\r\n', 'data:z\r\r', 'id: 7\nretry: 5\ndata: last']);
     expect(events).toEqual([
       { event: 'ping', data: '{"a":1}' },
       { event: undefined, data: 'x\ny' },
@@ -36,15 +55,7 @@ describe('readSse', () => {
     const expected = await all([text]);
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 8 }), async (cuts) => {
-        const points = [...new Set(cuts)].sort((a, b) => a - b);
-        const parts: string[] = [];
-        let last = 0;
-        for (const p of points) {
-          parts.push(text.slice(last, p));
-          last = p;
-        }
-        parts.push(text.slice(last));
-        expect(await all(parts)).toEqual(expected);
+        expect(await all(cutAt(text, cuts))).toEqual(expected);
       }),
     );
   });
@@ -61,8 +72,8 @@ describe('readSse', () => {
       },
     });
     const seen: string[] = [];
-    await readSse(stream, (event) => {
-      seen.push(event.data);
+    await readSse(stream, (data) => {
+      seen.push(data);
       return seen.length < 3;
     });
     expect(seen).toEqual(['1', '2', '1']);
@@ -75,13 +86,31 @@ describe('readSse', () => {
     expect(reads).toBe(4); // three reads with bytes, and the one that says the body is done
   });
 
-  it('reads a read larger than its decoding piece whole, a character split between pieces included', async () => {
-    // 16 KiB pieces: put an event, and a two-byte character, across the first boundary.
-    const pad = 'x'.repeat(16 * 1024 - 'data: '.length - 1);
-    const events = await all([`data: ${pad}é tail\n\ndata: after\n\n`]);
-    expect(events).toEqual([
-      { event: undefined, data: `${pad}é tail` },
-      { event: undefined, data: 'after' },
+  it('gives the same events however the bytes are cut: inside a character, a CRLF, a field name or a line', async () => {
+    const text = 'event: délta\r\ndata: {"é":"ü€😀"}\r\n\r\n: note\n\ndata: a\ndata:b\n\nevent: x\rdata: 😀\r\r';
+    const bytes = encoder.encode(text);
+    const expected = [
+      { event: 'délta', data: '{"é":"ü€😀"}' },
+      { event: undefined, data: 'a\nb' },
+      { event: 'x', data: '😀' },
+    ];
+    expect(await all([bytes])).toEqual(expected);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: bytes.length }), { maxLength: 12 }), async (cuts) => {
+        expect(await all(cutAt(bytes, cuts))).toEqual(expected);
+      }),
+    );
+  });
+
+  it('reads a large read and a long line cut across many reads', async () => {
+    const long = 'y'.repeat(100_000);
+    const many = Array.from({ length: 2_000 }, (_, i) => `data: {"n":${i}}\n\n`).join('');
+    const events = await all([`${many}data: ${long.slice(0, 10)}`, long.slice(10, 50_000), `${long.slice(50_000)}\n\ndata: end\n\n`]);
+    expect(events).toHaveLength(2_002);
+    expect(events[1_999]).toEqual({ event: undefined, data: '{"n":1999}' });
+    expect(events.slice(-2)).toEqual([
+      { event: undefined, data: long },
+      { event: undefined, data: 'end' },
     ]);
   });
 });
