@@ -40,6 +40,16 @@ function toUsage(usage: NonNullable<ChatCompletionChunk['usage']>): Usage {
   return { inputTokens: Math.max(0, usage.prompt_tokens ?? 0), outputTokens: Math.max(0, usage.completion_tokens ?? 0) };
 }
 
+/**
+ * The choice with index 0 (servers that send no index mean the first). A loop, not `find`: this
+ * runs once per streamed token, and a closure per call is garbage the worker must collect.
+ */
+function firstChoice(choices: ChatCompletionChunk['choices'] | undefined): ChatCompletionChunk.Choice | undefined {
+  if (!choices) return undefined;
+  for (let i = 0; i < choices.length; i++) if ((choices[i]!.index ?? 0) === 0) return choices[i];
+  return undefined;
+}
+
 /** Tool-call pieces keyed by their stream index (servers that omit it get one slot per new id). */
 class ToolCallJoiner {
   readonly #slots = new Map<number, ToolCallDraft>();
@@ -83,15 +93,18 @@ export async function readOpenAIStream(response: Response, callbacks: ChatCallba
       usage = toUsage(chunk.usage);
       callbacks.onUsage?.(usage);
     }
-    const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
-    if (!choice) return;
-    const delta = choice.delta ?? {};
-    const piece = (delta.content ?? '') + (delta.refusal ?? '');
+    const choice = firstChoice(chunk.choices);
+    if (!choice?.delta) {
+      if (choice?.finish_reason) reason = finishReason(choice.finish_reason);
+      return;
+    }
+    const { content, refusal, tool_calls: calls } = choice.delta;
+    const piece = refusal ? (content ?? '') + refusal : content;
     if (piece) {
       text.append(piece);
       callbacks.onDelta(piece);
     }
-    for (const call of delta.tool_calls ?? []) tools.add(call);
+    if (calls) for (const call of calls) tools.add(call);
     if (choice.finish_reason) reason = finishReason(choice.finish_reason);
   };
   await readOpenAIChunks(response, onChunk, opts.onProgress);
