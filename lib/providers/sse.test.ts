@@ -39,7 +39,51 @@ function cutAt<T extends string | Uint8Array>(whole: T, cuts: number[]): T[] {
   return parts;
 }
 
+/** The spec's algorithm, written plainly over the whole text: what the reader must agree with. */
+function reference(text: string): SseEvent[] {
+  const out: SseEvent[] = [];
+  let data: string | null = null;
+  let event: string | undefined;
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.pop(); // the text after the last line end is not a line (yet)
+  for (const line of lines) {
+    if (line === '') {
+      if (data !== null) out.push({ event, data });
+      data = null;
+      event = undefined;
+      continue;
+    }
+    if (line.startsWith(':')) continue;
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    let value = colon === -1 ? '' : line.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    if (field === 'data') data = data === null ? value : `${data}\n${value}`;
+    else if (field === 'event') event = value;
+  }
+  return out;
+}
+
 describe('readSse', () => {
+  it('agrees with the spec on any text, cut into reads at any bytes', async () => {
+    // Lines made of a field, a colon, spaces and a value, or a blank line; any line end; and some
+    // raw characters between them.
+    const line = fc.tuple(
+      fc.constantFrom('data', 'event', 'id', '', 'x'),
+      fc.constantFrom('', ':', ': ', ':  '),
+      fc.constantFrom('', 'x', 'é😀', '{"a":1}', '[DONE]', ' y '),
+      fc.constantFrom('\n', '\r', '\r\n', '\n\n', '\r\n\r\n', '\r\r', ''),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 24 }), fc.array(fc.nat(), { maxLength: 10 }), async (lines, cuts) => {
+        const text = lines.map((l) => l.join('')).join('');
+        const bytes = encoder.encode(text);
+        expect(await all(cutAt(bytes, cuts.map((c) => c % (bytes.length + 1))))).toEqual(reference(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('parses data, event names, comments, multi-line data and every line ending; a blank line resets the name', async () => {
     const events = await all([': comment\n', 'event: ping\ndata: {"a":1}\n\n', 'event: dropped\n\n', 'data: x\r\ndata: y\r\n\r\n', 'data:z\r\r', 'id: 7\nretry: 5\ndata: last']);
     expect(events).toEqual([
