@@ -71,3 +71,19 @@ describe('a streamed call on the page', () => {
     expect(reported).toEqual([thrown]);
   });
 });
+
+describe('a request JSON cannot hold', () => {
+  it.each([
+    ['a BigInt', { messages: [], n: 1n }],
+    ['a cycle', (() => { const o: Record<string, unknown> = { messages: [] }; o.self = o; return o; })()],
+    ['a throwing toJSON', { messages: [], toJSON() { throw new Error('nope'); } }],
+  ])('is refused with -32602 naming the request, and nothing is sent (%s)', async (_name, params) => {
+    const { win, posted } = fakeWindow();
+    const transport = createTransport(win, () => undefined);
+    await expect(transport.request('chat', params)).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/^Invalid request: req: cannot be sent as JSON/) });
+    expect(posted).toEqual([]);
+    // The next request still goes out, with the next id.
+    void transport.request('getGrant', undefined);
+    expect(posted).toEqual([{ t: 'req', id: 2, method: 'getGrant' }]);
+  });
+});

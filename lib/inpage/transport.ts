@@ -3,7 +3,7 @@
  * replies come back the same way (docs/PROTOCOL.md §3).
  */
 import { TO_PAGE, TO_WALLET, dispatchWire, wireMessage, type PageEvent, type ToPage, type ToWallet } from '../protocol/wire';
-import { ProviderRpcError, abortError } from './errors';
+import { ProviderRpcError, abortError, invalid } from './errors';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -65,7 +65,17 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
           },
           { once: true },
         );
-        post({ t: 'req', id, method, ...(params === undefined ? {} : { params }), ...(onDelta ? { stream: true } : {}) });
+        const req: ToWallet = { t: 'req', id, method, ...(params === undefined ? {} : { params }), ...(onDelta ? { stream: true } : {}) };
+        // Encoded here, not by dispatchWire, so that a value JSON cannot hold (a BigInt, a cycle, a
+        // throwing toJSON) is the caller's -32602, like any other bad input, and nothing is sent.
+        let detail: string;
+        try {
+          detail = JSON.stringify(req);
+        } catch (error) {
+          pending.delete(id);
+          return reject(invalid('req', `cannot be sent as JSON (${error instanceof Error ? error.message : String(error)})`));
+        }
+        win.dispatchEvent(new CustomEvent(TO_WALLET, { detail }));
       });
     },
     subscribe() {
