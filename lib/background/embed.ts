@@ -56,7 +56,7 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
   } finally {
     ctx.gate.release(caller.origin, entry.id);
     ctx.uiChanged();
-    // The site's spend changed: its pages hear it (an aborted call settles after the page was answered).
-    void ctx.grantChanged(caller.origin).catch(() => undefined);
+    // The site's spend changed: its pages hear it before the answer, as with chat (docs/PROTOCOL.md §4).
+    await ctx.grantChanged(caller.origin).catch(() => undefined);
   }
 }
