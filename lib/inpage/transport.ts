@@ -55,6 +55,15 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
         if (win.origin === 'null') return reject(new ProviderRpcError(4100, 'This page has an opaque origin and cannot connect'));
         if (signal?.aborted) return reject(abortError());
         const id = nextId++;
+        const req: ToWallet = { t: 'req', id, method, ...(params === undefined ? {} : { params }), ...(onDelta ? { stream: true } : {}) };
+        // Encoded here, not by dispatchWire, so that a value JSON cannot hold (a BigInt, a cycle, a
+        // throwing toJSON) is the caller's -32602, like any other bad input, and nothing is sent.
+        let detail: string;
+        try {
+          detail = JSON.stringify(req);
+        } catch (error) {
+          return reject(invalid('req', `cannot be sent as JSON (${error instanceof Error ? error.message : String(error)})`));
+        }
         pending.set(id, { resolve, reject, onDelta, streamed: '' });
         signal?.addEventListener(
           'abort',
@@ -65,16 +74,6 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
           },
           { once: true },
         );
-        const req: ToWallet = { t: 'req', id, method, ...(params === undefined ? {} : { params }), ...(onDelta ? { stream: true } : {}) };
-        // Encoded here, not by dispatchWire, so that a value JSON cannot hold (a BigInt, a cycle, a
-        // throwing toJSON) is the caller's -32602, like any other bad input, and nothing is sent.
-        let detail: string;
-        try {
-          detail = JSON.stringify(req);
-        } catch (error) {
-          pending.delete(id);
-          return reject(invalid('req', `cannot be sent as JSON (${error instanceof Error ? error.message : String(error)})`));
-        }
         win.dispatchEvent(new CustomEvent(TO_WALLET, { detail }));
       });
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readSse } from './sse';
+import { MAX_EVENT_CHARS, readSse } from './sse';
 
 interface SseEvent {
   event: string | undefined;
@@ -144,6 +144,18 @@ describe('readSse', () => {
         expect(await all(cutAt(bytes, cuts))).toEqual(expected);
       }),
     );
+  });
+
+  it('refuses an event or a line longer than its limit, however it comes', async () => {
+    const huge = 'z'.repeat(MAX_EVENT_CHARS);
+    // One line that never ends, in reads of 1 MiB.
+    const parts = cutAt(`data: ${huge}`, Array.from({ length: 16 }, (_, i) => (i + 1) * 1024 * 1024));
+    await expect(all(parts)).rejects.toThrow(/longer than/);
+    // Many short data lines that never make a blank line.
+    const lines = Array.from({ length: 17 }, () => `data: ${'z'.repeat(1024 * 1024)}\n`);
+    await expect(all(lines)).rejects.toThrow(/longer than/);
+    // Just under the limit is taken.
+    await expect(all([`data: ${huge.slice(1)}\n\n`])).resolves.toHaveLength(1);
   });
 
   it('reads a large read and a long line cut across many reads', async () => {

@@ -11,6 +11,10 @@
  * (only a line cut by the end of a read is joined); each event handed on as two strings the moment
  * its blank line is found, with no object, array or closure per event.
  */
+/** Longest event (or line) taken, in characters: a server that never ends one cannot fill the worker's memory. */
+export const MAX_EVENT_CHARS = 16 * 1024 * 1024;
+const tooLong = () => new Error(`a server-sent event longer than ${MAX_EVENT_CHARS} characters`);
+
 const LF = 10;
 const COLON = 58;
 const SPACE = 32;
@@ -46,6 +50,7 @@ export async function readSse(body: ReadableStream<Uint8Array>, onEvent: SseHand
       // The common line, read without slicing it twice.
       const value = source.slice(from + (source.charCodeAt(from + 5) === SPACE ? 6 : 5), to);
       data = data === null ? value : `${data}\n${value}`;
+      if (data.length > MAX_EVENT_CHARS) throw tooLong();
     } else if (source.charCodeAt(from) !== COLON) {
       const text = source.slice(from, to);
       const colon = text.indexOf(':');
@@ -81,6 +86,7 @@ export async function readSse(body: ReadableStream<Uint8Array>, onEvent: SseHand
       if (!more) return false;
     }
     if (start < text.length) partial += text.slice(start);
+    if (partial.length > MAX_EVENT_CHARS) throw tooLong();
     return true;
   };
 
