@@ -154,6 +154,8 @@ describe('readSse', () => {
     // Many short data lines that never make a blank line.
     const lines = Array.from({ length: 17 }, () => `data: ${'z'.repeat(1024 * 1024)}\n`);
     await expect(all(lines)).rejects.toThrow(/longer than/);
+    // Endless bare `data` lines (each adds a newline) are refused too.
+    await expect(all([`data: ${huge.slice(10)}\n`, 'data\n'.repeat(20)])).rejects.toThrow(/longer than/);
     // Just under the limit is taken.
     await expect(all([`data: ${huge.slice(1)}\n\n`])).resolves.toHaveLength(1);
   });

@@ -50,7 +50,6 @@ export async function readSse(body: ReadableStream<Uint8Array>, onEvent: SseHand
       // The common line, read without slicing it twice.
       const value = source.slice(from + (source.charCodeAt(from + 5) === SPACE ? 6 : 5), to);
       data = data === null ? value : `${data}\n${value}`;
-      if (data.length > MAX_EVENT_CHARS) throw tooLong();
     } else if (source.charCodeAt(from) !== COLON) {
       const text = source.slice(from, to);
       const colon = text.indexOf(':');
@@ -60,6 +59,7 @@ export async function readSse(body: ReadableStream<Uint8Array>, onEvent: SseHand
       if (field === 'data') data = data === null ? value : `${data}\n${value}`;
       else if (field === 'event') event = value;
     }
+    if (data !== null && data.length > MAX_EVENT_CHARS) throw tooLong();
     return true;
   };
 
