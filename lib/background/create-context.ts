@@ -75,17 +75,13 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
     metrics: new Metrics(),
     audit,
     now,
-    async grantChanged(origin, answer) {
+    async grantChanged(origin) {
       const grant = await grants.get(origin);
       // The spend the page hears includes the requests already answered whose settlement is still
       // committing: what its getGrant returns (it waits for them).
       const unsettled = ledger.unsettledNano(origin);
       const current = grant && unsettled > 0 ? { ...grant, spentNano: spentInPeriod(grant, now()) + unsettled, periodKey: periodKey(grant.period, now()) } : grant;
-      const data = current ? toPublicGrant(current, now()) : null;
-      if (answer && !answer.sent) {
-        answer.grant = { data };
-        ports.emit(origin, 'grantChanged', data, answer.port);
-      } else ports.emit(origin, 'grantChanged', data);
+      ports.emit(origin, 'grantChanged', current ? toPublicGrant(current, now()) : null);
       uiChanged();
     },
     uiChanged,
