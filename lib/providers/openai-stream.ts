@@ -94,17 +94,16 @@ export async function readOpenAIStream(response: Response, callbacks: ChatCallba
       callbacks.onUsage?.(usage);
     }
     const choice = firstChoice(chunk.choices);
-    if (!choice?.delta) {
-      if (choice?.finish_reason) reason = finishReason(choice.finish_reason);
-      return;
+    if (!choice) return;
+    if (choice.delta) {
+      const { content, refusal, tool_calls: calls } = choice.delta;
+      const piece = refusal ? (content ?? '') + refusal : content;
+      if (piece) {
+        text.append(piece);
+        callbacks.onDelta(piece);
+      }
+      if (calls) for (const call of calls) tools.add(call);
     }
-    const { content, refusal, tool_calls: calls } = choice.delta;
-    const piece = refusal ? (content ?? '') + refusal : content;
-    if (piece) {
-      text.append(piece);
-      callbacks.onDelta(piece);
-    }
-    if (calls) for (const call of calls) tools.add(call);
     if (choice.finish_reason) reason = finishReason(choice.finish_reason);
   };
   await readOpenAIChunks(response, onChunk, opts.onProgress);
