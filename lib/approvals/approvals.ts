@@ -51,20 +51,29 @@ export class Approvals {
   /**
    * Asks the person; resolves their decision or rejects with 4001 / 4290. `prepare` (e.g. unlocking
    * the wallet) runs first, inside the origin's one prompt slot.
+   *
+   * `answered` says whether the wallet's state already holds what is asked (a connection: a grant
+   * that covers it). A restarted worker needs it: a page re-sends its request while the person
+   * answers the window the old worker opened, and the answer can land between this request's reads.
+   * Resolves `undefined` when `answered` says so instead of a decision.
    */
-  async ask(record: Omit<ApprovalRecord, 'id' | 'createdAt' | 'windowId'>, prepare?: () => Promise<void>): Promise<ApprovalDecision> {
+  async ask(
+    record: Omit<ApprovalRecord, 'id' | 'createdAt' | 'windowId'>,
+    prepare?: () => Promise<void>,
+    answered: () => Promise<boolean> = async () => false,
+  ): Promise<ApprovalDecision | undefined> {
     this.assertNotBlocked(record.origin);
     if (this.asking.has(record.origin)) throw new WalletError(ErrorCode.rateLimited, messages.promptPending());
     this.asking.add(record.origin);
     try {
       await prepare?.();
-      return await this.askOnce(record);
+      return await this.askOnce(record, answered);
     } finally {
       this.asking.delete(record.origin);
     }
   }
 
-  private async askOnce(record: Omit<ApprovalRecord, 'id' | 'createdAt' | 'windowId'>): Promise<ApprovalDecision> {
+  private async askOnce(record: Omit<ApprovalRecord, 'id' | 'createdAt' | 'windowId'>, answered: () => Promise<boolean>): Promise<ApprovalDecision | undefined> {
     const existing = await this.db.approvals.where('origin').equals(record.origin).first();
     if (existing) {
       const alive = existing.windowId !== undefined && (await this.windows.exists(existing.windowId));
@@ -74,13 +83,15 @@ export class Approvals {
       if (alive) {
         // A restarted worker: the person may still answer the window that is open.
         if (existing.windowId !== undefined) await this.windows.focus(existing.windowId);
-        return this.wait(existing.id);
+        return this.attach(existing.id, answered);
       }
       await this.db.approvals.delete(existing.id);
     }
+    // The answer is written before its prompt is deleted: a prompt found gone may have been answered.
+    if (await answered()) return undefined;
     const pending: ApprovalRecord = { ...record, id: crypto.randomUUID(), createdAt: this.now() };
     await this.db.approvals.add(pending);
-    const decision = this.wait(pending.id);
+    const decision = this.wait(pending.id).promise;
     try {
       const windowId = await this.windows.open(`/approve.html?id=${pending.id}`, APPROVAL_WINDOW);
       await this.db.approvals.update(pending.id, { windowId });
@@ -98,12 +109,28 @@ export class Approvals {
     }
   }
 
-  private wait(id: string): Promise<ApprovalDecision> {
-    return new Promise((resolve, reject) => {
-      const list = this.waiters.get(id) ?? [];
-      list.push({ resolve, reject });
-      this.waiters.set(id, list);
-    });
+  private wait(id: string): { promise: Promise<ApprovalDecision>; waiter: Waiter } {
+    let waiter!: Waiter;
+    const promise = new Promise<ApprovalDecision>((resolve, reject) => (waiter = { resolve, reject }));
+    this.waiters.set(id, [...(this.waiters.get(id) ?? []), waiter]);
+    return { promise, waiter };
+  }
+
+  /**
+   * Waits on a prompt found open. If it was settled while this request was on its way (the record
+   * is gone once the waiter is listed), its settlement never saw the waiter: the state says how it
+   * ended instead.
+   */
+  private async attach(id: string, answered: () => Promise<boolean>): Promise<ApprovalDecision | undefined> {
+    const { waiter, promise } = this.wait(id);
+    if (await this.db.approvals.get(id)) return promise;
+    const list = this.waiters.get(id);
+    if (!list?.includes(waiter)) return promise; // the settlement took this waiter after all
+    const rest = list.filter((w) => w !== waiter);
+    if (rest.length) this.waiters.set(id, rest);
+    else this.waiters.delete(id);
+    if (await answered()) return undefined;
+    throw new WalletError(ErrorCode.userRejected, messages.userRejected());
   }
 
   /** The person approved (the caller has validated the decision against the record). */

@@ -15,10 +15,12 @@ const DEFAULT_SCOPES: Scope[] = ['chat', 'models'];
 export async function connect(ctx: WalletContext, caller: PageCaller, req: ConnectRequest | undefined): Promise<Grant> {
   const scopes = req?.scopes ?? DEFAULT_SCOPES;
   await ctx.ledger.settled(caller.origin);
-  const existing = await ctx.grants.get(caller.origin);
-  if (existing && grantCovers(existing, { scopes, ...(req?.models ? { models: req.models } : {}) }, ctx.now())) {
-    return toPublicGrant(existing, ctx.now());
-  }
+  const covering = async () => {
+    const grant = await ctx.grants.get(caller.origin);
+    return grant && grantCovers(grant, { scopes, ...(req?.models ? { models: req.models } : {}) }, ctx.now()) ? grant : undefined;
+  };
+  const existing = await covering();
+  if (existing) return toPublicGrant(existing, ctx.now());
   const prepare = async () => {
     try {
       await ctx.unlock.ensureUnlocked();
@@ -42,6 +44,7 @@ export async function connect(ctx: WalletContext, caller: PageCaller, req: Conne
       },
     },
     prepare,
+    async () => (await covering()) !== undefined,
   );
   const grant = await ctx.grants.get(caller.origin);
   if (!grant) throw new WalletError(ErrorCode.userRejected, messages.userRejected());

@@ -196,3 +196,54 @@ describe('approvals: prompt spam', () => {
     expect(await s.db.approvals.count()).toBe(0);
   });
 });
+
+describe('approvals: a restarted worker', () => {
+  /** The old worker opened a prompt and stopped; `next` is the new worker's Approvals on the same database and windows. */
+  async function afterRestart(focus: () => Promise<void> = async () => {}) {
+    const s = setup();
+    void s.ask().catch(() => undefined);
+    const win = await s.windows.untilOpened(1);
+    s.windows.focus = focus;
+    const next = new Approvals(s.db, s.windows, () => 1_000_000);
+    return { ...s, next, id: idOf(win.path) };
+  }
+
+  it('a re-sent request attaches to the open window and gets the person’s decision', async () => {
+    const r = await afterRestart();
+    const again = r.next.ask({ origin: SITE, request: { scopes: ['chat'] } });
+    await expect.poll(() => (r.next as unknown as { waiters: Map<string, unknown> }).waiters.size).toBe(1);
+    await r.next.approve(r.id, DECISION);
+    await expect(again).resolves.toEqual(DECISION);
+    expect(r.windows.opened).toHaveLength(1);
+  });
+
+  it('answered before the re-sent request reads the prompt: the state answers it, no second window', async () => {
+    const r = await afterRestart();
+    // The grant is written before the prompt is settled.
+    await r.next.approve(r.id, DECISION);
+    const again = r.next.ask({ origin: SITE, request: { scopes: ['chat'] } }, undefined, async () => true);
+    await expect(again).resolves.toBeUndefined();
+    expect(r.windows.opened).toHaveLength(1);
+    expect(await r.db.approvals.count()).toBe(0);
+  });
+
+  it('answered after the re-sent request found the prompt open, before it waited: it does not hang', async () => {
+    let granted = false;
+    const r = await afterRestart(async () => {
+      granted = true;
+      await r.next.approve(r.id, DECISION);
+    });
+    const again = r.next.ask({ origin: SITE, request: { scopes: ['chat'] } }, undefined, async () => granted);
+    await expect(again).resolves.toBeUndefined();
+    expect(r.windows.opened).toHaveLength(1);
+  });
+
+  it('rejected in that same gap: the re-sent request gets 4001', async () => {
+    const r = await afterRestart(async () => {
+      await r.next.reject(r.id);
+    });
+    const again = r.next.ask({ origin: SITE, request: { scopes: ['chat'] } }, undefined, async () => false);
+    await expect(again).rejects.toMatchObject({ code: ErrorCode.userRejected });
+    expect(r.windows.opened).toHaveLength(1);
+  });
+});
