@@ -169,7 +169,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
       () => undefined,
     ).finally(() => ctx.uiChanged());
     // The site's pages hear the new spend before the answer, as when the settlement came first.
-    await ctx.grantChanged(caller.origin).catch(() => undefined);
+    await ctx.grantChanged(caller.origin, caller.answer).catch(() => undefined);
     // "Last used" to the minute: no extra write on every request of a busy site.
     if (!key.lastUsedAt || ctx.now() - key.lastUsedAt > 60_000) void ctx.keyring.update(key.id, { lastUsedAt: ctx.now() }).catch(() => undefined);
     return {

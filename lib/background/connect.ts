@@ -61,7 +61,7 @@ export async function getGrant(ctx: WalletContext, caller: PageCaller): Promise<
 export async function disconnect(ctx: WalletContext, caller: PageCaller): Promise<null> {
   if (await ctx.grants.revoke(caller.origin)) {
     await ctx.audit.record({ type: 'site.disconnected', origin: caller.origin });
-    await ctx.grantChanged(caller.origin);
+    await ctx.grantChanged(caller.origin, caller.answer);
   }
   return null;
 }

@@ -75,13 +75,17 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
     metrics: new Metrics(),
     audit,
     now,
-    async grantChanged(origin) {
+    async grantChanged(origin, answer) {
       const grant = await grants.get(origin);
       // The spend the page hears includes the requests already answered whose settlement is still
       // committing: what its getGrant returns (it waits for them).
       const unsettled = ledger.unsettledNano(origin);
       const current = grant && unsettled > 0 ? { ...grant, spentNano: spentInPeriod(grant, now()) + unsettled, periodKey: periodKey(grant.period, now()) } : grant;
-      ports.emit(origin, 'grantChanged', current ? toPublicGrant(current, now()) : null);
+      const data = current ? toPublicGrant(current, now()) : null;
+      if (answer && !answer.sent) {
+        answer.grant = { data };
+        ports.emit(origin, 'grantChanged', data, answer.port);
+      } else ports.emit(origin, 'grantChanged', data);
       uiChanged();
     },
     uiChanged,

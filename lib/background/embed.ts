@@ -57,6 +57,6 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
     ctx.gate.release(caller.origin, entry.id);
     ctx.uiChanged();
     // The site's spend changed: its pages hear it before the answer, as with chat (docs/PROTOCOL.md §4).
-    await ctx.grantChanged(caller.origin).catch(() => undefined);
+    await ctx.grantChanged(caller.origin, caller.answer).catch(() => undefined);
   }
 }

@@ -11,7 +11,7 @@ import { messages } from '../protocol/messages';
 import { parseOrThrow } from '../protocol/validate';
 import { isPageMethod, pageMethodParams } from '../protocol/page-methods';
 import { canConnect, originOfSender, topOriginOfSender } from '../grants/origin';
-import type { WalletContext } from './context';
+import type { AnswerNotes, WalletContext } from './context';
 import { DeltaBatcher, type PagePort } from './ports';
 import { pageHandlers, type PageCall } from './page-handlers';
 
@@ -57,6 +57,12 @@ async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknown): Pro
   const { id } = message;
   const batcher = message.stream ? new DeltaBatcher((text) => ctx.ports.send(entry, { t: 'delta', id, text })) : null;
   const controller = new AbortController();
+  const answer: AnswerNotes = { port: entry, sent: false };
+  /** The event the answer carries, if any; after this, events for the page go as events. */
+  const notes = () => {
+    answer.sent = true;
+    return answer.grant ? { grantChanged: answer.grant.data } : {};
+  };
   try {
     if (entry.inflight.has(id)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('id', 'already in flight'));
     entry.inflight.set(id, controller);
@@ -67,14 +73,14 @@ async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknown): Pro
     const handler = pageHandlers[method] as (call: PageCall<unknown>) => Promise<unknown>;
     const value = await handler({
       ctx,
-      caller: { origin: entry.origin, ...(entry.topOrigin ? { topOrigin: entry.topOrigin } : {}) },
+      caller: { origin: entry.origin, ...(entry.topOrigin ? { topOrigin: entry.topOrigin } : {}), answer },
       params,
       signal: controller.signal,
       onDelta: (text) => batcher?.push(text),
     });
-    ctx.ports.send(entry, batcher ? { t: 'res', id, ok: true, ...batcher.answer(value ?? null), ...batcher.rest() } : { t: 'res', id, ok: true, value: value ?? null });
+    ctx.ports.send(entry, batcher ? { t: 'res', id, ok: true, ...batcher.answer(value ?? null), ...batcher.rest(), ...notes() } : { t: 'res', id, ok: true, value: value ?? null, ...notes() });
   } catch (error) {
-    ctx.ports.send(entry, { t: 'res', id, ok: false, error: toWireError(error), ...batcher?.rest() });
+    ctx.ports.send(entry, { t: 'res', id, ok: false, error: toWireError(error), ...batcher?.rest(), ...notes() });
   } finally {
     if (entry.inflight.get(id) === controller) entry.inflight.delete(id);
   }

@@ -87,10 +87,10 @@ export class PortHub {
     }
   }
 
-  /** Sends an event to every port of `origin`, or of every origin when `origin` is null. */
-  emit(origin: string | null, name: PageEvent, data: unknown): void {
+  /** Sends an event to every port of `origin` (of every origin when `origin` is null) but `except`. */
+  emit(origin: string | null, name: PageEvent, data: unknown, except?: PagePort): void {
     for (const entry of this.ports) {
-      if (origin === null || entry.origin === origin) this.send(entry, { t: 'event', name, data });
+      if (entry !== except && (origin === null || entry.origin === origin)) this.send(entry, { t: 'event', name, data });
     }
   }
 

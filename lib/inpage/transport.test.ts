@@ -87,3 +87,33 @@ describe('a request JSON cannot hold', () => {
     expect(posted).toEqual([{ t: 'req', id: 2, method: 'getGrant' }]);
   });
 });
+
+describe('the spend that rides on an answer', () => {
+  it('is heard as grantChanged before the last delta and before the call resolves', async () => {
+    const { win, fromWallet } = fakeWindow();
+    const order: string[] = [];
+    const transport = createTransport(win, (name, data) => void order.push(`${name}:${JSON.stringify(data)}`));
+    const result = transport.request('chat', { messages: [] }, { onDelta: (text) => void order.push(`delta:${text}`) }).then(() => order.push('resolved'));
+    fromWallet({ t: 'res', id: 1, ok: true, value: { model: 'm' }, delta: 'end', textStreamed: true, grantChanged: { spentUsd: 0.5 } });
+    await result;
+    expect(order).toEqual(['grantChanged:{"spentUsd":0.5}', 'delta:end', 'resolved']);
+  });
+
+  it('is heard on a failed answer, a revoked grant (null) included, and on the answer of a call this page gave up', async () => {
+    const { win, fromWallet } = fakeWindow();
+    const heard: unknown[] = [];
+    const transport = createTransport(win, (name, data) => void heard.push([name, data]));
+    const controller = new AbortController();
+    const given = transport.request('embed', { input: 'x' }, { signal: controller.signal });
+    controller.abort();
+    await expect(given).rejects.toMatchObject({ name: 'AbortError' });
+    fromWallet({ t: 'res', id: 1, ok: false, error: { code: 4001, message: 'aborted', data: { aborted: true } }, grantChanged: { spentUsd: 1 } });
+    const failed = transport.request('chat', { messages: [] });
+    fromWallet({ t: 'res', id: 2, ok: false, error: { code: 4100, message: 'revoked' }, grantChanged: null });
+    await expect(failed).rejects.toMatchObject({ code: 4100 });
+    expect(heard).toEqual([
+      ['grantChanged', { spentUsd: 1 }],
+      ['grantChanged', null],
+    ]);
+  });
+});

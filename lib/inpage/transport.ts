@@ -38,6 +38,9 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
     const m = wireMessage(event) as ToPage | null;
     if (!m) return;
     if (m.t === 'event') return onEvent(m.name, m.data);
+    // The event the wallet would have sent just before an answer rides on it (PROTOCOL.md §4); it
+    // is heard even when the call was given up (aborted) on this side.
+    if (m.t === 'res' && 'grantChanged' in m) onEvent('grantChanged', m.grantChanged);
     const call = pending.get(m.id);
     if (!call) return;
     if (m.t === 'delta') return deliver(call, m.text);

@@ -48,8 +48,8 @@ export type ToWallet =
 
 /** Wallet → page. */
 export type ToPage =
-  | { t: 'res'; id: number; ok: true; value: unknown; delta?: string; textStreamed?: true }
-  | { t: 'res'; id: number; ok: false; error: WireError; delta?: string }
+  | { t: 'res'; id: number; ok: true; value: unknown; delta?: string; textStreamed?: true; grantChanged?: unknown }
+  | { t: 'res'; id: number; ok: false; error: WireError; delta?: string; grantChanged?: unknown }
   | { t: 'delta'; id: number; text: string }
   | { t: 'event'; name: PageEvent; data: unknown };
 

@@ -3,13 +3,14 @@
  * the origin is the browser-reported `sender.origin`, never the URL or anything the page sends;
  * ports from anything but our own content scripts are refused.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { acceptPagePort } from '../../lib/background/page-port';
 import type { WalletContext } from '../../lib/background/context';
 import { ErrorCode, WalletError } from '../../lib/protocol/errors';
 import { messages } from '../../lib/protocol/messages';
 import type { ApprovalRecord } from '../../lib/db/tables/approvals';
 import { fakePort, macrotask, recordingContext, senderFor } from './fuzz/wallet-fakes';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../lib/background/testing/harness';
 
 const getGrant = { t: 'req', id: 1, method: 'getGrant' };
 /** A ledger with no settlement in flight. */
@@ -122,5 +123,33 @@ describe('page ports: the origin is what the browser reports', () => {
     await macrotask();
     expect(records).toHaveLength(1);
     expect(records[0]).not.toHaveProperty('topOrigin');
+  });
+});
+
+describe('page ports: the spend a call changed rides on its answer', () => {
+  it("the calling frame hears grantChanged on its chat's answer; the site's other frames as an event", async () => {
+    const { ctx } = await makeHarness({ adapter: scriptedAdapter({ chunks: ['a', 'b'], usage: { inputTokens: 5, outputTokens: 3 } }) });
+    const caller = fakePort(senderFor(TEST_ORIGIN));
+    const other = fakePort(senderFor(TEST_ORIGIN));
+    const elsewhere = fakePort(senderFor('https://other.example'));
+    for (const page of [caller, other, elsewhere]) acceptPagePort(ctx, Promise.resolve(), page.port);
+    caller.deliver({ t: 'req', id: 7, method: 'chat', params: { messages: [{ role: 'user', content: 'hi' }], maxTokens: 10 }, stream: true });
+    await vi.waitFor(() => expect(caller.sent.at(-1)).toMatchObject({ t: 'res', id: 7 }));
+    const answer = caller.sent.at(-1) as { ok: boolean; value: { costUsd: number }; grantChanged: { spentUsd: number } };
+    expect(answer).toMatchObject({ ok: true });
+    expect(answer.grantChanged).toMatchObject({ origin: TEST_ORIGIN, spentUsd: answer.value.costUsd });
+    // One message fewer: no separate event to the caller; the same grant to the site's other frame.
+    expect(caller.sent.filter((m) => (m as { t: string }).t === 'event')).toEqual([]);
+    expect(other.sent).toEqual([{ t: 'event', name: 'grantChanged', data: answer.grantChanged }]);
+    expect(elsewhere.sent).toEqual([]);
+  });
+
+  it('an answer that changed no grant carries none', async () => {
+    const { ctx } = await makeHarness({ adapter: scriptedAdapter({}) });
+    const caller = fakePort(senderFor(TEST_ORIGIN));
+    acceptPagePort(ctx, Promise.resolve(), caller.port);
+    caller.deliver(getGrant);
+    await vi.waitFor(() => expect(caller.sent).toHaveLength(1));
+    expect(caller.sent[0]).not.toHaveProperty('grantChanged');
   });
 });
