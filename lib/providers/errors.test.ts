@@ -3,6 +3,7 @@ import { APIError as AnthropicAPIError } from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { isAbortError, retryAfterMs, toProviderError, type ErrorContext } from './errors';
+import { MAX_EVENT_CHARS, SseEventTooLong } from './sse';
 
 const KEY = 'sk-live-0123456789abcdefghij';
 const ctx: ErrorContext = { label: 'OpenAI', secrets: [KEY], timeoutMs: 30_000 };
@@ -69,6 +70,12 @@ describe('toProviderError', () => {
     expect(odd.message).toBe('OpenAI error: unexpected error: bad [redacted]');
     const thrown = toProviderError('a string', ctx) as WalletError;
     expect(thrown.message).toBe('OpenAI error: unexpected error: a string');
+  });
+
+  it('names an endless server-sent event a malformed answer, not an unexpected error', () => {
+    const out = toProviderError(new SseEventTooLong(), ctx) as WalletError;
+    expect(out.message).toBe(`OpenAI error: malformed answer (a server-sent event longer than ${MAX_EVENT_CHARS} characters)`);
+    expect(out.data).toEqual({ kind: 'server', status: null });
   });
 
   it('clips very long provider messages after scrubbing', () => {

@@ -18,6 +18,7 @@ import {
 import { ErrorCode, WalletError, type WireError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { scrub } from './scrub';
+import { SseEventTooLong } from './sse';
 
 /** What went wrong, for the caller's retry logic and the ledger. */
 export type ProviderErrorKind = 'auth' | 'rate_limit' | 'server' | 'bad_request' | 'network' | 'timeout';
@@ -145,6 +146,7 @@ export function toProviderError(error: unknown, ctx: ErrorContext): Error {
       ...(wait !== undefined ? { retryAfterMs: wait } : {}),
     });
   }
+  if (error instanceof SseEventTooLong) return providerError(messages.providerMalformed(ctx.label, error.message), 'server', { status: null });
   if (error instanceof SyntaxError) {
     return providerError(messages.providerMalformed(ctx.label, 'invalid JSON'), 'server', { status: null });
   }

@@ -13,7 +13,14 @@
  */
 /** Longest event (or line) taken, in characters: a server that never ends one cannot fill the worker's memory. */
 export const MAX_EVENT_CHARS = 16 * 1024 * 1024;
-const tooLong = () => new Error(`a server-sent event longer than ${MAX_EVENT_CHARS} characters`);
+/** The stream held an event (or a line) longer than {@link MAX_EVENT_CHARS}: a malformed answer. */
+export class SseEventTooLong extends Error {
+  constructor() {
+    super(`a server-sent event longer than ${MAX_EVENT_CHARS} characters`);
+    this.name = 'SseEventTooLong';
+  }
+}
+const tooLong = () => new SseEventTooLong();
 
 const LF = 10;
 const COLON = 58;
