@@ -15,6 +15,7 @@ import { nanoToUsd } from '../budget/money';
 import type { PendingEntry } from '../ledger/ledger';
 import { idAndTime } from '../ledger/entry-id';
 import type { PageCaller, WalletContext } from './context';
+import { logRefusal, noteKeyUsed, settleFailed } from './call-records';
 
 const CHECKPOINT_MS = 2_000;
 
@@ -67,7 +68,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
   try {
     routed = await route(ctx, caller, 'chat', request.model, inputTokenBound(request));
   } catch (error) {
-    await logRefusal(ctx, caller.origin, request.model ?? '', error);
+    await logRefusal(ctx, 'chat', caller.origin, request.model ?? '', error);
     throw error;
   }
   const { model, key, price } = routed;
@@ -98,7 +99,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     // Over budget: refused (4402), or the person is asked to raise it (the site's setting).
     ({ written } = await reserveOrAsk(ctx, caller, entry, signal, abortError));
   } catch (error) {
-    await logRefusal(ctx, caller.origin, model, error, provider);
+    await logRefusal(ctx, 'chat', caller.origin, model, error, provider);
     throw error;
   }
   // The adapter prepares the call while the pending entry is written, and sends only after.
@@ -170,8 +171,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     ).finally(() => ctx.uiChanged());
     // The site's pages hear the new spend before the answer, as when the settlement came first.
     await ctx.grantChanged(caller.origin, caller.answer).catch(() => undefined);
-    // "Last used" to the minute: no extra write on every request of a busy site.
-    if (!key.lastUsedAt || ctx.now() - key.lastUsedAt > 60_000) void ctx.keyring.update(key.id, { lastUsedAt: ctx.now() }).catch(() => undefined);
+    noteKeyUsed(ctx, key);
     return {
       text: outcome.text,
       model: outcome.model || model,
@@ -185,20 +185,13 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
     // The pending entry could not be written: nothing was sent, and there is nothing to settle.
     const refusal = await unwritten;
     if (refusal) {
-      await logRefusal(ctx, caller.origin, model, refusal, provider);
+      await logRefusal(ctx, 'chat', caller.origin, model, refusal, provider);
       throw refusal;
     }
     const aborted = signal.aborted || isAbortError(error);
     // A failed call is charged for what the provider may have billed: what streamed, if anything.
     const usage = aborted || streamedChars > 0 ? ownCount() : { inputTokens: 0, outputTokens: 0 };
-    const wire = error instanceof WalletError ? error : undefined;
-    await ctx.ledger.settle(entry.id, {
-      status: aborted ? 'aborted' : 'error',
-      ...usage,
-      costNano: costNano(price, usage),
-      ...(wire ? { errorCode: wire.code, errorMessage: wire.message } : aborted ? {} : { errorCode: ErrorCode.provider, errorMessage: 'Internal wallet error' }),
-    }, entry);
-    if (wire?.data?.kind === 'auth') void ctx.keyring.update(key.id, { status: 'invalid', statusMessage: wire.message });
+    await settleFailed(ctx, entry, key, { error, aborted, usage, price });
     throw aborted ? abortError() : error;
   } finally {
     if (!deferred) settled(ctx, caller.origin, entry.id);
@@ -210,15 +203,6 @@ function settled(ctx: WalletContext, origin: string, id: string): void {
   ctx.gate.release(origin, id);
   ctx.uiChanged();
   void ctx.grantChanged(origin).catch(() => undefined);
-}
-
-/** A request refused before anything was sent still has its line in the ledger. */
-async function logRefusal(ctx: WalletContext, origin: string, model: string, error: unknown, provider = ''): Promise<void> {
-  if (!(error instanceof WalletError) || error.code === ErrorCode.userRejected) return;
-  await ctx.ledger
-    .refused({ ...idAndTime(ctx.now()), origin, kind: 'chat', model, provider, errorCode: error.code, errorMessage: error.message })
-    .catch(() => undefined);
-  ctx.uiChanged();
 }
 
 export function isAbortError(error: unknown): boolean {

@@ -6,15 +6,23 @@ import { nanoToUsd } from '../budget/money';
 import { tokensForChars } from '../budget/estimate';
 import type { PendingEntry } from '../ledger/ledger';
 import { idAndTime } from '../ledger/entry-id';
-import { ErrorCode, WalletError } from '../protocol/errors';
-import { abortError, isAbortError, route } from './chat';
+import { abortError, isAbortError, route, type Routed } from './chat';
+import { logRefusal, noteKeyUsed, settleFailed } from './call-records';
 import type { PageCaller, WalletContext } from './context';
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 
 export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; request: EmbedRequest; signal: AbortSignal }): Promise<EmbedResult> {
   const { caller, request, signal } = call;
-  const { model, key, price } = await route(ctx, caller, 'embed', request.model);
+  let routed: Routed;
+  try {
+    routed = await route(ctx, caller, 'embed', request.model);
+  } catch (error) {
+    await logRefusal(ctx, 'embed', caller.origin, request.model ?? '', error);
+    throw error;
+  }
+  const { model, key, price } = routed;
+  const provider = ctx.providers.providerName(key);
   const inputs = typeof request.input === 'string' ? [request.input] : request.input;
   const bound = inputs.reduce((n, s) => n + bytes(s) + 8, 0);
   const estimate = inputs.reduce((n, s) => n + tokensForChars(s.length), 0);
@@ -23,7 +31,7 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
     origin: caller.origin,
     kind: 'embed',
     model,
-    provider: ctx.providers.providerName(key),
+    provider,
     keyId: key.id,
     status: 'pending',
     inputTokens: 0,
@@ -33,7 +41,13 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
     inputEstimate: estimate,
     price,
   };
-  await admitOrAsk(ctx, caller, entry, signal, abortError);
+  try {
+    // Over budget (refused, or the person is asked to raise it), or the pending entry not written.
+    await admitOrAsk(ctx, caller, entry, signal, abortError);
+  } catch (error) {
+    await logRefusal(ctx, 'embed', caller.origin, model, error, provider);
+    throw error;
+  }
   ctx.activity();
   try {
     const secret = await ctx.keyring.secretOf(key);
@@ -41,17 +55,13 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
     const usage = { inputTokens: out.usage?.inputTokens ?? estimate, outputTokens: 0 };
     const cost = Math.min(costNano(price, usage), entry.reservedNano);
     await ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost }, entry);
+    noteKeyUsed(ctx, key);
     return { vectors: out.vectors, model: out.model || model, usage: { inputTokens: usage.inputTokens }, costUsd: nanoToUsd(cost) };
   } catch (error) {
     const aborted = signal.aborted || isAbortError(error);
-    const wire = error instanceof WalletError ? error : undefined;
-    await ctx.ledger.settle(entry.id, {
-      status: aborted ? 'aborted' : 'error',
-      inputTokens: 0,
-      outputTokens: 0,
-      costNano: 0,
-      ...(wire ? { errorCode: wire.code, errorMessage: wire.message } : { errorCode: ErrorCode.provider }),
-    });
+    // Cut short, the provider may have billed the input (docs/BUDGETS.md); an error charges nothing.
+    const usage = { inputTokens: aborted ? estimate : 0, outputTokens: 0 };
+    await settleFailed(ctx, entry, key, { error, aborted, usage, price });
     throw aborted ? abortError() : error;
   } finally {
     ctx.gate.release(caller.origin, entry.id);
