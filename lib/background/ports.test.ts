@@ -60,6 +60,28 @@ describe('DeltaBatcher.answer', () => {
     expect(batch.answer({ text: 'Hello, world', model: 'm', costUsd: 0.1 })).toEqual({ value: { model: 'm', costUsd: 0.1 }, textStreamed: true });
   });
 
+  it('recognises the streamed text however it was batched; a text of its length that differs anywhere goes whole', () => {
+    vi.useFakeTimers();
+    try {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.string({ minLength: 1 }), fc.nat(40)), { minLength: 1 }), fc.nat(), (steps, where) => {
+          const { batch } = batcher();
+          for (const [piece, waitMs] of steps) {
+            batch.push(piece);
+            vi.advanceTimersByTime(waitMs);
+          }
+          const text = steps.map(([piece]) => piece).join('');
+          const at = where % text.length;
+          const other = `${text.slice(0, at)}${text[at] === 'x' ? 'y' : 'x'}${text.slice(at + 1)}`;
+          expect(batch.answer({ text: other, n: 1 })).toEqual({ value: { text: other, n: 1 } });
+          expect(batch.answer({ text, n: 1 })).toEqual({ value: { n: 1 }, textStreamed: true });
+        }),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it.each([
     ['a text that differs from what streamed', 'Hello, world', { text: 'Hello' }],
     ['an empty text, when nothing streamed', '', { text: '' }],

@@ -19,8 +19,9 @@ const FLUSH_MS = 16;
 
 export class DeltaBatcher {
   private readonly buffer = new TextBuilder();
-  /** Every text pushed, to recognise a result whose text the deltas already carried. */
-  private readonly pushed = new TextBuilder();
+  /** The texts already sent, in order: what the answer's text is checked against, without a second copy of every piece. */
+  private readonly sent: string[] = [];
+  private sentLength = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   // Not 0: a worker woken by the request starts its clock then, and the first text must not wait.
   private lastFlush = -Infinity;
@@ -29,7 +30,6 @@ export class DeltaBatcher {
 
   push(text: string): void {
     this.buffer.append(text);
-    this.pushed.append(text);
     if (this.timer) return;
     const wait = this.lastFlush + FLUSH_MS - performance.now();
     if (wait <= 0) this.flush();
@@ -51,18 +51,34 @@ export class DeltaBatcher {
 
   /**
    * The answer's value, without its `text` when that is exactly what streamed (`textStreamed`):
-   * the page has it already, and a long answer need not cross the wire twice.
+   * the page has it already, and a long answer need not cross the wire twice. Call before {@link rest}.
    */
   answer(value: unknown): { value: unknown; textStreamed?: true } {
-    if (!this.pushed.length || typeof value !== 'object' || value === null || (value as { text?: unknown }).text !== this.pushed.toString()) return { value };
+    if (typeof value !== 'object' || value === null || !this.streamed((value as { text?: unknown }).text)) return { value };
     const { text: _streamed, ...rest } = value as { text: string };
     return { value: rest, textStreamed: true };
+  }
+
+  /** Whether `text` is, exactly, the texts sent followed by the one still buffered (and not empty). */
+  private streamed(text: unknown): boolean {
+    if (typeof text !== 'string' || text.length === 0 || text.length !== this.sentLength + this.buffer.length) return false;
+    let at = 0;
+    for (const part of this.sent) {
+      if (!text.startsWith(part, at)) return false;
+      at += part.length;
+    }
+    return text.startsWith(this.buffer.toString(), at);
   }
 
   private take(): string {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    return this.buffer.take();
+    const text = this.buffer.take();
+    if (text) {
+      this.sent.push(text);
+      this.sentLength += text.length;
+    }
+    return text;
   }
 }
 
