@@ -17,6 +17,7 @@ import { connectPage, measureUnlock, PASSPHRASE, setUpWallet, unlockWallet } fro
 import { launchPlainBrowser } from './bench/plain-browser.mjs';
 import { concurrencyProbe, throughputProbe, ttftProbe } from './bench/page-probes.mjs';
 import { alternatingAdmission, walletWithLedger } from './bench/admission.mjs';
+import { cpuPerRun, cpuSnapshot } from './bench/cpu.mjs';
 
 // Playwright reports every network event of the extension's worker over the DevTools protocol,
 // which slows the worker's streaming fetch by a third or more; people's browsers have no such
@@ -71,6 +72,14 @@ try {
   // competes with both readers for the CPU; here only the readers' own work sets the pace.
   const burst = await page.evaluate(throughputProbe, { mockUrl: mock.url, chunks, runs: quick ? 5 : 21, burst: true });
   results.throughputBurst = streamComparison(burst, chunks, expectedChars);
+  // What the paced stream costs each process: each side in a block of its own, so its CPU is its own.
+  results.streamCpu = {};
+  for (const only of ['direct', 'byok']) {
+    const runs = quick ? 5 : 15;
+    const before = cpuSnapshot({ browserPid: plain.pid, mockPid: mock.pid });
+    await page.evaluate(throughputProbe, { mockUrl: mock.url, chunks, runs, only });
+    results.streamCpu[only] = cpuPerRun(before, cpuSnapshot({ browserPid: plain.pid, mockPid: mock.pid }), runs);
+  }
 
   const conc = await page.evaluate(concurrencyProbe, { mockUrl: mock.url, streams: 100 });
   results.concurrency = { streams: 100, directMs: round(conc.direct), byokMs: round(conc.byok), ratio: round(conc.direct / conc.byok, 3) };
@@ -106,6 +115,7 @@ const rows = [
   ['first token: where byok\'s time goes', firstTokenCell(results.ttft.parts), ''],
   [`throughput, ${results.throughput.chunks}-chunk stream`, `${results.throughput.ratio}x direct (byok ${results.throughput.byokMs} ms, direct ${results.throughput.directMs} ms)`, '>= 0.9x'],
   [`throughput, ${results.throughputBurst.chunks}-chunk stream written at once`, `${results.throughputBurst.ratio}x direct (byok ${results.throughputBurst.byokMs} ms, direct ${results.throughputBurst.directMs} ms)`, ''],
+  [`CPU per ${results.throughput.chunks}-chunk stream, all processes (ms)`, streamCpuCell(results.streamCpu), ''],
   ['100 concurrent streams', `${results.concurrency.ratio}x direct (byok ${results.concurrency.byokMs} ms, direct ${results.concurrency.directMs} ms)`, ''],
   ['admission latency by ledger rows', admissionCells(results.admission), `largest/empty ${results.admission.ratioLargestToEmpty} (<= 1.2)`],
   ['admission, chats back to back', admissionCells(results.admissionBackToBack), `largest/empty ${results.admissionBackToBack.ratioLargestToEmpty}`],
@@ -113,6 +123,14 @@ const rows = [
 console.log('\n| measure | result | target |\n|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log('\nwritten: bench/results.json');
+
+/** Each side's CPU per stream: its total, then the processes that spent it. */
+function streamCpuCell(cpu) {
+  if (!cpu?.direct || !cpu?.byok) return 'not measured (no /proc)';
+  const parts = (c, kinds) => kinds.map(([kind, label]) => `${label} ${c[kind]}`).join(', ');
+  const shared = [['browser', 'browser'], ['network', 'network'], ['mock', 'mock']];
+  return `byok ${cpu.byok.total} (extension ${cpu.byok.extension}, of it its worker thread ${cpu.byok.worker}; page ${cpu.byok.page}; ${parts(cpu.byok, shared)}) vs direct ${cpu.direct.total} (page ${cpu.direct.page}; ${parts(cpu.direct, shared)})`;
+}
 
 /** Medians and ratio of a throughput probe's pairs; every stream must have carried the same text. */
 function streamComparison({ direct, byok }, chunks, expectedChars) {

@@ -15,6 +15,7 @@ export async function startMockProcess() {
   const [url] = await Promise.race([once(lines, 'line'), exited]);
   return {
     url: String(url).trim(),
+    pid: child.pid,
     async close() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -35,9 +35,10 @@ export async function ttftProbe({ mockUrl, runs }) {
 
 /**
  * Whole-stream time of an N-chunk reply, byok vs direct (both read every chunk's text). With
- * `burst`, the mock writes the whole stream at once, and the reader alone sets the pace.
+ * `burst`, the mock writes the whole stream at once, and the reader alone sets the pace. With
+ * `only`, one side alone (a block of runs whose CPU can be told apart).
  */
-export async function throughputProbe({ mockUrl, chunks, runs, burst = false }) {
+export async function throughputProbe({ mockUrl, chunks, runs, burst = false, only = null }) {
   const prompt = `[[chunks:${chunks}]]${burst ? ' [[burst]]' : ''} go`;
   const direct = async () => {
     const t0 = performance.now();
@@ -70,8 +71,8 @@ export async function throughputProbe({ mockUrl, chunks, runs, burst = false }) 
   };
   const out = { direct: [], byok: [] };
   for (let i = 0; i < runs; i++) {
-    out.direct.push(await direct());
-    out.byok.push(await viaByok());
+    if (only !== 'byok') out.direct.push(await direct());
+    if (only !== 'direct') out.byok.push(await viaByok());
   }
   return out;
 }

@@ -36,6 +36,7 @@ export async function launchPlainBrowser(profile) {
   };
 
   return {
+    pid: child.pid,
     /** Opens `url` in a new tab; resolves with an `evaluate(fn, arg)` for it and its `close`. */
     async open(url) {
       const { targetId } = await protocol.send('Target.createTarget', { url });
