@@ -72,14 +72,19 @@ try {
   // competes with both readers for the CPU; here only the readers' own work sets the pace.
   const burst = await page.evaluate(throughputProbe, { mockUrl: mock.url, chunks, runs: quick ? 5 : 21, burst: true });
   results.throughputBurst = streamComparison(burst, chunks, expectedChars);
-  // What the paced stream costs each process: each side in a block of its own, so its CPU is its own.
-  results.streamCpu = {};
-  for (const only of ['direct', 'byok']) {
-    const runs = quick ? 5 : 15;
-    const before = cpuSnapshot({ browserPid: plain.pid, mockPid: mock.pid });
-    await page.evaluate(throughputProbe, { mockUrl: mock.url, chunks, runs, only });
-    results.streamCpu[only] = cpuPerRun(before, cpuSnapshot({ browserPid: plain.pid, mockPid: mock.pid }), runs);
+  // What the paced stream costs each process: each side in blocks of its own, so that the CPU
+  // spent in a block is that side's; the blocks take turns, so both sides meet the same machine.
+  const pids = { browserPid: plain.pid, mockPid: mock.pid };
+  const blocks = { direct: [], byok: [] };
+  const runsPerBlock = 5;
+  for (let round = 0; round < (quick ? 1 : 4); round++) {
+    for (const only of ['direct', 'byok']) {
+      const before = cpuSnapshot(pids);
+      await page.evaluate(throughputProbe, { mockUrl: mock.url, chunks, runs: runsPerBlock, only });
+      blocks[only].push([before, cpuSnapshot(pids)]);
+    }
   }
+  results.streamCpu = { direct: cpuPerRun(blocks.direct, runsPerBlock), byok: cpuPerRun(blocks.byok, runsPerBlock) };
 
   const conc = await page.evaluate(concurrencyProbe, { mockUrl: mock.url, streams: 100 });
   results.concurrency = { streams: 100, directMs: round(conc.direct), byokMs: round(conc.byok), ratio: round(conc.direct / conc.byok, 3) };

@@ -63,10 +63,15 @@ export function cpuSnapshot({ browserPid, mockPid }) {
   return out;
 }
 
-/** CPU ms per run between two snapshots, rounded to 0.1, with their `total` (worker is inside extension). */
-export function cpuPerRun(before, after, runs) {
-  if (!before || !after) return null;
-  const per = Object.fromEntries(Object.keys(after).map((kind) => [kind, Math.round(((after[kind] - before[kind]) / runs) * 10) / 10]));
+/**
+ * CPU ms per run over blocks of `runsPerBlock` runs, each a [before, after] pair of snapshots,
+ * rounded to 0.1, with their `total` (the worker thread is inside `extension`).
+ */
+export function cpuPerRun(blocks, runsPerBlock) {
+  if (blocks.some(([before, after]) => !before || !after)) return null;
+  const runs = blocks.length * runsPerBlock;
+  const kinds = Object.keys(blocks[0][1]);
+  const per = Object.fromEntries(kinds.map((kind) => [kind, Math.round((blocks.reduce((sum, [before, after]) => sum + after[kind] - before[kind], 0) / runs) * 10) / 10]));
   per.total = Math.round((per.browser + per.page + per.extension + per.network + per.other + per.mock) * 10) / 10;
   return per;
 }
