@@ -6,7 +6,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-const msPerTick = existsSync('/proc/self/stat') ? 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100) : 0;
+const msPerTick = existsSync('/proc/self/stat') ? 1000 / clockTicksPerSecond() : 0;
+
+function clockTicksPerSecond() {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100; // Linux's USER_HZ everywhere it is not configured otherwise
+  }
+}
 
 /** utime + stime of a /proc stat line, in ms (the fields after the command, which may hold spaces). */
 function cpuMs(statLine) {
