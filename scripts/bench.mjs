@@ -132,9 +132,8 @@ console.log('\nwritten: bench/results.json');
 /** Each side's CPU per stream: its total, then the processes that spent it. */
 function streamCpuCell(cpu) {
   if (!cpu?.direct || !cpu?.byok) return 'not measured (no /proc)';
-  const parts = (c, kinds) => kinds.map(([kind, label]) => `${label} ${c[kind]}`).join(', ');
-  const shared = [['browser', 'browser'], ['network', 'network'], ['mock', 'mock']];
-  return `byok ${cpu.byok.total} (extension ${cpu.byok.extension}, of it its worker thread ${cpu.byok.worker}; page ${cpu.byok.page}; ${parts(cpu.byok, shared)}) vs direct ${cpu.direct.total} (page ${cpu.direct.page}; ${parts(cpu.direct, shared)})`;
+  const shared = (c) => `browser ${c.browser}, network ${c.network}, mock ${c.mock}`;
+  return `byok ${cpu.byok.total} (extension ${cpu.byok.extension}, of it its worker thread ${cpu.byok.worker}; page ${cpu.byok.page}; ${shared(cpu.byok)}) vs direct ${cpu.direct.total} (page ${cpu.direct.page}; ${shared(cpu.direct)})`;
 }
 
 /** Medians and ratio of a throughput probe's pairs; every stream must have carried the same text. */

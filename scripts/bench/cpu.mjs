@@ -16,9 +16,12 @@ function clockTicksPerSecond() {
   }
 }
 
-/** utime + stime of a /proc stat line, in ms (the fields after the command, which may hold spaces). */
+/** The fields of a /proc stat line after the command (which may hold spaces): [state, ppid, ...]. */
+const fieldsOf = (statLine) => statLine.slice(statLine.lastIndexOf(')') + 2).split(' ');
+
+/** utime + stime of a /proc stat line, in ms. */
 function cpuMs(statLine) {
-  const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ');
+  const fields = fieldsOf(statLine);
   return (Number(fields[11]) + Number(fields[12])) * msPerTick;
 }
 
@@ -45,19 +48,18 @@ function kindOf(cmdline) {
  */
 export function cpuSnapshot({ browserPid, mockPid }) {
   if (!msPerTick) return null;
-  const parent = new Map();
+  const stats = new Map();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     const stat = read(`/proc/${pid}/stat`);
-    if (stat) parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    if (stat) stats.set(Number(pid), stat);
   }
+  const parentOf = (pid) => Number(fieldsOf(stats.get(pid) ?? '')[1] ?? 0);
   const inBrowser = (pid) => {
-    for (let at = pid; at > 1; at = parent.get(at) ?? 0) if (at === browserPid) return true;
+    for (let at = pid; at > 1; at = parentOf(at)) if (at === browserPid) return true;
     return false;
   };
   const out = { browser: 0, page: 0, extension: 0, worker: 0, network: 0, other: 0, mock: 0 };
-  for (const pid of parent.keys()) {
-    const stat = read(`/proc/${pid}/stat`);
-    if (!stat) continue;
+  for (const [pid, stat] of stats) {
     if (pid === mockPid) out.mock += cpuMs(stat);
     if (!inBrowser(pid)) continue;
     const kind = kindOf((read(`/proc/${pid}/cmdline`) ?? '').replaceAll('\0', ' '));
