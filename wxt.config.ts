@@ -16,7 +16,9 @@ export default defineConfig({
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://api.openai.com/*', 'https://api.anthropic.com/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // No eval, no remote code, and no page may frame the wallet's pages (clickjacking): docs/THREAT_MODEL.md.
-    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; frame-ancestors 'none'" },
+    // In Chromium, web pages may frame the one web-accessible page, the lane's bridge (lib/lane);
+    // being web-accessible is what lets a page load an extension page at all.
+    content_security_policy: { extension_pages: `script-src 'self'; object-src 'self'; frame-ancestors ${browser === 'firefox' ? "'none'" : 'http: https:'}` },
     // The relay is an unlisted script declared here; entrypoints/relay.ts says why.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['relay.js'], run_at: 'document_start', all_frames: true }],
     ...(browser === 'firefox'
@@ -34,6 +36,7 @@ export default defineConfig({
       : {
           // No other extension and no web page may message the wallet, even if a listener for them existed.
           externally_connectable: { ids: [], matches: [] },
+          web_accessible_resources: [{ resources: ['bridge.html'], matches: ['http://*/*', 'https://*/*'] }],
         }),
   }),
 });

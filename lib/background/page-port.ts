@@ -1,11 +1,12 @@
 /**
  * A page's port (opened by our content script). The origin is the one the browser reports for
- * the port's sender; ports from anything but our own content scripts are refused.
+ * the port's sender; ports from anything but our own content scripts are refused. A lane the port
+ * names (lib/lane/rendezvous.ts) carries the same messages, as the same entry.
  */
 import { browser, type Browser } from 'wxt/browser';
 
 import { ToWalletSchema } from '../protocol/wire-schema';
-import { PORT_NAME, type ToWallet } from '../protocol/wire';
+import { PORT_NAME, type ToPage, type ToWallet } from '../protocol/wire';
 import { ErrorCode, WalletError, toWireError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { parseOrThrow } from '../protocol/validate';
@@ -13,9 +14,10 @@ import { isPageMethod, pageMethodParams } from '../protocol/page-methods';
 import { canConnect, originOfSender, topOriginOfSender } from '../grants/origin';
 import type { AnswerNotes, WalletContext } from './context';
 import { DeltaBatcher, type PagePort } from './ports';
+import type { LaneRendezvous } from '../lane/rendezvous';
 import { pageHandlers, type PageCall } from './page-handlers';
 
-export function acceptPagePort(ctx: WalletContext, ready: Promise<void>, port: Browser.runtime.Port): void {
+export function acceptPagePort(ctx: WalletContext, ready: Promise<void>, port: Browser.runtime.Port, lanes?: LaneRendezvous<PagePort>): void {
   const sender = port.sender;
   if (port.name !== PORT_NAME || !sender || sender.id !== browser.runtime.id || !sender.tab) {
     port.disconnect();
@@ -29,13 +31,21 @@ export function acceptPagePort(ctx: WalletContext, ready: Promise<void>, port: B
     inflight: new Map(),
   };
   ctx.ports.add(entry);
-  port.onDisconnect.addListener(() => ctx.ports.remove(entry));
+  port.onDisconnect.addListener(() => {
+    lanes?.forget(entry);
+    ctx.ports.remove(entry);
+  });
   port.onMessage.addListener((raw: unknown) => {
-    void ready.then(() => onMessage(ctx, entry, raw));
+    void ready.then(() => onMessage(ctx, entry, raw, lanes));
   });
 }
 
-async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknown): Promise<void> {
+/**
+ * One message from the page, from its runtime port or (`onLane`) its lane. A request is answered
+ * the way it came, so its deltas and answer keep their order even if the lane attaches meanwhile.
+ */
+export async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknown, lanes?: LaneRendezvous<PagePort>, onLane = false): Promise<void> {
+  const reply = (m: ToPage) => ctx.ports.send(entry, m, onLane);
   const parsed = ToWalletSchema.safeParse(raw);
   if (!parsed.success) {
     const id = (raw as { id?: unknown } | null)?.id;
@@ -43,19 +53,24 @@ async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknown): Pro
       try {
         parseOrThrow(ToWalletSchema, raw, 'message');
       } catch (error) {
-        ctx.ports.send(entry, { t: 'res', id, ok: false, error: toWireError(error) });
+        reply({ t: 'res', id, ok: false, error: toWireError(error) });
       }
     }
     return;
   }
   const message: ToWallet = parsed.data;
   if (message.t === 'sub') return;
+  if (message.t === 'lane') {
+    // No lane for a frame the wallet refuses anyway (an opaque origin, plain http).
+    if (canConnect(entry.origin)) lanes?.name(message.token, entry);
+    return;
+  }
   if (message.t === 'cancel') {
     entry.inflight.get(message.id)?.abort();
     return;
   }
   const { id } = message;
-  const batcher = message.stream ? new DeltaBatcher((text) => ctx.ports.send(entry, { t: 'delta', id, text })) : null;
+  const batcher = message.stream ? new DeltaBatcher((text) => reply({ t: 'delta', id, text })) : null;
   const controller = new AbortController();
   const answer: AnswerNotes = { port: entry, sent: false };
   /** The event the answer carries, if any; after this, events for the page go as events. */
@@ -78,9 +93,9 @@ async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknown): Pro
       signal: controller.signal,
       onDelta: (text) => batcher?.push(text),
     });
-    ctx.ports.send(entry, batcher ? { t: 'res', id, ok: true, ...batcher.answer(value ?? null), ...batcher.rest(), ...notes() } : { t: 'res', id, ok: true, value: value ?? null, ...notes() });
+    reply(batcher ? { t: 'res', id, ok: true, ...batcher.answer(value ?? null), ...batcher.rest(), ...notes() } : { t: 'res', id, ok: true, value: value ?? null, ...notes() });
   } catch (error) {
-    ctx.ports.send(entry, { t: 'res', id, ok: false, error: toWireError(error), ...batcher?.rest(), ...notes() });
+    reply({ t: 'res', id, ok: false, error: toWireError(error), ...batcher?.rest(), ...notes() });
   } finally {
     if (entry.inflight.get(id) === controller) entry.inflight.delete(id);
   }

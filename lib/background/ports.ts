@@ -8,6 +8,8 @@ import { TextBuilder } from '../stream/text-builder';
 
 export interface PagePort {
   port: Browser.runtime.Port;
+  /** The page's lane, once attached (lib/lane/rendezvous.ts): requests that come on it are answered on it. */
+  lane?: MessagePort;
   origin: string;
   topOrigin?: string;
   /** In-flight requests of this port, by the page's request id. */
@@ -84,6 +86,8 @@ export class DeltaBatcher {
 
 export class PortHub {
   private readonly ports = new Set<PagePort>();
+  /** Messages sent on runtime ports and on lanes: diagnostics (the bench, the e2e tests). */
+  readonly sentOn = { port: 0, lane: 0 };
 
   add(entry: PagePort): void {
     this.ports.add(entry);
@@ -95,9 +99,16 @@ export class PortHub {
     entry.inflight.clear();
   }
 
-  send(entry: PagePort, message: ToPage): void {
+  /** Sends on the entry's runtime port, or on its lane (`onLane`, once attached). Events go on the port, in order. */
+  send(entry: PagePort, message: ToPage, onLane = false): void {
     try {
-      entry.port.postMessage(message);
+      if (onLane && entry.lane) {
+        entry.lane.postMessage(message);
+        this.sentOn.lane++;
+      } else {
+        entry.port.postMessage(message);
+        this.sentOn.port++;
+      }
     } catch {
       // The page went away; its disconnect handler cleans up.
     }

@@ -10,6 +10,7 @@ import { UI_CHANGED } from '../protocol/ui';
 import type { WalletContext } from './context';
 import { browserWindows } from './windows';
 import { acceptPagePort } from './page-port';
+import { acceptLane, pageLanes } from './page-lane';
 import { handleUiMessage } from './ui-message';
 import { keepAliveWhile } from './keepalive';
 import { providerDirectory } from './directory';
@@ -39,8 +40,8 @@ export function startWallet(): WalletContext {
     },
   });
   const { vault, ports } = ctx;
-  // Diagnostics for the bench and for debugging in the worker's console: timings only.
-  (globalThis as unknown as { byokMetrics: unknown }).byokMetrics = ctx.metrics;
+  // Diagnostics for the bench and for debugging in the worker's console: timings and counts only.
+  Object.assign(globalThis, { byokMetrics: ctx.metrics, byokSentOn: ports.sentOn });
   const unlock = ctx.unlock;
 
   const ready = (async () => {
@@ -50,8 +51,14 @@ export function startWallet(): WalletContext {
   })();
   ready.catch(() => undefined);
 
+  // Firefox's background is not a service worker: no frame can hand it a port (lib/lane).
+  const lanes = import.meta.env.FIREFOX ? undefined : pageLanes(ctx, ready, () => void browser.runtime.getPlatformInfo());
+  if (lanes) {
+    Object.assign(globalThis, { byokLanes: lanes });
+    self.addEventListener('message', (event) => acceptLane(lanes, event as MessageEvent, self.location));
+  }
   browser.runtime.onConnect.addListener((port) => {
-    acceptPagePort(ctx, ready, port);
+    acceptPagePort(ctx, ready, port, lanes);
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     autolock.touch(); // every command from an extension page is activity too

@@ -1,5 +1,6 @@
 /** The background's validation of everything that arrives on a page port. */
 import { z } from 'zod';
+import { LANE_TOKEN } from '../lane/rendezvous';
 
 export const ToWalletSchema = z.discriminatedUnion('t', [
   z.strictObject({
@@ -11,4 +12,8 @@ export const ToWalletSchema = z.discriminatedUnion('t', [
   }),
   z.strictObject({ t: z.literal('cancel'), id: z.int().min(0).max(2 ** 31) }),
   z.strictObject({ t: z.literal('sub') }),
+  z.strictObject({ t: z.literal('lane'), token: z.string().regex(LANE_TOKEN) }),
 ]);
+
+/** What the bridge frame hands the worker with a lane's port. */
+export const LaneHandOverSchema = z.strictObject({ lane: z.string().regex(LANE_TOKEN), origin: z.string().max(2048) });

@@ -12,6 +12,20 @@ export const PROTOCOL_VERSION = 1;
 export const TO_WALLET = 'byok/v1:to-wallet';
 export const TO_PAGE = 'byok/v1:to-page';
 export const PORT_NAME = 'byok-page/v1';
+/** The extension frame that hands a content script's lane to the worker (lib/lane). */
+export const BRIDGE_PAGE = 'bridge.html';
+/** The worker's first message on a lane it attached: from then on the lane carries everything. */
+export const LANE_UP = 'byok/v1:lane-up';
+
+/** What the content script posts to the bridge frame, with the lane's port. */
+export interface LaneOffer {
+  lane: string;
+}
+/** What the bridge frame posts to the worker, with the lane's port: the origin is the browser's. */
+export interface LaneHandOver {
+  lane: string;
+  origin: string;
+}
 
 /**
  * Sends `m` to the page's other world. An event, not `postMessage`: its listeners run at once, in
@@ -44,7 +58,9 @@ export type PageEvent = 'lock' | 'unlock' | 'grantChanged';
 export type ToWallet =
   | { t: 'req'; id: number; method: string; params?: unknown; stream?: boolean }
   | { t: 'cancel'; id: number }
-  | { t: 'sub' };
+  | { t: 'sub' }
+  /** Names the token of the lane this port's content script is opening (lib/lane/rendezvous.ts). */
+  | { t: 'lane'; token: string };
 
 /** Wallet → page. */
 export type ToPage =

@@ -6,15 +6,16 @@
  */
 import type { Browser } from 'wxt/browser';
 
-import { PORT_NAME, TO_PAGE, TO_WALLET, dispatchWire, wireMessage, type ToPage, type ToWallet } from '../protocol/wire';
+import { BRIDGE_PAGE, PORT_NAME, TO_PAGE, TO_WALLET, dispatchWire, wireMessage, type ToPage, type ToWallet } from '../protocol/wire';
+import { openLane, type OpeningLane } from '../lane/open-lane';
 
 /**
  * The extension runtime, without the promise polyfill: ports are not promise-based, so the
  * polyfill would add nothing here but ~10 KB to every page. `chrome.runtime.connect` is the same
  * API in Chromium and Firefox.
  */
-function runtime(): Pick<typeof Browser.runtime, 'connect'> {
-  return (globalThis as unknown as { chrome: { runtime: Pick<typeof Browser.runtime, 'connect'> } }).chrome.runtime;
+function runtime(): Pick<typeof Browser.runtime, 'connect' | 'getURL'> {
+  return (globalThis as unknown as { chrome: { runtime: Pick<typeof Browser.runtime, 'connect' | 'getURL'> } }).chrome.runtime;
 }
 
 const METHODS_SAFE_TO_RETRY = new Set(['connect', 'getGrant', 'models', 'disconnect']);
@@ -22,21 +23,29 @@ const RESTARTED = { code: 5000 as const, message: 'The wallet restarted while th
 
 export function startRelay(win: Window, signal: AbortSignal): void {
   let port: Browser.runtime.Port | null = null;
+  /** The port's lane once the worker attached it, and the one being opened until then. */
+  let lane: MessagePort | null = null;
+  let opening: OpeningLane | null = null;
   let subscribed = false;
-  /** Requests sent on the current port and not yet answered, to retry or fail on disconnect. */
-  const inflight = new Map<number, Extract<ToWallet, { t: 'req' }>>();
+  /** Requests sent on the current port or lane and not yet answered, to retry or fail on disconnect. */
+  const inflight = new Map<number, { m: Extract<ToWallet, { t: 'req' }>; onLane: boolean }>();
   const toPage = (m: ToPage) => dispatchWire(win, TO_PAGE, m);
+  const receive = (m: ToPage) => {
+    if (m.t === 'res') inflight.delete(m.id);
+    toPage(m);
+  };
 
   const connect = (): Browser.runtime.Port => {
     if (port) return port;
     const p = runtime().connect({ name: PORT_NAME });
-    p.onMessage.addListener((m: ToPage) => {
-      if (m.t === 'res') inflight.delete(m.id);
-      toPage(m);
-    });
+    p.onMessage.addListener(receive);
+    // The lane dies with its worker, silently: the runtime port's disconnect is how the relay learns.
     p.onDisconnect.addListener(() => {
       port = null;
-      const lost = [...inflight.values()];
+      opening?.close();
+      lane?.close();
+      opening = lane = null;
+      const lost = [...inflight.values()].map(({ m }) => m);
       inflight.clear();
       // A restarted worker: idempotent calls are sent again; a chat fails cleanly, never hangs.
       for (const m of lost) {
@@ -46,14 +55,25 @@ export function startRelay(win: Window, signal: AbortSignal): void {
       if (subscribed && !signal.aborted) connect().postMessage({ t: 'sub' });
     });
     port = p;
+    // A lane beside the port (lib/lane), but not in Firefox, whose background is no service worker.
+    if (!import.meta.env.FIREFOX && win.document.documentElement) {
+      opening = openLane(win.document, runtime().getURL(BRIDGE_PAGE), (up) => {
+        opening = null;
+        lane = up;
+      }, receive);
+      p.postMessage({ t: 'lane', token: opening.token } satisfies ToWallet);
+    }
     return p;
   };
 
   const send = (m: ToWallet) => {
-    if (m.t === 'req') inflight.set(m.id, m);
     if (m.t === 'sub') subscribed = true;
     try {
-      connect().postMessage(m);
+      const p = connect();
+      // A cancel goes the way its request went, so it cannot overtake it.
+      const onLane = lane !== null && (m.t !== 'cancel' || inflight.get(m.id)?.onLane !== false);
+      if (m.t === 'req') inflight.set(m.id, { m, onLane });
+      (onLane ? lane! : p).postMessage(m);
     } catch {
       if (m.t === 'req') {
         inflight.delete(m.id);
@@ -65,10 +85,19 @@ export function startRelay(win: Window, signal: AbortSignal): void {
   win.addEventListener(
     TO_WALLET,
     (event: Event) => {
-      const m = wireMessage(event);
-      if (m) send(m as ToWallet);
+      const m = wireMessage(event) as ToWallet | null;
+      // Only the relay names its lane's token: a page's own would take the lane from it.
+      if (m && m.t !== 'lane') send(m);
     },
     { signal },
   );
-  signal.addEventListener('abort', () => port?.disconnect(), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      opening?.close();
+      lane?.close();
+      port?.disconnect();
+    },
+    { once: true },
+  );
 }

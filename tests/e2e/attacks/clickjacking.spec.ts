@@ -1,6 +1,8 @@
 /**
- * Attack: clickjacking the wallet's pages (docs/THREAT_MODEL.md). The extension pages send
- * `frame-ancestors 'none'` and none is web-accessible: no page can frame or open them.
+ * Attack: clickjacking the wallet's pages (docs/THREAT_MODEL.md). None of them is web-accessible,
+ * so no web page can frame or open them; the one web-accessible page is the lane's bridge, which
+ * shows nothing (lib/lane). The pages' `frame-ancestors` allows web pages only (for the bridge):
+ * no extension page, ours or another's, can frame them.
  */
 import { test, expect } from '../fixtures';
 import { addFrame } from './helpers';
@@ -9,7 +11,7 @@ const PAGES = ['approve.html', 'unlock.html', 'options.html', 'popup.html'];
 
 test('a web page cannot frame or open the approval, unlock, options or popup page', async ({ context, extensionId, site, sw }) => {
   const manifest = await sw.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }).chrome.runtime.getManifest());
-  expect(manifest.web_accessible_resources).toBeUndefined();
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['bridge.html'], matches: ['http://*/*', 'https://*/*'] }]);
 
   const attacker = await context.newPage();
   await attacker.goto(`${site.url}/frame.html`);
@@ -32,17 +34,17 @@ test('a web page cannot frame or open the approval, unlock, options or popup pag
   }
 });
 
-test("frame-ancestors 'none' holds even for the extension's own pages", async ({ context, extensionId }) => {
+test("frame-ancestors holds even for the extension's own pages", async ({ context, extensionId }) => {
   const page = await context.newPage();
   const violations: string[] = [];
   page.on('console', (m) => {
-    if (m.text().includes("frame-ancestors 'none'")) violations.push(m.text());
+    if (m.text().includes('frame-ancestors http: https:')) violations.push(m.text());
   });
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  for (const path of ['approve.html', 'unlock.html']) {
+  for (const path of ['approve.html', 'unlock.html', 'bridge.html']) {
     // web_accessible_resources does not apply to the extension itself: only the CSP stops this.
     const frame = await addFrame(page, { src: `chrome-extension://${extensionId}/${path}` });
     expect(frame.url(), path).toBe('chrome-error://chromewebdata/');
   }
-  await expect.poll(() => violations.length).toBe(2);
+  await expect.poll(() => violations.length).toBe(3);
 });

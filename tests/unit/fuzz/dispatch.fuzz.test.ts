@@ -100,7 +100,7 @@ describe('fuzz: the background dispatch of page ports', () => {
         page.deliver(raw);
         await microtasks();
         const parsed = ToWalletSchema.safeParse(raw);
-        const id = parsed.success ? (parsed.data.t === 'sub' ? null : parsed.data.t === 'cancel' ? null : parsed.data.id) : integerId(raw);
+        const id = parsed.success ? (parsed.data.t === 'req' ? parsed.data.id : null) : integerId(raw);
         if (id === null) return void expect(page.sent).toEqual([]);
         const code = parsed.success ? 4100 : -32602;
         expect(page.sent).toEqual([
