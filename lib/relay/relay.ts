@@ -1,6 +1,7 @@
 /**
  * The content script: relays page messages to the wallet over one port, opened on first use
- * (no page pays for the wallet until it calls it). It hears only events on its own window (no
+ * (no page pays for the wallet until it calls it), and in Chromium over that port's lane once it
+ * is up (lib/lane). It hears only events on its own window (no
  * frame of another origin can dispatch one there), and never adds authority: the background takes
  * the origin from the browser.
  */

@@ -8,10 +8,12 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { startMock } from '../../mock/server.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { assertPrerequisites, launchFirefox } from './support/firefox.mjs';
+import { ADDON_DIR, assertPrerequisites, launchFirefox } from './support/firefox.mjs';
 import { OptionsPage, approve, reject, unlockWindow } from './support/po.mjs';
 import { byokCall, chat, loadChildFrame, nextGrantChanged, openApp, user } from './support/app.mjs';
 import { button, fill, valueOf } from './support/aria.mjs';
@@ -74,6 +76,15 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
   // No Firefox, or no Firefox build: this test, and every other one, fails saying what to do
   // (never a silent skip).
   test('Firefox ESR and the Firefox build are there', () => assertPrerequisites());
+
+  test('the Firefox build has no lane: nothing web-accessible, no page may be framed, no bridge page', async () => {
+    // docs/FIREFOX.md: the background is no service worker, so the lane (PROTOCOL.md §5.1) is Chromium's only.
+    const manifest = JSON.parse(await readFile(join(ADDON_DIR, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.web_accessible_resources, undefined);
+    assert.match(manifest.content_security_policy.extension_pages, /frame-ancestors 'none'/);
+    assert.equal(existsSync(join(ADDON_DIR, 'bridge.html')), false);
+    assert.doesNotMatch(await readFile(join(ADDON_DIR, 'relay.js'), 'utf8'), /bridge\.html/);
+  });
 
   test('create the wallet, add a key, connect: reject, then approve', { timeout: TEST_TIMEOUT_MS }, async (t) => {
     const { firefox, options } = await firefoxFor(t);
