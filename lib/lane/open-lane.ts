@@ -6,8 +6,7 @@
  * costs nothing but the frame (the runtime port carries everything meanwhile).
  */
 import { LANE_UP, type LaneOffer, type ToPage } from '../protocol/wire';
-
-const LANE_WAIT_MS = 10_000;
+import { LANE_WAIT_MS } from './rendezvous';
 
 export interface OpeningLane {
   /** The token to name on the runtime port. */

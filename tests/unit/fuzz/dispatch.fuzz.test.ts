@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { acceptPagePort } from '../../../lib/background/page-port';
 import { handleUiMessage } from '../../../lib/background/ui-message';
 import { ToWalletSchema } from '../../../lib/protocol/wire-schema';
+import { LaneRendezvous } from '../../../lib/lane/rendezvous';
 import { isPageMethod, pageMethodParams } from '../../../lib/protocol/page-methods';
 import { UiRequest, uiCommands, type UiCommand } from '../../../lib/protocol/ui';
 import { messages } from '../../../lib/protocol/messages';
@@ -55,7 +56,8 @@ describe('fuzz: the background dispatch of page ports', () => {
     const before = prototypeSnapshot();
     const { ctx, touched, ports } = recordingContext();
     const page = fakePort(senderFor(PAGE_ORIGIN));
-    acceptPagePort(ctx, Promise.resolve(), page.port);
+    // With lanes, as in Chromium: a hostile `lane` message names at most a token, and answers nothing.
+    acceptPagePort(ctx, Promise.resolve(), page.port, new LaneRendezvous(() => undefined, () => 0));
     expect(page.listening).toBe(true);
     const codes = new Map<number, number>();
     await fc.assert(

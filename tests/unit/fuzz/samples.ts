@@ -42,7 +42,11 @@ export const WIRE_SAMPLES = [
   { t: 'req', id: 9, method: 'embed', params: EMBED_SAMPLES[1] },
   { t: 'cancel', id: 3 },
   { t: 'sub' },
+  { t: 'lane', token: '0123456789abcdef'.repeat(2) },
 ];
+
+/** What the lane's bridge frame hands the worker (lib/lane). */
+export const LANE_HAND_OVER_SAMPLES = [{ lane: 'ab'.repeat(16), origin: 'https://app.example' }];
 
 /** Valid params of UI commands (the others take none, or are covered by the generic inputs). */
 export const UI_PARAM_SAMPLES: Record<string, readonly unknown[]> = {

@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { ToWalletSchema } from '../../../lib/protocol/wire-schema';
+import { LaneHandOverSchema, ToWalletSchema } from '../../../lib/protocol/wire-schema';
 import { pageMethodParams } from '../../../lib/protocol/page-methods';
 import { ChatRequest, EmbedRequest } from '../../../lib/protocol/chat';
 import { UiRequest, uiCommands } from '../../../lib/protocol/ui';
 import { parseOrThrow } from '../../../lib/protocol/validate';
 import { RUNS, hostile, onlyInvalidParams, prototypeSnapshot } from './hostile';
-import { CHAT_SAMPLES, EMBED_SAMPLES, PARAM_SAMPLES, UI_PARAM_SAMPLES, WIRE_SAMPLES } from './samples';
+import { CHAT_SAMPLES, EMBED_SAMPLES, LANE_HAND_OVER_SAMPLES, PARAM_SAMPLES, UI_PARAM_SAMPLES, WIRE_SAMPLES } from './samples';
 
 /**
  * Fuzzes `schema` with inputs made from `samples` (valid seeds, checked unless `seedsValid` is
@@ -44,6 +44,10 @@ function fuzzSchema(schema: z.ZodType, samples: readonly unknown[], root: string
 describe('fuzz: the page ↔ wallet wire', () => {
   it('ToWalletSchema: 10k hostile messages', () => {
     const { refused } = fuzzSchema(ToWalletSchema, WIRE_SAMPLES, 'message');
+    expect(refused).toBeGreaterThan(RUNS / 2);
+  });
+  it("LaneHandOverSchema: 10k hostile hand-overs from the lane's bridge", () => {
+    const { refused } = fuzzSchema(LaneHandOverSchema, LANE_HAND_OVER_SAMPLES, 'handOver');
     expect(refused).toBeGreaterThan(RUNS / 2);
   });
 });
