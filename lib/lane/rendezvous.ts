@@ -1,5 +1,5 @@
 /**
- * The worker's half of a page's lane (docs/PROTOCOL.md §3): a `MessagePort` straight from the
+ * The worker's half of a page's lane (docs/PROTOCOL.md §5.1): a `MessagePort` straight from the
  * content script to the worker, which skips the browser process that a runtime port's every
  * message crosses.
  *

@@ -1,5 +1,5 @@
 /**
- * The lane (docs/PROTOCOL.md §3): in Chromium a page's calls reach the worker over a MessagePort
+ * The lane (docs/PROTOCOL.md §5.1): in Chromium a page's calls reach the worker over a MessagePort
  * that the content script opens through the bridge frame after its first call. The runtime port
  * stays: events come on it, and its disconnect is how the content script learns the worker stopped.
  */
