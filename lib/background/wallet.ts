@@ -54,6 +54,7 @@ export function startWallet(): WalletContext {
   // Firefox's background is not a service worker: no frame can hand it a port (lib/lane).
   const lanes = import.meta.env.FIREFOX ? undefined : pageLanes(ctx, ready, () => void browser.runtime.getPlatformInfo());
   if (lanes) {
+    // Diagnostics too: the origins of hand-overs waiting for their token (the attack e2e reads them).
     Object.assign(globalThis, { byokLanes: lanes });
     self.addEventListener('message', (event) => acceptLane(lanes, event as MessageEvent, self.location));
   }

@@ -14,7 +14,7 @@ export const TO_PAGE = 'byok/v1:to-page';
 export const PORT_NAME = 'byok-page/v1';
 /** The extension frame that hands a content script's lane to the worker (lib/lane). */
 export const BRIDGE_PAGE = 'bridge.html';
-/** The worker's first message on a lane it attached: from then on the lane carries everything. */
+/** The worker's first message on a lane it attached: from then on the content script sends on the lane. */
 export const LANE_UP = 'byok/v1:lane-up';
 
 /** What the content script posts to the bridge frame, with the lane's port. */
