@@ -47,9 +47,20 @@ export class OptionsPage {
       return this.page;
     }
     const page = await this.firefox.browser.newPage();
-    // A moz-extension:// navigation never resolves over BiDi: wait for the document instead.
-    page.goto(this.firefox.extensionUrl('options.html')).catch(() => undefined);
-    await walletHeading(page);
+    const url = this.firefox.extensionUrl('options.html');
+    // A moz-extension:// navigation never resolves over BiDi: wait for the document instead. On a
+    // busy machine the first navigation can be lost (seen once in CI: the options page never rendered),
+    // so a page that has not rendered after 15 s is sent there again, until 45 s.
+    const deadline = Date.now() + 45_000;
+    for (;;) {
+      page.goto(url).catch(() => undefined);
+      try {
+        await walletHeading(page, Math.min(deadline, Date.now() + 15_000));
+        break;
+      } catch (error) {
+        if (page.isClosed() || Date.now() >= deadline) throw new Error(`options.html did not render (the tab is at ${page.url()})`, { cause: error });
+      }
+    }
     this.page = page;
     return page;
   }
