@@ -52,6 +52,25 @@ describe('DeltaBatcher while streaming', () => {
   });
 });
 
+describe('DeltaBatcher when its timer cannot run', () => {
+  afterEach(() => void vi.restoreAllMocks());
+
+  it('sends on the next piece once 16 ms have passed (a worker whose reads run as microtasks)', () => {
+    let now = 1_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const { sent, batch } = batcher();
+    batch.push('a');
+    batch.push('b');
+    now += 15;
+    batch.push('c');
+    expect(sent).toEqual(['a']);
+    now += 1;
+    batch.push('d');
+    expect(sent).toEqual(['a', 'bcd']);
+    expect(batch.rest()).toEqual({});
+  });
+});
+
 describe('DeltaBatcher.answer', () => {
   it('leaves out a text that is exactly what streamed, keeping the rest of the value', () => {
     const { batch } = batcher();

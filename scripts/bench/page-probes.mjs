@@ -63,11 +63,20 @@ export async function throughputProbe({ mockUrl, chunks, runs, burst = false, on
     }
     return { ms: performance.now() - t0, chars: text.length };
   };
+  // Also the longest time the page waited between two deltas: how smoothly the text streams.
   const viaByok = async () => {
     const t0 = performance.now();
     let chars = 0;
-    await window.byok.chat({ messages: [{ role: 'user', content: prompt }], maxTokens: chunks + 10 }, { onDelta: (d) => (chars += d.length) });
-    return { ms: performance.now() - t0, chars };
+    let last = 0;
+    let pauseMs = 0;
+    const onDelta = (d) => {
+      const now = performance.now();
+      if (last) pauseMs = Math.max(pauseMs, now - last);
+      last = now;
+      chars += d.length;
+    };
+    await window.byok.chat({ messages: [{ role: 'user', content: prompt }], maxTokens: chunks + 10 }, { onDelta });
+    return { ms: performance.now() - t0, chars, pauseMs };
   };
   const out = { direct: [], byok: [] };
   for (let i = 0; i < runs; i++) {
