@@ -34,7 +34,7 @@ export class DeltaBatcher {
     this.buffer.append(text);
     // The clock is read on every piece, not left to the timer: while a stream arrives faster than
     // the worker reads it, its reads resolve as microtasks and no timer runs until the stream ends
-    // (a 5,000-chunk stream went out whole on its answer, its page shown nothing meanwhile).
+    // (a 5,000-chunk stream went out whole on its answer, and its page showed nothing meanwhile).
     const wait = this.lastFlush + FLUSH_MS - performance.now();
     if (wait <= 0) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), wait);
