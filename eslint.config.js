@@ -27,7 +27,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
   },
   {
-    // The page-side code must never reach the vault or the key store (STYLE.md habit 10).
+    // The page-side code must never reach the vault or the key store.
     files: ['entrypoints/*.content.ts', 'entrypoints/*.content/**', 'lib/inpage/**', 'lib/relay/**', 'client/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/vault/**', '**/crypto/**', '**/db/**', '**/providers/**'], message: 'page-side code must not import wallet internals' }] }],

@@ -8,7 +8,7 @@ import type { ImportResult } from '@/lib/backup/store';
 import { ErrorText, Field } from './Field';
 
 /**
- * Import backup (CONTRACT.md §4): the file, then the backup's passphrase. Into a wallet that
+ * Import backup (docs/API.md, "For testers"): the file, then the backup's passphrase. Into a wallet that
  * has data (`existing`) the person chooses merge or replace; a fresh install restores it whole.
  */
 export function BackupImport({ existing, onCancel, onDone }: { existing: boolean; onCancel: () => void; onDone?: (message: string) => void }) {

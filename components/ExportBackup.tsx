@@ -6,7 +6,7 @@ import { messages } from '@/lib/protocol/messages';
 import type { ExportedBackup } from '@/lib/backup/store';
 import { ErrorText } from './Field';
 
-/** Export backup (CONTRACT.md §4): one encrypted file, saved through the browser's downloads. */
+/** Export backup (docs/API.md, "For testers"): one encrypted file, saved through the browser's downloads. */
 export function ExportBackup() {
   const [saved, setSaved] = useState<string | null>(null);
   const run = useAction(async () => {

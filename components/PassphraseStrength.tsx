@@ -3,7 +3,7 @@ import { MIN_PASSPHRASE } from '@/lib/vault/policy';
 
 /**
  * The strength meter under a new passphrase (a guide, not a guarantee). Its label must not
- * contain the word passphrase: pages and tests find the inputs by label (CONTRACT.md §4).
+ * contain the word passphrase: pages and tests find the inputs by label (docs/API.md, "For testers").
  */
 export function PassphraseStrength({ passphrase, label = 'Strength meter' }: { passphrase: string; label?: string }) {
   const strength = passphraseStrength(passphrase, MIN_PASSPHRASE);

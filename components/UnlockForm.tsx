@@ -3,7 +3,7 @@ import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { ErrorText, Field } from './Field';
 
-/** Passphrase + Unlock (CONTRACT.md §4); used by the popup, the options page and the unlock window. */
+/** Passphrase + Unlock (docs/API.md, "For testers"); used by the popup, the options page and the unlock window. */
 export function UnlockForm({ onUnlocked }: { onUnlocked?: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const unlock = useAction(async () => {

@@ -1,4 +1,4 @@
-// Conventions checked by a test, not by memory (STYLE.md habit 10).
+// Conventions checked by a test, not by memory.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ const src = dirname(fileURLToPath(import.meta.url));
 const shipped = readdirSync(src).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('test-'));
 
 describe('client conventions', () => {
-  it('exports what the contract promises (CONTRACT.md §5)', () => {
+  it('exports what the contract promises (client/README.md)', () => {
     for (const name of ['getByok', 'onProviders', 'ByokError', 'byokFetch', 'createByokFetch', 'LanguageModel', 'chatText', 'ensureGrant']) expect(client).toHaveProperty(name);
     expect([client.USER_REJECTED, client.UNAUTHORIZED, client.UNSUPPORTED, client.RATE_LIMITED, client.BUDGET_EXCEEDED, client.LOCKED, client.INVALID_PARAMS, client.PROVIDER_ERROR]).toEqual([
       4001, 4100, 4200, 4290, 4402, 4900, -32602, 5000,

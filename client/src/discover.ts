@@ -1,5 +1,5 @@
 /**
- * Finding the wallet (CONTRACT.md §2), the EIP-6963 way: ask with `byok:requestProvider`, listen
+ * Finding the wallet (docs/API.md, "The page API"), the EIP-6963 way: ask with `byok:requestProvider`, listen
  * for `byok:announceProvider`, and fall back to `window.byok` (also once `byok#initialized` fires).
  */
 import type { ByokProvider, ProviderDetail } from './types.js';

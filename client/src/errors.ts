@@ -1,5 +1,5 @@
 /**
- * The wallet's error table (CONTRACT.md §2): every rejection from `window.byok` carries one of
+ * The wallet's error table (docs/API.md, "The page API"): every rejection from `window.byok` carries one of
  * these numeric codes and a clear message. An abort is not in the table: it rejects with an error
  * named `AbortError`.
  */

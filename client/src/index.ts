@@ -1,5 +1,5 @@
 /**
- * @byok/client: what app builders install to use the byok wallet (CONTRACT.md §5).
+ * @byok/client: what app builders install to use the byok wallet (client/README.md).
  * Core (discovery, errors, connect / chat sugar), `byokFetch` for the OpenAI and Anthropic SDKs,
  * and a Prompt-API-shaped `LanguageModel`.
  */

@@ -1,5 +1,5 @@
 /**
- * An in-memory `window.byok` for tests: the page API of the contract (CONTRACT.md §2) with the
+ * An in-memory `window.byok` for tests: the page API of the contract (docs/API.md, "The page API") with the
  * wallet's own request schema (lib/protocol/chat.ts), streamed deltas, aborts, usage and cost,
  * tool calls, and any error code on demand. Not shipped (build.mjs leaves test-* files out).
  */

@@ -1,5 +1,5 @@
 /**
- * The page API `window.byok` as the byok contract (CONTRACT.md §2) defines it: the types an app
+ * The page API `window.byok` as the byok contract (docs/API.md, "The page API") defines it: the types an app
  * builder programs against. Types only; nothing here runs.
  */
 

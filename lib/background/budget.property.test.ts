@@ -1,5 +1,5 @@
 /**
- * Budgets are hard caps, at the pipeline level (CONTRACT.md §3): the whole background (the
+ * Budgets are hard caps, at the pipeline level (docs/API.md, "What the wallet guarantees"): the whole background (the
  * harness) runs random concurrent chat schedules through `runChat`, with a scripted provider
  * that reports random usage (or none, or fails midway), a fake clock that crosses day, week and
  * month boundaries, and, in "ask" mode, a person who raises the budget or refuses at random.

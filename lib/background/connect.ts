@@ -52,7 +52,7 @@ export async function connect(ctx: WalletContext, caller: PageCaller, req: Conne
 }
 
 export async function getGrant(ctx: WalletContext, caller: PageCaller): Promise<Grant | null> {
-  // The spend shown includes every chat already answered (CONTRACT.md §2).
+  // The spend shown includes every chat already answered (docs/API.md, "The page API").
   await ctx.ledger.settled(caller.origin);
   const grant = await ctx.grants.get(caller.origin);
   return grant ? toPublicGrant(grant, ctx.now()) : null;

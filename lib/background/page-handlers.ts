@@ -1,5 +1,5 @@
 /**
- * The page methods (CONTRACT.md §2): a fixed map from method to params schema and handler.
+ * The page methods (docs/API.md, "The page API"): a fixed map from method to params schema and handler.
  * A method not in this map gets 4200; params are validated before the handler runs.
  */
 import type { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * Admission: a request is admitted only if what is spent, plus what in-flight requests may
- * still cost, plus this request's upper bound, fits the site's budget (CONTRACT.md §3).
+ * still cost, plus this request's upper bound, fits the site's budget (docs/API.md, "What the wallet guarantees").
  */
 import type { Grants } from '../grants/grants';
 import { ErrorCode, WalletError } from '../protocol/errors';

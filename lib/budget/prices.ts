@@ -1,6 +1,6 @@
 /**
  * The wallet's dated price table, in USD per million tokens (standard tier: no batch, flex, fast
- * or regional surcharges), and the lookup the budget uses (CONTRACT.md §3).
+ * or regional surcharges), and the lookup the budget uses (docs/API.md, "What the wallet guarantees").
  *
  * Sources, read on PRICES_UPDATED: developers.openai.com/api/docs/models and /pricing;
  * platform.claude.com/docs/en/about-claude/pricing and the model pages; console.groq.com/docs/models;

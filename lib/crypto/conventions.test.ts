@@ -1,5 +1,5 @@
 /**
- * Conventions of the crypto code, checked rather than remembered (STYLE.md habits 6 and 10):
+ * Conventions of the crypto code, checked rather than remembered:
  * spec headers, test-only internals kept out of production code, one source of randomness,
  * noble pinned exactly, and messages that never choke on a hostile value.
  */

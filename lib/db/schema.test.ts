@@ -1,5 +1,5 @@
 /**
- * The database schema, one test block per version (STYLE.md habit 7). Versions are only ever
+ * The database schema, one test block per version. Versions are only ever
  * appended: v1 is checked table by table; every later version gets a migration test that builds
  * a database of the previous version filled with data (fake-indexeddb), opens it with the current
  * code, and checks nothing was lost. A meta-test keeps schema.ts, database.ts and this file in step.

@@ -4,7 +4,7 @@ import type { GrantRecord, Period, Scope } from '../db/tables/grants';
 import { nanoToUsd } from '../budget/money';
 import { spentInPeriod } from '../budget/period';
 
-/** `Grant` of CONTRACT.md §2. */
+/** `Grant` of docs/API.md, "The page API". */
 export interface Grant {
   origin: string;
   scopes: Scope[];

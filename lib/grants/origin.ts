@@ -1,5 +1,5 @@
 /**
- * The origin of a request is what the browser reports for the calling frame (CONTRACT.md §3),
+ * The origin of a request is what the browser reports for the calling frame (docs/API.md, "What the wallet guarantees"),
  * never a value the page sends.
  */
 export interface SenderLike {
@@ -25,7 +25,7 @@ export function originOfSender(sender: SenderLike): string | null {
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * True for the loopback names the contract lists (CONTRACT.md §3, §4), as `URL` spells them
+ * True for the loopback names the contract lists (docs/API.md, "What the wallet guarantees"), as `URL` spells them
  * (lowercase, IPv6 in brackets); a look-alike such as `localhost.example.com` never is.
  */
 export function isLoopbackHost(hostname: string): boolean {

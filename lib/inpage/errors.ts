@@ -1,4 +1,4 @@
-/** Errors as the page sees them: an Error with a numeric `code` (CONTRACT.md §2). */
+/** Errors as the page sees them: an Error with a numeric `code` (docs/API.md, "The page API"). */
 export class ProviderRpcError extends Error {
   constructor(
     readonly code: number,

@@ -1,5 +1,5 @@
 /**
- * `window.byok` (CONTRACT.md §2). Checks the shape of each call before sending anything;
+ * `window.byok` (docs/API.md, "The page API"). Checks the shape of each call before sending anything;
  * the wallet validates everything again. The object is frozen.
  */
 import type { PageEvent } from '../protocol/wire';

@@ -1,5 +1,5 @@
 /**
- * The chat intent (CONTRACT.md §2): what a page may ask, validated before anything else happens.
+ * The chat intent (docs/API.md, "The page API"): what a page may ask, validated before anything else happens.
  * Strict objects: an unknown field is refused, never dropped silently.
  */
 import { z } from 'zod';

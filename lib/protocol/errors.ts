@@ -1,5 +1,5 @@
 /**
- * The wallet's error table (CONTRACT.md §2). Every error that crosses to a page is one of these
+ * The wallet's error table (docs/API.md, "The page API"). Every error that crosses to a page is one of these
  * codes with a message built by a function in `messages.ts`; nothing else (no stack, no secret).
  */
 export const ErrorCode = {

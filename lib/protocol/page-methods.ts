@@ -1,4 +1,4 @@
-/** The params of each page method (CONTRACT.md §2), validated in the background. */
+/** The params of each page method (docs/API.md, "The page API"), validated in the background. */
 import { z } from 'zod';
 import { ChatRequest, EmbedRequest } from './chat';
 

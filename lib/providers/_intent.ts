@@ -1,5 +1,5 @@
 /**
- * Checks and helpers both adapters share when they map the chat intent (CONTRACT.md §2) to a
+ * Checks and helpers both adapters share when they map the chat intent (docs/API.md, "The page API") to a
  * provider's wire format. Every refusal happens here, before a request is built or sent.
  */
 import type { Message, Part, ToolCall } from '../protocol/chat';

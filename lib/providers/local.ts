@@ -1,5 +1,5 @@
 /**
- * Whether a base URL points at this machine (CONTRACT.md §3, §4): such endpoints cost nothing
+ * Whether a base URL points at this machine (docs/API.md, "What the wallet guarantees"): such endpoints cost nothing
  * and need no extra host permission. Only the loopback names the contract lists count, so a
  * look-alike such as `localhost.example.com` or `127.0.0.1.nip.io` never does.
  */

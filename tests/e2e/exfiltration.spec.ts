@@ -1,7 +1,7 @@
 /**
  * The key never leaves the background: a whole session is recorded from everything a page can
  * see (window messages, the wire's events, DOM, web storage, errors) and from the wallet's own storage, and the
- * key's bytes appear nowhere (CONTRACT.md §3).
+ * key's bytes appear nowhere (docs/API.md, "What the wallet guarantees").
  */
 import { test, expect, PASSPHRASE, TEST_KEY } from './fixtures';
 import { byokCall, chat, user } from './po/app';

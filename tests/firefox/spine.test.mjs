@@ -2,7 +2,7 @@
 /* global browser -- the WebExtension API, in callbacks evaluated inside the add-on's own pages */
 /**
  * The spine in real Firefox ESR (issue 7): the built add-on (`npm run build:firefox`), a person
- * using it through the accessible names of CONTRACT.md §4, a page on 127.0.0.1 calling
+ * using it through the accessible names of docs/API.md, "For testers", a page on 127.0.0.1 calling
  * `window.byok`, the bundled mock provider. Each test gets a fresh Firefox profile.
  * Run: `npm run e2e:firefox` (node's test runner).
  */

@@ -1,6 +1,6 @@
 /**
  * Attack: a malicious cross-origin iframe, and opaque / sandboxed frames (docs/THREAT_MODEL.md).
- * The origin of a request is the frame's own origin as the browser reports it (CONTRACT.md §3).
+ * The origin of a request is the frame's own origin as the browser reports it (docs/API.md, "What the wallet guarantees").
  */
 import { test, expect, PASSPHRASE, TEST_KEY } from '../fixtures';
 import { messages } from '../../../lib/protocol/messages';

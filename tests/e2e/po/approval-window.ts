@@ -1,4 +1,4 @@
-/** The approval window the wallet opens for connect() (CONTRACT.md §4). */
+/** The approval window the wallet opens for connect() (docs/API.md, "For testers"). */
 import type { BrowserContext, Page } from '@playwright/test';
 
 export async function nextWindow(context: BrowserContext, path: 'approve.html' | 'unlock.html'): Promise<Page> {

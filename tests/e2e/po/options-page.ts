@@ -1,4 +1,4 @@
-/** The options page, driven through its accessible names (CONTRACT.md §4). */
+/** The options page, driven through its accessible names (docs/API.md, "For testers"). */
 import type { BrowserContext, Page } from '@playwright/test';
 
 export interface KeyInput {

@@ -1,4 +1,4 @@
-/** The vault and key-management parts of the options page, driven through accessible names (CONTRACT.md §4). */
+/** The vault and key-management parts of the options page, driven through accessible names (docs/API.md, "For testers"). */
 import type { Download, Locator, Page } from '@playwright/test';
 import type { OptionsPage } from './options-page';
 

@@ -44,7 +44,7 @@ export class WorkerCdp {
   }
 }
 
-/** Stops every service worker, as Chrome does to an idle one (BROWSERS.md). */
+/** Stops every service worker, as Chrome does to an idle one. */
 export async function stopServiceWorkers(context: BrowserContext): Promise<void> {
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);

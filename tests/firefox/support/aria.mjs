@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Finding things by their accessible names (CONTRACT.md §4), in Firefox's own accessibility tree
+ * Finding things by their accessible names (docs/API.md, "For testers"), in Firefox's own accessibility tree
  * (BiDi `locateNodes` with an accessibility locator, which puppeteer's `::-p-aria()` uses).
  *
  * Firefox differs from Chromium here: a password input has no ARIA role (Chromium says

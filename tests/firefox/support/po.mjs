@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Page objects for Firefox, mirroring tests/e2e/po/: the options page, the approval and unlock
- * windows, driven through the accessible names of CONTRACT.md §4.
+ * windows, driven through the accessible names of docs/API.md, "For testers".
  */
 import { button, byRole, control, fill, gone, selectOption } from './aria.mjs';
 
