@@ -13,6 +13,7 @@ import { VaultSection } from './VaultSection';
 import { RequestSettings } from './RequestSettings';
 import { LockButton } from './LockButton';
 import { ResetWallet } from './ResetWallet';
+import { Welcome } from './Welcome';
 
 export function OptionsApp() {
   const status = useWallet(() => call<VaultStatusView>('vault.status'));
@@ -24,6 +25,7 @@ export function OptionsApp() {
         {s?.unlocked ? <LockButton /> : null}
       </div>
       {!s ? <p className="muted">{status.error ?? 'Loading…'}</p> : null}
+      {s ? <Welcome status={s} /> : null}
       {s && !s.exists ? <CreateWallet /> : null}
       {s?.exists && !s.unlocked ? (
         <section className="card">

@@ -43,7 +43,7 @@ export async function route(ctx: WalletContext, caller: PageCaller, scope: Scope
   if (!model) throw new WalletError(ErrorCode.invalidParams, messages.noDefaultModel());
   const keyId = grant.routes[model];
   if (!grant.models.includes(model) || !keyId) throw new WalletError(ErrorCode.unauthorized, messages.modelNotGranted(model));
-  await ctx.unlock.ensureUnlocked();
+  await ctx.unlock.ensureUnlocked(caller.origin);
   if (!ctx.limiter.take(caller.origin, grant.rateLimitPerMin)) {
     throw new WalletError(ErrorCode.rateLimited, messages.rateLimited(grant.rateLimitPerMin), { retryAfterMs: 60_000 });
   }

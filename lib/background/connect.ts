@@ -23,13 +23,17 @@ export async function connect(ctx: WalletContext, caller: PageCaller, req: Conne
   if (existing) return toPublicGrant(existing, ctx.now());
   const prepare = async () => {
     try {
-      await ctx.unlock.ensureUnlocked();
+      await ctx.unlock.ensureUnlocked(caller.origin);
     } catch (error) {
-      // Closing the unlock window a site opened counts like rejecting its prompt: no endless reopening.
-      if (error instanceof WalletError && error.message === messages.locked()) ctx.approvals.noteRejection(caller.origin);
+      // Closing the unlock window or the setup page a site opened counts like rejecting its prompt: no endless reopening.
+      if (error instanceof WalletError && (error.message === messages.locked() || error.message === messages.setupClosed())) ctx.approvals.noteRejection(caller.origin);
       throw error;
     }
-    if ((await ctx.keyring.list()).every((k) => !k.enabled)) throw new WalletError(ErrorCode.unauthorized, messages.noKeys());
+    // No key yet: the request waits while the person adds one on the setup page.
+    await ctx.setup.waitUntil(caller.origin, async () => (await ctx.keyring.list()).some((k) => k.enabled)).catch((error: unknown) => {
+      if (error instanceof WalletError && error.message === messages.setupClosed()) ctx.approvals.noteRejection(caller.origin);
+      throw error;
+    });
   };
   // One prompt per origin, the unlock window it may need included (prompt spam: docs/THREAT_MODEL.md).
   await ctx.approvals.ask(

@@ -9,6 +9,7 @@ import type { RateLimiter } from '../ratelimit/limiter';
 import type { Vault } from '../vault/vault';
 import type { PagePort, PortHub } from './ports';
 import type { UnlockPrompt } from './unlock-prompt';
+import type { SetupPrompt } from './setup-prompt';
 import type { SettingsStore } from '../settings/settings';
 import type { Metrics } from './metrics';
 import type { AuditLog } from '../audit/audit';
@@ -23,6 +24,8 @@ export interface WalletContext {
   limiter: RateLimiter;
   approvals: Approvals;
   unlock: UnlockPrompt;
+  /** First run: requests that wait while the person creates the wallet and adds a key. */
+  setup: SetupPrompt;
   ports: PortHub;
   providers: ProviderDirectory;
   settings: SettingsStore;

@@ -17,6 +17,7 @@ import type { ProviderDirectory, WalletContext } from './context';
 import { PortHub } from './ports';
 import { Metrics } from './metrics';
 import { UnlockPrompt } from './unlock-prompt';
+import { SetupPrompt } from './setup-prompt';
 import type { WindowOpener } from './windows';
 import { AuditLog } from '../audit/audit';
 import { approvalEvent } from '../audit/approval-events';
@@ -37,7 +38,12 @@ export interface ContextDeps {
 
 export function createWalletContext(deps: ContextDeps): WalletContext {
   const now = deps.now ?? (() => Date.now());
-  const uiChanged = deps.uiChanged ?? (() => undefined);
+  const setup = new SetupPrompt(deps.windows, () => deps.uiChanged?.());
+  // Whatever changed the wallet's pages may have finished a first-run setup that requests wait on.
+  const uiChanged = () => {
+    deps.uiChanged?.();
+    setup.changed();
+  };
   const ports = new PortHub();
   const vault: Vault = new Vault({
     db: deps.db,
@@ -50,7 +56,7 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
       uiChanged();
     },
   });
-  const unlock = new UnlockPrompt(vault, deps.windows);
+  const unlock = new UnlockPrompt(vault, deps.windows, setup);
   const grants = new Grants(deps.db);
   const audit = new AuditLog(deps.db, now, uiChanged);
   const gate = new BudgetGate();
@@ -69,6 +75,7 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
     limiter: new RateLimiter(now),
     approvals: new Approvals(deps.db, deps.windows, now, (record, outcome) => void audit.record(approvalEvent(record, outcome))),
     unlock,
+    setup,
     ports,
     providers: deps.providers,
     settings: new SettingsStore(deps.db),

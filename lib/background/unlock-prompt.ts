@@ -6,6 +6,7 @@ import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import type { Vault } from '../vault/vault';
 import type { WindowOpener } from './windows';
+import type { SetupPrompt } from './setup-prompt';
 
 export const UNLOCK_WINDOW = { width: 400, height: 420 };
 
@@ -18,15 +19,17 @@ export class UnlockPrompt {
   constructor(
     private readonly vault: Vault,
     private readonly windows: WindowOpener,
+    private readonly setup: SetupPrompt,
   ) {}
 
   /** Resolves once the vault is unlocked, prompting if needed; 4900 if the person does not. */
-  async ensureUnlocked(): Promise<void> {
-    const status = await this.vault.status();
+  async ensureUnlocked(origin: string): Promise<void> {
+    let status = await this.vault.status();
     if (!status.exists) {
-      // Installed but never set up: show the person where to create the wallet.
-      void this.windows.openSetup();
-      throw new WalletError(ErrorCode.locked, messages.noWallet());
+      // Installed but never set up: the request waits while the person creates the wallet,
+      // which leaves it unlocked.
+      await this.setup.waitUntil(origin, async () => (await this.vault.status()).exists);
+      status = await this.vault.status();
     }
     if (status.unlocked) return;
     const waiting = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));

@@ -65,6 +65,11 @@ export function startWallet(): WalletContext {
     autolock.touch(); // every command from an extension page is activity too
     return handleUiMessage({ ctx, settingsChanged: (s) => autolock.setMinutes(s.autoLockMinutes) }, ready, message, sender);
   });
+  browser.tabs.onRemoved.addListener((tabId) => ctx.setup.tabClosed(tabId));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // First run: the welcome step (create the wallet, add a key, see how a site connects).
+    if (reason === 'install') void ctx.setup.show();
+  });
   browser.windows.onRemoved.addListener((windowId) => {
     void ctx.approvals.windowClosed(windowId);
     unlock.windowClosed(windowId);

@@ -1,14 +1,20 @@
 /** The extension's own windows (approval, unlock): opened as popups, watched until closed. */
 import { browser } from 'wxt/browser';
 
+/** The options page on its first-run step. */
+export const SETUP_PAGE = '/options.html#welcome';
+
 export interface WindowOpener {
   /** Opens an extension page in its own popup window; resolves its window id. */
   open(path: string, size: { width: number; height: number }): Promise<number>;
   close(windowId: number): Promise<void>;
   exists(windowId: number): Promise<boolean>;
   focus(windowId: number): Promise<void>;
-  /** Opens the options page (first run: a site asked before the wallet was created). */
-  openSetup(): Promise<void>;
+  /**
+   * Shows the wallet's setup page (first run: a site asked before the wallet or a key existed):
+   * focuses tab `tabId` if it is still open, else opens one. Resolves the tab's id.
+   */
+  openSetup(tabId: number | null): Promise<number | null>;
 }
 
 export function browserWindows(): WindowOpener {
@@ -30,8 +36,17 @@ export function browserWindows(): WindowOpener {
     async focus(windowId) {
       await browser.windows.update(windowId, { focused: true }).catch(() => undefined);
     },
-    async openSetup() {
-      await browser.runtime.openOptionsPage().catch(() => undefined);
+    async openSetup(tabId) {
+      if (tabId !== null) {
+        const tab = await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+        if (tab?.windowId !== undefined) {
+          await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+          return tabId;
+        }
+      }
+      const tab = await browser.tabs.create({ url: browser.runtime.getURL(SETUP_PAGE) });
+      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+      return tab.id ?? null;
     },
   };
 }

@@ -23,6 +23,7 @@ export const messages = {
   storageFailed: () => 'The wallet could not record the request in its ledger (storage error); nothing was sent',
   walletRestarted: () => 'The wallet restarted while the request was in flight',
   aborted: () => 'The request was aborted',
+  setupClosed: () => 'The wallet\'s setup page was closed before the wallet was ready: the request was not approved',
   noKeys: () => 'The wallet has no keys yet: add one in the wallet\'s options',
   noWallet: () => 'Create the wallet first',
   walletExists: () => 'A wallet already exists',

@@ -14,6 +14,8 @@ export interface VaultStatusView {
   unlocked: boolean;
   autoLockMinutes: number;
   keys: number;
+  /** Sites whose connect waits for the first-run setup to finish. */
+  waitingSites: string[];
 }
 
 export interface ApprovalView {

@@ -40,7 +40,9 @@ class FakeWindows implements WindowOpener {
 
   async focus() {}
 
-  async openSetup() {}
+  async openSetup() {
+    return null;
+  }
 
   /** Resolves once `count` windows have been opened. */
   async untilOpened(count: number): Promise<{ id: number; path: string }> {

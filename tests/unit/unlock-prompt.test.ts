@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { UnlockPrompt } from '../../lib/background/unlock-prompt';
+import { SetupPrompt } from '../../lib/background/setup-prompt';
 import type { WindowOpener } from '../../lib/background/windows';
 import type { Vault } from '../../lib/vault/vault';
 import { ErrorCode } from '../../lib/protocol/errors';
@@ -20,7 +21,7 @@ function setup() {
     close: async (id) => void alive.delete(id),
     exists: async (id) => alive.has(id),
     focus: async () => undefined,
-    openSetup: async () => undefined,
+    openSetup: async () => null,
   };
   const vault = {
     status: async () => {
@@ -33,13 +34,13 @@ function setup() {
     while (statusCalls < n) await macrotask();
     await macrotask();
   };
-  return { prompt: new UnlockPrompt(vault, windows), opens, alive, untilAsked };
+  return { prompt: new UnlockPrompt(vault, windows, new SetupPrompt(windows)), opens, alive, untilAsked };
 }
 
 describe('unlock prompt', () => {
   it('twenty requests in the same tick open one unlock window, and closing it rejects them all with 4900', async () => {
     const s = setup();
-    const waiting = Array.from({ length: 20 }, () => s.prompt.ensureUnlocked().then(() => 'unlocked', (e: { code: number }) => e.code));
+    const waiting = Array.from({ length: 20 }, () => s.prompt.ensureUnlocked('https://app.example').then(() => 'unlocked', (e: { code: number }) => e.code));
     await s.untilAsked(20);
     expect(s.opens).toHaveLength(1);
     s.opens[0]!(1);
@@ -52,10 +53,10 @@ describe('unlock prompt', () => {
 
   it('a request while the window is open focuses it instead of opening another', async () => {
     const s = setup();
-    const first = s.prompt.ensureUnlocked();
+    const first = s.prompt.ensureUnlocked('https://app.example');
     await s.untilAsked(1);
     s.opens[0]!(1);
-    const second = s.prompt.ensureUnlocked();
+    const second = s.prompt.ensureUnlocked('https://app.example');
     await s.untilAsked(2);
     expect(s.opens).toHaveLength(1);
     s.prompt.unlocked();

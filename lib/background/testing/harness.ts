@@ -40,8 +40,9 @@ export function fakeWindows(onClose: (id: number) => void = () => undefined): Fa
       return open.has(id);
     },
     async focus() {},
-    async openSetup() {
-      opened.push({ id: 0, path: '/options.html' });
+    async openSetup(tabId: number | null) {
+      opened.push({ id: 0, path: '/options.html#welcome' });
+      return tabId ?? 0;
     },
     closeWindow(id) {
       if (open.delete(id)) onClose(id);

@@ -8,7 +8,7 @@ import type { ImportMode } from '../../backup/limits';
 export async function vaultStatus(ctx: WalletContext) {
   const status = await ctx.vault.status();
   const settings = await ctx.settings.get();
-  return { ...status, autoLockMinutes: settings.autoLockMinutes, keys: (await ctx.keyring.list()).length };
+  return { ...status, autoLockMinutes: settings.autoLockMinutes, keys: (await ctx.keyring.list()).length, waitingSites: ctx.setup.waitingOrigins() };
 }
 
 export async function vaultCreate(ctx: WalletContext, p: { passphrase: string }) {
