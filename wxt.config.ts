@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
 
+/** Toolbar, extensions page and store (public/icon; `node scripts/icons.mjs` draws them from store/icon.svg). */
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // MV3 for every browser: `wxt build -b firefox` (and zip, dev) would otherwise default to MV2.
@@ -12,6 +15,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'byok',
     description: 'A key wallet for AI API keys. Sites ask; you approve a budget; your key never leaves the wallet.',
+    icons: ICONS,
+    action: { default_icon: ICONS, default_title: 'byok' },
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'activeTab'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://api.openai.com/*', 'https://api.anthropic.com/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -48,6 +48,11 @@ export class UnlockPrompt {
     }
   }
 
+  /** How many requests wait for the unlock window. */
+  waitingCount(): number {
+    return this.waiters.length;
+  }
+
   /** The vault was unlocked (from any page): release the waiters and close the window. */
   unlocked(): void {
     const waiters = this.waiters;

@@ -15,11 +15,19 @@ import { handleUiMessage } from './ui-message';
 import { keepAliveWhile } from './keepalive';
 import { providerDirectory } from './directory';
 import { createWalletContext } from './create-context';
+import { showBadge, type BadgeState } from './badge';
 
 export function startWallet(): WalletContext {
   const db = openWalletDb();
   const autolock = new AutoLock(15);
   let uiTimer: ReturnType<typeof setTimeout> | null = null;
+  let badgeTimer: ReturnType<typeof setTimeout> | null = null;
+  const refreshBadge = () => {
+    badgeTimer ??= setTimeout(() => {
+      badgeTimer = null;
+      void badgeState(ctx).then(showBadge, () => undefined);
+    }, 50);
+  };
   const ctx = createWalletContext({
     db,
     session: browserSessionStore(),
@@ -30,6 +38,7 @@ export function startWallet(): WalletContext {
         uiTimer = null;
         browser.runtime.sendMessage({ type: UI_CHANGED }).catch(() => undefined);
       }, 50);
+      refreshBadge();
     },
     // Only work a site was allowed to do counts as use of the wallet: a page cannot keep the
     // wallet unlocked by sending requests it has no grant for.
@@ -37,6 +46,7 @@ export function startWallet(): WalletContext {
     vaultChanged(status) {
       if (status.unlocked) autolock.touch(true);
       else autolock.stop();
+      refreshBadge();
     },
   });
   const { vault, ports } = ctx;
@@ -48,6 +58,7 @@ export function startWallet(): WalletContext {
     await ctx.ledger.recoverPending();
     await ctx.approvals.recover();
     autolock.setMinutes((await ctx.settings.get()).autoLockMinutes);
+    refreshBadge();
   })();
   ready.catch(() => undefined);
 
@@ -70,7 +81,10 @@ export function startWallet(): WalletContext {
     // First run: the welcome step (create the wallet, add a key, see how a site connects).
     if (reason === 'install') void ctx.setup.show();
   });
+  // The wallet's windows opening and closing change what waits for the person.
+  browser.windows.onCreated.addListener(refreshBadge);
   browser.windows.onRemoved.addListener((windowId) => {
+    refreshBadge();
     void ctx.approvals.windowClosed(windowId);
     unlock.windowClosed(windowId);
   });
@@ -79,4 +93,11 @@ export function startWallet(): WalletContext {
   });
   keepAliveWhile(() => ports.inflightCount() > 0);
   return ctx;
+}
+
+/** What the toolbar badge shows: requests waiting for a window of the wallet's, and the lock. */
+async function badgeState(ctx: WalletContext): Promise<BadgeState> {
+  const status = await ctx.vault.status();
+  const waiting = (await ctx.db.approvals.count()) + ctx.unlock.waitingCount() + ctx.setup.waitingOrigins().length;
+  return { exists: status.exists, locked: !status.unlocked, waiting };
 }
