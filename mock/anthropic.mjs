@@ -8,7 +8,7 @@
 import { readMessagesRequest } from './anthropic-request.mjs';
 import { anthropicError, directiveErrorMessage } from './errors.mjs';
 import { randomId, sendJson } from './http.mjs';
-import { planReply } from './reply.mjs';
+import { billedTokens, planReply } from './reply.mjs';
 import { eventSink, openSse, untilGone, waitOrGone } from './sse.mjs';
 import { trackReply } from './stats.mjs';
 
@@ -37,13 +37,14 @@ export async function handleMessages(ctx) {
     return sendAnthropicError(ctx, anthropicError(400, `The API key ${ctx.key} is not allowed to use model ${request.model} (mock echo-key).`, ctx.requestId));
   }
   trackReply(ctx.res, ctx.stats);
-  const reply = { ...plan, id: randomId('msg_01', 11), toolId: randomId('toolu_01', 11), model: request.model, inputTokens: request.conversation.inputTokens };
+  const billed = billedTokens(plan, request.conversation);
+  const reply = { ...plan, id: randomId('msg_01', 11), toolId: randomId('toolu_01', 11), model: request.model, inputTokens: billed.input, outputTokens: billed.output };
   if (read.stream) await streamMessage(ctx, reply);
   else await answerMessage(ctx, reply);
 }
 
 /**
- * @typedef {import('./reply.mjs').ReplyPlan & { kind: 'reply' } & { id: string, toolId: string, model: string, inputTokens: number }} MessageReply
+ * @typedef {import('./reply.mjs').ReplyPlan & { kind: 'reply' } & { id: string, toolId: string, model: string, inputTokens: number, outputTokens: number }} MessageReply
  */
 
 /**
@@ -88,7 +89,7 @@ async function answerMessage(ctx, reply) {
       content,
       stop_reason: STOP_REASON[reply.finish],
       stop_sequence: reply.stopSequence,
-      usage: usage(reply, reply.chunks.length),
+      usage: usage(reply, reply.outputTokens),
     },
     { 'request-id': ctx.requestId },
   );
@@ -122,6 +123,6 @@ async function streamMessage(ctx, reply) {
   }
   if (!(await send('content_block_stop', { index: 0 }))) return;
   const delta = { stop_reason: STOP_REASON[reply.finish], stop_sequence: reply.stopSequence };
-  if (!(await send('message_delta', { delta, usage: { output_tokens: reply.chunks.length } }))) return;
+  if (!(await send('message_delta', { delta, usage: { output_tokens: reply.outputTokens } }))) return;
   if (await send('message_stop')) out.end();
 }

@@ -24,6 +24,13 @@ describe('messages, non-streaming', () => {
     expect(message._request_id).toMatch(/^req_/);
   });
 
+  it('reports the output tokens [[output-tokens:N]] asks for, streaming or not', async () => {
+    const message = await client().messages.create({ model: MODEL, max_tokens: 1, messages: user('hi [[output-tokens:50000]]') });
+    expect(message.usage.output_tokens).toBe(50_000);
+    const streamed = await client().messages.stream({ model: MODEL, max_tokens: 1, messages: user('hi [[output-tokens:50000]]') }).finalMessage();
+    expect(streamed.usage.output_tokens).toBe(50_000);
+  });
+
   it('counts the system prompt as a message', async () => {
     const message = await client().messages.create({ model: MODEL, max_tokens: 100, system: 'be brief', messages: user('hi there') });
     expect(message.usage.input_tokens).toBe(Math.ceil(16 / 4) + 8);

@@ -16,6 +16,9 @@
  * @typedef {{ ok: true, value: Conversation } | { ok: false, message: string, param: string | null }} ParsedConversation
  */
 
+/** The input tokens the mock counts for an image, unless a directive says otherwise. */
+export const IMAGE_TOKENS = 85;
+
 /** Collects the counts while a provider module walks its messages. */
 export class Tally {
   chars = 0;
@@ -28,7 +31,7 @@ export class Tally {
   }
 
   get inputTokens() {
-    return Math.ceil(this.chars / 4) + 4 * this.messages + 85 * this.images;
+    return Math.ceil(this.chars / 4) + 4 * this.messages + IMAGE_TOKENS * this.images;
   }
 }
 

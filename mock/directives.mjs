@@ -2,7 +2,7 @@
 /**
  * The magic directives tests and benchmarks put in the last user message:
  * `[[chunks:N]]`, `[[delay:MS]]`, `[[burst]]`, `[[hang]]`, `[[error:STATUS]]`, `[[echo-key]]`,
- * `[[tool:NAME:JSON]]`.
+ * `[[tool:NAME:JSON]]`, and the usage reported: `[[image-tokens:N]]`, `[[output-tokens:N]]`.
  */
 
 /**
@@ -14,12 +14,15 @@
  * @property {number | null} errorStatus answer with this HTTP status
  * @property {boolean} echoKey answer 400 with the request's key in the message
  * @property {{ name: string, arguments: string } | null} tool call this tool with these (raw JSON) arguments
+ * @property {number | null} imageTokens report N input tokens for each image (what a provider bills for its largest image)
+ * @property {number | null} outputTokens report N output tokens, whatever was sent
  * @property {string} text the user text without the directives
  */
 
 const MAX_CHUNKS = 1_000_000;
 const MAX_DELAY_MS = 60_000;
-const SIMPLE = /\[\[(chunks|delay|error):(\d+)\]\]|\[\[(hang|echo-key|burst)\]\]/g;
+const MAX_REPORTED_TOKENS = 100_000_000;
+const SIMPLE = /\[\[(chunks|delay|error|image-tokens|output-tokens):(\d+)\]\]|\[\[(hang|echo-key|burst)\]\]/g;
 const TOOL_START = '[[tool:';
 
 /**
@@ -29,7 +32,7 @@ const TOOL_START = '[[tool:';
  */
 export function parseDirectives(input) {
   /** @type {Directives} */
-  const found = { chunks: null, delayMs: 0, burst: false, hang: false, errorStatus: null, echoKey: false, tool: null, text: '' };
+  const found = { chunks: null, delayMs: 0, burst: false, hang: false, errorStatus: null, echoKey: false, tool: null, imageTokens: null, outputTokens: null, text: '' };
   const { tool, rest } = extractTool(input);
   found.tool = tool;
   const text = rest.replace(SIMPLE, (_match, name, value, flag) => {
@@ -37,6 +40,8 @@ export function parseDirectives(input) {
     if (name === 'chunks') found.chunks = Math.min(n, MAX_CHUNKS);
     else if (name === 'delay') found.delayMs = Math.min(n, MAX_DELAY_MS);
     else if (name === 'error' && n >= 400 && n <= 599) found.errorStatus = n;
+    else if (name === 'image-tokens') found.imageTokens = Math.min(n, MAX_REPORTED_TOKENS);
+    else if (name === 'output-tokens') found.outputTokens = Math.min(n, MAX_REPORTED_TOKENS);
     else if (flag === 'hang') found.hang = true;
     else if (flag === 'echo-key') found.echoKey = true;
     else if (flag === 'burst') found.burst = true;

@@ -8,7 +8,7 @@
 import { directiveErrorMessage, openaiError } from './errors.mjs';
 import { randomId, sendJson } from './http.mjs';
 import { readChatRequest } from './openai-request.mjs';
-import { planReply } from './reply.mjs';
+import { billedTokens, planReply } from './reply.mjs';
 import { eventSink, openSse, untilGone, waitOrGone } from './sse.mjs';
 import { trackReply } from './stats.mjs';
 
@@ -41,7 +41,8 @@ export async function handleChatCompletions(ctx) {
     return sendOpenAIError(ctx, openaiError(400, `The API key ${ctx.key} is not allowed to use model ${request.model} (mock echo-key).`, { code: 'model_not_allowed' }));
   }
   trackReply(ctx.res, ctx.stats);
-  const usage = makeUsage(request.conversation.inputTokens, plan.chunks.length);
+  const billed = billedTokens(plan, request.conversation);
+  const usage = makeUsage(billed.input, billed.output);
   const reply = { ...plan, id: randomId('chatcmpl-'), created: Math.floor(Date.now() / 1000), model: request.model, usage };
   if (options.stream) await streamChat(ctx, reply, options.includeUsage);
   else await answerChat(ctx, reply);

@@ -63,6 +63,14 @@ describe('chat completions, non-streaming', () => {
     expect(completion.choices[0]?.message.content).toBe('I see 2 image(s). Hello from the mock openai (gpt-4o). You said: look');
     expect(completion.usage?.prompt_tokens).toBe(1 + 4 + 2 * 85);
   });
+
+  it('reports what [[image-tokens:N]] and [[output-tokens:N]] ask for: a provider billing its worst case', async () => {
+    const image = { type: /** @type {const} */ ('image_url'), image_url: { url: 'https://example.com/a.png' } };
+    const messages = [{ role: /** @type {const} */ ('user'), content: [{ type: /** @type {const} */ ('text'), text: 'look [[image-tokens:48169]] [[output-tokens:50000]]' }, image, image] }];
+    const completion = await client().chat.completions.create({ model: 'gpt-4o-mini', messages, max_completion_tokens: 1 });
+    const text = 'look [[image-tokens:48169]] [[output-tokens:50000]]';
+    expect(completion.usage).toMatchObject({ prompt_tokens: Math.ceil(text.length / 4) + 4 + 2 * 48_169, completion_tokens: 50_000 });
+  });
 });
 
 describe('chat completions, streaming', () => {

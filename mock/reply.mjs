@@ -5,6 +5,7 @@
  */
 import { parseDirectives } from './directives.mjs';
 import { sampleFromSchema } from './schema.mjs';
+import { IMAGE_TOKENS } from './conversation.mjs';
 
 /** @typedef {'end' | 'stop' | 'length' | 'tool'} Finish */
 
@@ -29,8 +30,14 @@ import { sampleFromSchema } from './schema.mjs';
 /**
  * @typedef {{ kind: 'error', status: number }
  *   | { kind: 'echo-key' }
- *   | { kind: 'reply', hang: boolean, delayMs: number, burst: boolean, tool: { name: string } | null, chunks: string[], finish: Finish, stopSequence: string | null }} ReplyPlan
+ *   | { kind: 'reply', hang: boolean, delayMs: number, burst: boolean, tool: { name: string } | null, chunks: string[], finish: Finish, stopSequence: string | null, billed: Billed }} ReplyPlan
  * For a tool call, `chunks` are the pieces of the arguments JSON.
+ */
+
+/**
+ * @typedef {object} Billed what the usage reports instead of the mock's own count, if anything
+ * @property {number | null} imageTokens input tokens for each image (instead of 85)
+ * @property {number | null} outputTokens output tokens (instead of the chunks sent)
  */
 
 /**
@@ -43,7 +50,8 @@ export function planReply(request) {
   const directives = parseDirectives(conversation.userText);
   if (directives.errorStatus !== null) return { kind: 'error', status: directives.errorStatus };
   if (directives.echoKey) return { kind: 'echo-key' };
-  const base = { hang: directives.hang, delayMs: directives.delayMs, burst: directives.burst };
+  const billed = { imageTokens: directives.imageTokens, outputTokens: directives.outputTokens };
+  const base = { hang: directives.hang, delayMs: directives.delayMs, burst: directives.burst, billed };
   if (conversation.toolResults === null) {
     const tool = chooseTool(request, directives.tool);
     if (tool) return limit({ ...base, kind: 'reply', tool: { name: tool.name }, chunks: splitPieces(tool.arguments), finish: 'tool', stopSequence: null }, request.maxTokens);
@@ -52,6 +60,19 @@ export function planReply(request) {
   const stopped = applyStop(chunks, request.stop);
   const plan = { ...base, kind: /** @type {const} */ ('reply'), tool: null, chunks: stopped.chunks, finish: stopped.stopSequence === null ? 'end' : 'stop', stopSequence: stopped.stopSequence };
   return limit(/** @type {ReplyPlan & { kind: 'reply' }} */ (plan), request.maxTokens);
+}
+
+/**
+ * The usage a reply reports: the mock's own count, or what `[[image-tokens:N]]` and
+ * `[[output-tokens:N]]` ask for (a provider billing its worst case, or more than was sent).
+ * @param {ReplyPlan & { kind: 'reply' }} plan
+ * @param {import('./conversation.mjs').Conversation} conversation
+ * @returns {{ input: number, output: number }}
+ */
+export function billedTokens(plan, conversation) {
+  const { imageTokens, outputTokens } = plan.billed;
+  const images = imageTokens === null ? 0 : conversation.images * (imageTokens - IMAGE_TOKENS);
+  return { input: conversation.inputTokens + images, output: outputTokens ?? plan.chunks.length };
 }
 
 /**

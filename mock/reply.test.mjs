@@ -29,8 +29,8 @@ function request(userText, overrides = {}) {
 
 describe('parseDirectives', () => {
   it('reads every directive and strips them from the text', () => {
-    const found = parseDirectives('a [[chunks:3]] b [[delay:10]] [[burst]] [[hang]] [[error:429]] [[echo-key]] [[tool:f:{"x":[[1]]}]] c');
-    expect(found).toEqual({ chunks: 3, delayMs: 10, burst: true, hang: true, errorStatus: 429, echoKey: true, tool: { name: 'f', arguments: '{"x":[[1]]}' }, text: 'a b c' });
+    const found = parseDirectives('a [[chunks:3]] b [[delay:10]] [[burst]] [[hang]] [[error:429]] [[echo-key]] [[tool:f:{"x":[[1]]}]] [[image-tokens:48169]] [[output-tokens:50000]] c');
+    expect(found).toEqual({ chunks: 3, delayMs: 10, burst: true, hang: true, errorStatus: 429, echoKey: true, tool: { name: 'f', arguments: '{"x":[[1]]}' }, imageTokens: 48_169, outputTokens: 50_000, text: 'a b c' });
   });
 
   it('takes [[tool:NAME]] as {} and keeps invalid JSON raw', () => {

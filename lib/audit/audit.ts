@@ -22,6 +22,7 @@ export const AUDIT_TYPES = [
   'grant.updated',
   'budget.raised',
   'budget.raiseRejected',
+  'budget.overrun',
   'key.added',
   'key.rotated',
   'key.updated',

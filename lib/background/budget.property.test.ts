@@ -18,6 +18,7 @@ import { decideApproval, getSiteGrant } from './ui/grants';
 import { getGrant } from './connect';
 import { periodKey } from '../budget/period';
 import { nanoToUsd } from '../budget/money';
+import { inputTokenBound } from '../budget/estimate';
 import { usageSummary } from '../dashboard/summary';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import type { Period } from '../db/tables/grants';
@@ -176,7 +177,11 @@ describe('budget admission through the whole pipeline (property)', () => {
             await ticks(r.startTicks);
             clock += r.advanceMs;
             const content = `q${i} ${'x'.repeat(r.padding)}`;
-            provider.scripts.set(content, { chunks: r.chunks, usage: r.usage, failAfter: r.failAfter, ticks: r.ticks, midMs: r.midMs });
+            // A provider bills within the request's bound (its input bound, its max tokens): a bill
+            // above it is recorded in full as an overrun, which billing.test.ts covers.
+            const bound = inputTokenBound({ messages: [{ role: 'user', content }] }, 'm');
+            const usage = r.usage && { inputTokens: Math.min(r.usage.inputTokens, bound), outputTokens: Math.min(r.usage.outputTokens, r.maxTokens) };
+            provider.scripts.set(content, { chunks: r.chunks, usage, failAfter: r.failAfter, ticks: r.ticks, midMs: r.midMs });
             try {
               await runChat(ctx, { caller: { origin }, request: { messages: [{ role: 'user', content }], maxTokens: r.maxTokens }, signal: new AbortController().signal, onDelta: () => undefined });
               // When chat resolves, the spend the page is shown includes it (its settlement may still

@@ -3,7 +3,8 @@ import type { Usage } from '../protocol/chat';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import type { KeyRecord } from '../db/tables/keys';
 import type { LedgerEntry } from '../db/tables/ledger';
-import { costNano, type Price } from '../budget/price';
+import type { Price } from '../budget/price';
+import { chargeNano } from '../budget/charge';
 import type { PendingEntry } from '../ledger/ledger';
 import { idAndTime } from '../ledger/entry-id';
 import type { WalletContext } from './context';
@@ -18,16 +19,22 @@ export async function logRefusal(ctx: WalletContext, kind: LedgerEntry['kind'], 
 }
 
 /**
- * Settles a call that failed once admitted, charging `usage` (what the provider may have billed),
- * never more than its reservation, and marks the key invalid when the provider refused it.
+ * Settles a call that failed once admitted, charging `usage` (what the provider may have billed:
+ * what it reported, `billed`, in full; the wallet's own count within the reservation), and marks
+ * the key invalid when the provider refused it.
  */
-export async function settleFailed(ctx: WalletContext, entry: PendingEntry, key: KeyRecord, failure: { error: unknown; aborted: boolean; usage: Usage; price: Price }): Promise<void> {
-  const { error, aborted, usage, price } = failure;
+export async function settleFailed(
+  ctx: WalletContext,
+  entry: PendingEntry,
+  key: KeyRecord,
+  failure: { error: unknown; aborted: boolean; usage: Usage; billed?: Usage | null; price: Price },
+): Promise<void> {
+  const { error, aborted, usage, billed, price } = failure;
   const wire = error instanceof WalletError ? error : undefined;
   await ctx.ledger.settle(entry.id, {
     status: aborted ? 'aborted' : 'error',
     ...usage,
-    costNano: Math.min(costNano(price, usage), entry.reservedNano),
+    costNano: chargeNano(price, entry.reservedNano, billed, usage),
     ...(wire ? { errorCode: wire.code, errorMessage: wire.message } : aborted ? {} : { errorCode: ErrorCode.provider, errorMessage: 'Internal wallet error' }),
   }, entry);
   if (wire?.data?.kind === 'auth') void ctx.keyring.update(key.id, { status: 'invalid', statusMessage: wire.message });

@@ -11,6 +11,7 @@ import { isActive } from '../grants/grants';
 import { reserveOrAsk } from './raise-budget';
 import { inputTokenBound, inputTokenEstimate, tokensForChars } from '../budget/estimate';
 import { costNano, type Price } from '../budget/price';
+import { chargeNano } from '../budget/charge';
 import { nanoToUsd } from '../budget/money';
 import type { PendingEntry } from '../ledger/ledger';
 import { idAndTime } from '../ledger/entry-id';
@@ -36,8 +37,11 @@ export interface Routed {
   price: Price;
 }
 
-/** Resolves the model, key and price of a request, after the grant, lock and rate checks. */
-export async function route(ctx: WalletContext, caller: PageCaller, scope: Scope, requested: string | undefined, inputTokens?: number): Promise<Routed> {
+/**
+ * Resolves the model, key and price of a request, after the grant, lock and rate checks.
+ * `inputBound` (the request's input bound for a model) picks a long-context price where one applies.
+ */
+export async function route(ctx: WalletContext, caller: PageCaller, scope: Scope, requested: string | undefined, inputBound?: (model: string) => number): Promise<Routed> {
   const grant = await requireGrant(ctx, caller.origin, scope);
   const model = requested ?? grant.defaultModel;
   if (!model) throw new WalletError(ErrorCode.invalidParams, messages.noDefaultModel());
@@ -49,7 +53,7 @@ export async function route(ctx: WalletContext, caller: PageCaller, scope: Scope
   }
   const key = await ctx.keyring.forRequest(keyId);
   if (!key.enabled) throw new WalletError(ErrorCode.unauthorized, messages.keyDisabled(model));
-  const price = await ctx.providers.priceFor(key, model, inputTokens);
+  const price = await ctx.providers.priceFor(key, model, inputBound?.(model));
   if (!price) throw new WalletError(ErrorCode.budgetExceeded, messages.noPrice(model));
   return { grant, model, key, price };
 }
@@ -66,7 +70,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
   const started = performance.now();
   let routed: Routed;
   try {
-    routed = await route(ctx, caller, 'chat', request.model, inputTokenBound(request));
+    routed = await route(ctx, caller, 'chat', request.model, (m) => inputTokenBound(request, m));
   } catch (error) {
     await logRefusal(ctx, 'chat', caller.origin, request.model ?? '', error);
     throw error;
@@ -75,7 +79,7 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
   const settings = await ctx.settings.get();
   const cap = ctx.providers.maxOutputTokens(model);
   const maxTokens = Math.min(request.maxTokens ?? settings.defaultMaxTokens, cap ?? Number.MAX_SAFE_INTEGER);
-  const inputBound = inputTokenBound(request);
+  const inputBound = inputTokenBound(request, model);
   const provider = ctx.providers.providerName(key);
   const entry: PendingEntry = {
     ...idAndTime(ctx.now()),
@@ -155,7 +159,8 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
       signal,
     );
     const usage = outcome.usage ?? { inputTokens: entry.inputEstimate, outputTokens: tokensForChars(outcome.text.length) };
-    const cost = Math.min(costNano(price, usage), entry.reservedNano);
+    // What the provider billed, in full; only the wallet's own count is kept within the reservation.
+    const cost = chargeNano(price, entry.reservedNano, outcome.usage, usage);
     const settling = performance.now();
     if (sent) ctx.metrics.record('provider', settling - sent);
     // The answer goes out while the settlement commits. Until it does, the gate holds exactly
@@ -189,9 +194,11 @@ export async function runChat(ctx: WalletContext, call: ChatCall): Promise<ChatR
       throw refusal;
     }
     const aborted = signal.aborted || isAbortError(error);
-    // A failed call is charged for what the provider may have billed: what streamed, if anything.
-    const usage = aborted || streamedChars > 0 ? ownCount() : { inputTokens: 0, outputTokens: 0 };
-    await settleFailed(ctx, entry, key, { error, aborted, usage, price });
+    // A call cut short (by the page, or by the timeout) is charged like an abort: the provider
+    // bills the input it processed and what streamed. An error before any output charges nothing.
+    const cutShort = aborted || isTimeout(error) || streamedChars > 0;
+    const usage = cutShort ? ownCount() : { inputTokens: 0, outputTokens: 0 };
+    await settleFailed(ctx, entry, key, { error, aborted, usage, billed: cutShort ? reported : null, price });
     throw aborted ? abortError() : error;
   } finally {
     if (!deferred) settled(ctx, caller.origin, entry.id);
@@ -203,6 +210,11 @@ function settled(ctx: WalletContext, origin: string, id: string): void {
   ctx.gate.release(origin, id);
   ctx.uiChanged();
   void ctx.grantChanged(origin).catch(() => undefined);
+}
+
+/** The provider did not answer in time (the wallet's idle timeout, or the provider's own 408). */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof WalletError && error.data?.kind === 'timeout';
 }
 
 export function isAbortError(error: unknown): boolean {

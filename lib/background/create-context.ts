@@ -21,6 +21,7 @@ import { SetupPrompt } from './setup-prompt';
 import type { WindowOpener } from './windows';
 import { AuditLog } from '../audit/audit';
 import { approvalEvent } from '../audit/approval-events';
+import { overrunEvent } from '../audit/budget-events';
 
 export interface ContextDeps {
   db: WalletDb;
@@ -64,6 +65,9 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
   const ledger = new Ledger(deps.db, now, (settled, charged) => {
     if (charged) grants.remember(charged);
     gate.release(settled.origin, settled.id);
+    // Billed above its reservation: the person is told (the audit log; the site's spend bar shows it over budget).
+    const overrun = overrunEvent(settled);
+    if (overrun) void audit.record(overrun);
   });
   return {
     db: deps.db,

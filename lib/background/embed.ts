@@ -2,11 +2,12 @@
 import type { EmbedRequest, EmbedResult } from '../protocol/chat';
 import { admitOrAsk } from './raise-budget';
 import { costNano } from '../budget/price';
+import { chargeNano } from '../budget/charge';
 import { nanoToUsd } from '../budget/money';
 import { tokensForChars } from '../budget/estimate';
 import type { PendingEntry } from '../ledger/ledger';
 import { idAndTime } from '../ledger/entry-id';
-import { abortError, isAbortError, route, type Routed } from './chat';
+import { abortError, isAbortError, isTimeout, route, type Routed } from './chat';
 import { logRefusal, noteKeyUsed, settleFailed } from './call-records';
 import type { PageCaller, WalletContext } from './context';
 
@@ -53,14 +54,16 @@ export async function runEmbed(ctx: WalletContext, call: { caller: PageCaller; r
     const secret = await ctx.keyring.secretOf(key);
     const out = await ctx.providers.adapterFor(key).embed(ctx.providers.credentialsFor(key, secret, (await ctx.settings.get()).providerTimeoutSeconds * 1000), { ...request, model }, signal);
     const usage = { inputTokens: out.usage?.inputTokens ?? estimate, outputTokens: 0 };
-    const cost = Math.min(costNano(price, usage), entry.reservedNano);
+    // What the provider billed, in full; only the wallet's own count is kept within the reservation.
+    const cost = chargeNano(price, entry.reservedNano, out.usage ? usage : null, usage);
     await ctx.ledger.settle(entry.id, { status: 'ok', ...usage, costNano: cost }, entry);
     noteKeyUsed(ctx, key);
     return { vectors: out.vectors, model: out.model || model, usage: { inputTokens: usage.inputTokens }, costUsd: nanoToUsd(cost) };
   } catch (error) {
     const aborted = signal.aborted || isAbortError(error);
-    // Cut short, the provider may have billed the input (docs/BUDGETS.md); an error charges nothing.
-    const usage = { inputTokens: aborted ? estimate : 0, outputTokens: 0 };
+    // Cut short (by the page, or by the timeout), the provider may have billed the input
+    // (docs/BUDGETS.md); an error charges nothing.
+    const usage = { inputTokens: aborted || isTimeout(error) ? estimate : 0, outputTokens: 0 };
     await settleFailed(ctx, entry, key, { error, aborted, usage, price });
     throw aborted ? abortError() : error;
   } finally {

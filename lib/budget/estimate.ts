@@ -1,13 +1,13 @@
 /**
  * Upper bounds for a request's tokens, so admission can hold a reservation that the real cost
- * cannot exceed. A BPE token is at least one byte of text, so UTF-8 bytes bound text tokens.
+ * cannot exceed. A BPE token is at least one byte of text, so UTF-8 bytes bound text tokens;
+ * images and the providers' tool prompts are bounded per model (./provider-bounds.ts).
  */
 import type { ChatRequest, Message } from '../protocol/chat';
+import { imageTokenBound, toolPromptBound } from './provider-bounds';
 
 const PER_MESSAGE_OVERHEAD = 8;
 const PER_REQUEST_OVERHEAD = 16;
-/** Both OpenAI (high detail, 2048px tiles) and Anthropic (~1600) stay below this per image. */
-const PER_IMAGE_BOUND = 6_000;
 
 const encoder = new TextEncoder();
 const bytes = (s: string) => encoder.encode(s).length;
@@ -24,16 +24,20 @@ function contentBytes(content: Message['content'] | null): { bytes: number; imag
   return { bytes: total, images };
 }
 
-/** An upper bound on the input tokens of `req`. */
-export function inputTokenBound(req: Pick<ChatRequest, 'messages' | 'tools' | 'responseFormat' | 'stop'>): number {
+/**
+ * An upper bound on the input tokens of `req` sent to `model` (a model of no known family, or
+ * none yet, gets the largest bound of any family).
+ */
+export function inputTokenBound(req: Pick<ChatRequest, 'messages' | 'tools' | 'responseFormat' | 'stop'>, model: string | undefined): number {
+  const perImage = imageTokenBound(model);
   let total = PER_REQUEST_OVERHEAD;
   for (const message of req.messages) {
     const c = contentBytes(message.content);
-    total += PER_MESSAGE_OVERHEAD + c.bytes + c.images * PER_IMAGE_BOUND;
+    total += PER_MESSAGE_OVERHEAD + c.bytes + c.images * perImage;
     if (message.role === 'assistant' && message.toolCalls) total += bytes(JSON.stringify(message.toolCalls));
     if (message.role === 'tool') total += bytes(message.toolCallId);
   }
-  if (req.tools) total += bytes(JSON.stringify(req.tools)) + 64 * req.tools.length;
+  if (req.tools) total += bytes(JSON.stringify(req.tools)) + 64 * req.tools.length + toolPromptBound(model);
   if (req.responseFormat) total += bytes(JSON.stringify(req.responseFormat)) + 64;
   return total;
 }

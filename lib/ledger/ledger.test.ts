@@ -64,10 +64,12 @@ describe('Ledger.settle', () => {
     expect(await db.rollups.count()).toBe(1);
   });
 
-  it('never charges more than the reservation, nor less than nothing', async () => {
+  it('records what the provider billed, above the reservation too (the spend shows it), and never less than nothing', async () => {
     const { db, ledger } = await setup();
-    await ledger.settle('e1', { status: 'ok', inputTokens: 1, outputTokens: 1, costNano: 9_999 });
-    expect((await db.ledger.get('e1'))?.costNano).toBe(500);
+    await ledger.settle('e1', { status: 'ok', inputTokens: 1, outputTokens: 50_000, costNano: 9_999 });
+    expect((await db.ledger.get('e1'))?.costNano).toBe(9_999);
+    expect((await db.grants.get(origin))?.spentNano).toBe(100 + 9_999);
+    expect(await db.rollups.get([origin, localDay(AT + 1000), 'm'])).toMatchObject({ costNano: 9_999 });
     const again = await setup();
     await again.ledger.settle('e1', { status: 'error', inputTokens: 0, outputTokens: 0, costNano: -0 });
     expect(Object.is((await again.db.ledger.get('e1'))?.costNano, 0)).toBe(true);
@@ -112,6 +114,13 @@ describe('Ledger.settle', () => {
     expect(await ledger.recoverPending()).toBe(2);
     expect(await db.inflight.count()).toBe(0);
     expect((await db.ledger.toArray()).map((e) => e.status)).toEqual(['interrupted', 'interrupted']);
+  });
+
+  it("recovery charges the wallet's own count, a guess, never more than the reservation", async () => {
+    const { db, ledger } = await setup();
+    await db.inflight.update('e1', { streamedChars: 400_000 });
+    await ledger.recoverPending();
+    expect(await db.ledger.get('e1')).toMatchObject({ status: 'interrupted', outputTokens: 100_000, costNano: 500 });
   });
 
   it('waits for the pending write of the entry it settles, which has its own transaction', async () => {

@@ -39,7 +39,7 @@ export class Ledger {
      * Told of each settlement as it commits, with the grant's new spend when it was charged (the
      * grants cache and the budget gate hear it in the same task, so no admission sees both).
      */
-    private readonly onSettled: (settled: Pick<LedgerEntry, 'id' | 'origin'>, charged: GrantRecord | undefined) => void = () => undefined,
+    private readonly onSettled: (settled: LedgerEntry, charged: GrantRecord | undefined) => void = () => undefined,
   ) {
     this.origins = new LedgerOrigins(db);
     this.pending = new Batch(async (rows) => {
@@ -141,7 +141,8 @@ export class Ledger {
       await this.settle(entry.id, {
         status: 'interrupted',
         ...usage,
-        costNano: costNano(entry.price, usage),
+        // The wallet's own count, a guess: kept within the reservation.
+        costNano: Math.min(costNano(entry.price, usage), entry.reservedNano),
         errorMessage: 'The wallet stopped while the request was in flight',
       });
     }

@@ -34,9 +34,13 @@ export interface Settled {
   charged?: GrantRecord;
 }
 
-/** The rows a settlement writes, from the rows it read. */
+/**
+ * The rows a settlement writes, from the rows it read. The cost is recorded as given, even above
+ * the reservation: what a provider billed is spent, and the site's spend must show it (a spend
+ * over the budget refuses the site's next requests until it is within budget again).
+ */
 export function settledRows(entry: LedgerEntry, s: Settlement, at: number, grant: GrantRecord | undefined, rollup: RollupRecord | undefined) {
-  const cost = Math.max(0, Math.min(s.costNano, entry.reservedNano));
+  const cost = Math.max(0, s.costNano);
   const settled: LedgerEntry = {
     ...entry,
     status: s.status,

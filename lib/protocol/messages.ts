@@ -92,6 +92,7 @@ export const messages = {
   priceOverride: (input: number, output: number) => `Your price: $${input} in / $${output} out.`,
   priceTable: (input: number, output: number, date: string) => `Built-in price (${date}): $${input} in / $${output} out.`,
   priceLocal: () => 'Local endpoint: free, unless you set a price.',
+  overBudget: () => 'Over budget: the provider billed more than the wallet reserved. This site\'s requests are refused until its budget allows them (see the audit log).',
   priceUnknown: () => 'No known price: requests with this model are refused (4402) until you set one.',
 };
 
@@ -109,6 +110,7 @@ const AUDIT_LABELS: Record<string, string> = {
   'grant.updated': 'Site settings changed',
   'budget.raised': 'Budget raised',
   'budget.raiseRejected': 'Budget raise rejected',
+  'budget.overrun': 'Provider billed more than reserved',
   'key.added': 'Key added',
   'key.rotated': 'Key rotated',
   'key.updated': 'Key changed',
