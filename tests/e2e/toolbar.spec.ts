@@ -7,9 +7,16 @@ import { byokCall } from './po/app';
 import { approve } from './po/approval-window';
 import { walletWithKeys } from './po/setup';
 
+/** The parts of the worker's `chrome` these tests read. */
+interface WorkerChrome {
+  runtime: { getManifest(): { icons?: Record<string, string>; action?: { default_icon?: Record<string, string> } }; getURL(path: string): string };
+  action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };
+}
+
 test('every icon the manifest declares exists at its declared size', async ({ sw }) => {
   const icons = await sw.evaluate(async () => {
-    const manifest = chrome.runtime.getManifest() as chrome.runtime.Manifest & { action?: { default_icon?: Record<string, string> } };
+    const chrome = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+    const manifest = chrome.runtime.getManifest();
     const declared = { ...manifest.icons, ...Object.fromEntries(Object.entries(manifest.action?.default_icon ?? {}).map(([k, v]) => [`action ${k}`, v])) };
     return Promise.all(
       Object.entries(declared).map(async ([size, path]) => {
@@ -23,7 +30,11 @@ test('every icon the manifest declares exists at its declared size', async ({ sw
 });
 
 test('the badge counts a request waiting for approval, and shows the lock', async ({ sw, context, options, app, mock }) => {
-  const badge = () => sw.evaluate(async () => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
+  const badge = () =>
+    sw.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+      return { text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) };
+    });
   await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
   await expect.poll(badge).toEqual({ text: '', title: 'byok: unlocked' });
 
