@@ -33,6 +33,8 @@ export interface ErrorContext {
 }
 
 const MAX_DETAIL = 500;
+/** Scrubbing is linear, but an HTML error page can be large: what lies past this is cut first. */
+const MAX_SCRUBBED = 4 * MAX_DETAIL;
 
 /** The error a caller's abort rejects with: a `DOMException` named `AbortError`. */
 export function abortError(): DOMException {
@@ -80,9 +82,15 @@ function kindFor(status: number | undefined, type: string | undefined): Provider
   return 'server';
 }
 
-function clip(text: string): string {
+/**
+ * The provider's words on one line, scrubbed, at most {@link MAX_DETAIL} characters. Only the
+ * first {@link MAX_SCRUBBED} characters are scrubbed (the rest is never shown): a key cut at that
+ * edge or at the clip keeps under 8 characters of it, which is less than the scrubber removes.
+ */
+function scrubAndClip(text: string, secrets: readonly string[]): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > MAX_DETAIL ? `${oneLine.slice(0, MAX_DETAIL)}…` : oneLine;
+  const scrubbed = scrub(oneLine.slice(0, MAX_SCRUBBED), secrets);
+  return scrubbed.length > MAX_DETAIL || oneLine.length > MAX_SCRUBBED ? `${scrubbed.slice(0, MAX_DETAIL)}…` : scrubbed;
 }
 
 function stringOrUndefined(value: unknown): string | undefined {
@@ -125,7 +133,7 @@ function connectionDetail(error: Error): string {
  * provider sent one, `retryAfterMs`. A {@link WalletError} passes through (scrubbed).
  */
 export function toProviderError(error: unknown, ctx: ErrorContext): Error {
-  const clean = (text: string) => clip(scrub(text, ctx.secrets));
+  const clean = (text: string) => scrubAndClip(text, ctx.secrets);
   if (error instanceof WalletError) {
     const message = scrub(error.message, ctx.secrets);
     return message === error.message ? error : new WalletError(error.code, message, error.data);
