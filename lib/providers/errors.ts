@@ -17,6 +17,7 @@ import {
 } from '@anthropic-ai/sdk';
 import { ErrorCode, WalletError, type WireError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
+import { ExtensionThrottled } from './extension-throttle';
 import { scrub } from './scrub';
 import { SseEventTooLong } from './sse';
 
@@ -116,6 +117,22 @@ function describe(error: OpenAIAPIError | AnthropicAPIError): { status?: number;
   return { ...(status !== undefined ? { status } : {}), ...(type ? { type } : {}), words };
 }
 
+/** The {@link ExtensionThrottled} behind a connection error, if that is what it was. */
+function throttledCause(error: unknown): ExtensionThrottled | undefined {
+  let cause: unknown = error;
+  for (let depth = 0; depth < 4 && cause instanceof Error; depth += 1) {
+    if (cause instanceof ExtensionThrottled) return cause;
+    cause = cause.cause;
+  }
+  return undefined;
+}
+
+/** The 5000 error for a request Chromium refused after repeated server errors (extension-throttle.ts). */
+function throttledError(ctx: ErrorContext, throttled: ExtensionThrottled): WalletError {
+  const wait = Math.ceil(throttled.retryAfterMs);
+  return providerError(messages.providerThrottled(ctx.label, Math.ceil(wait / 1000)), 'server', { status: null, retryAfterMs: wait });
+}
+
 function connectionDetail(error: Error): string {
   const parts = [error.message];
   let cause: unknown = error.cause;
@@ -140,6 +157,8 @@ export function toProviderError(error: unknown, ctx: ErrorContext): Error {
   }
   if (isAbortError(error)) return abortError();
   if (error instanceof OpenAITimeoutError || error instanceof AnthropicTimeoutError) return timeoutError(ctx);
+  const throttled = throttledCause(error);
+  if (throttled) return throttledError(ctx, throttled);
   if (error instanceof OpenAIConnectionError || error instanceof AnthropicConnectionError) {
     return providerError(messages.providerUnreachable(ctx.label, clean(connectionDetail(error))), 'network', { status: null });
   }
