@@ -1,7 +1,12 @@
-/** `models()`: what the site may use, with the provider and a label for each. */
+/**
+ * `models()`: what the site may use, with the provider and a label for each. The label names the
+ * provider (`gpt-4o-mini (OpenAI)`), never the key: the name a person gives a key ("Jane Doe - ACME
+ * corp card") is theirs, and sites must not see it (docs/THREAT_MODEL.md).
+ */
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { isActive } from '../grants/grants';
+import { presetFor } from '../providers/presets';
 import type { PageCaller, WalletContext } from './context';
 
 export interface ModelInfo {
@@ -18,7 +23,8 @@ export async function listModels(ctx: WalletContext, caller: PageCaller): Promis
     const keyId = grant.routes[model];
     const key = keyId ? await ctx.keyring.get(keyId) : undefined;
     if (!key) continue;
-    out.push({ id: model, provider: ctx.providers.providerName(key), label: `${model} (${key.name})` });
+    const provider = ctx.providers.providerName(key);
+    out.push({ id: model, provider, label: `${model} (${presetFor(key.provider)?.label ?? provider})` });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import type { KeyView } from '../keys/keyring';
 export interface ModelOffer {
   model: string;
   keyId: string;
+  /** For the person in the approval window only: a key's name never reaches a site. */
   keyName: string;
   provider: string;
 }

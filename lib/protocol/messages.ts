@@ -36,6 +36,8 @@ export const messages = {
   provider: (provider: string, detail: string) => `${provider} error: ${detail}`,
   providerTimeout: (provider: string, seconds: number) => `${provider} did not answer within ${seconds} s`,
   providerUnreachable: (provider: string, detail: string) => `Could not reach ${provider}: ${detail}`,
+  providerThrottled: (provider: string, seconds: number) =>
+    `Chromium is holding back requests to ${provider} after repeated server errors; try again in about ${seconds < 90 ? (seconds < 2 ? 'a second' : seconds < 60 ? `${seconds} seconds` : 'a minute') : `${Math.round(seconds / 60)} minutes`}`,
   providerStreamCut: (provider: string) => `${provider} error: the answer stream ended before it was complete`,
   providerMalformed: (provider: string, what: string) => `${provider} error: malformed answer (${what})`,
   providerToolArguments: (provider: string, tool: string) =>

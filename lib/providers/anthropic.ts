@@ -8,6 +8,7 @@ import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { DEFAULT_TIMEOUT_MS, withCall } from './_call';
 import { fetchAfter } from './send-gate';
+import { watchedFetch } from './extension-throttle';
 import { toAnthropicRequest } from './anthropic-request';
 import { readAnthropicStream } from './anthropic-stream';
 import type { ErrorContext } from './errors';
@@ -23,7 +24,7 @@ function errorContext(creds: ProviderCredentials): ErrorContext {
 }
 
 function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick<ChatCallbacks, 'readyToSend' | 'onSend'> = {}): Anthropic {
-  const fetch = fetchAfter(gate.readyToSend, opts.fetch, gate.onSend);
+  const fetch = watchedFetch(fetchAfter(gate.readyToSend, opts.fetch, gate.onSend), opts.throttle);
   return new Anthropic({
     apiKey: creds.secret,
     baseURL: creds.baseUrl ?? ANTHROPIC_BASE_URL,
@@ -32,7 +33,7 @@ function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick
     timeout: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     logLevel: 'off',
     openTelemetry: false,
-    ...(fetch ? { fetch } : {}),
+    fetch,
   });
 }
 

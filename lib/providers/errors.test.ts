@@ -84,4 +84,23 @@ describe('toProviderError', () => {
     expect(out.message.length).toBeLessThan(560);
     expect(out.message).not.toContain(KEY.slice(0, 12));
   });
+
+  it('leaks no 8 characters of a key cut at the clip or at the end of what is scrubbed', () => {
+    const core = KEY.slice('sk-'.length);
+    const pieces = (text: string) => Array.from({ length: core.length - 7 }, (_, i) => core.slice(i, i + 8)).filter((p) => text.includes(p));
+    // Wrapped over lines, so it is only one key once the message is on one line; then at every cut.
+    for (const at of [...Array.from({ length: 60 }, (_, i) => 470 + i), ...Array.from({ length: 60 }, (_, i) => 1_970 + i)]) {
+      const text = `${'w'.repeat(at - 'HTTP 400: '.length)}${KEY.slice(0, 10)}\n${KEY.slice(10)} and more words after it`;
+      const out = toProviderError(APIError.generate(400, { error: { message: text } }, undefined, new Headers()), ctx) as WalletError;
+      expect(pieces(out.message), `key at ${at}`).toEqual([]);
+    }
+  });
+
+  it('scrubs a large HTML error page in linear time', () => {
+    const page = `<html>${'<p>Service unavailable, please retry.</p>\n'.repeat(20_000)}<pre>${KEY}</pre></html>`;
+    const started = performance.now();
+    const out = toProviderError(APIError.generate(503, undefined, page, new Headers()), ctx) as WalletError;
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(out.message.endsWith('…')).toBe(true);
+  });
 });

@@ -17,6 +17,7 @@ import {
 } from '@anthropic-ai/sdk';
 import { ErrorCode, WalletError, type WireError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
+import { ExtensionThrottled } from './extension-throttle';
 import { scrub } from './scrub';
 import { SseEventTooLong } from './sse';
 
@@ -33,6 +34,8 @@ export interface ErrorContext {
 }
 
 const MAX_DETAIL = 500;
+/** Scrubbing is linear, but an HTML error page can be large: what lies past this is cut first. */
+const MAX_SCRUBBED = 4 * MAX_DETAIL;
 
 /** The error a caller's abort rejects with: a `DOMException` named `AbortError`. */
 export function abortError(): DOMException {
@@ -80,9 +83,15 @@ function kindFor(status: number | undefined, type: string | undefined): Provider
   return 'server';
 }
 
-function clip(text: string): string {
+/**
+ * The provider's words on one line, scrubbed, at most {@link MAX_DETAIL} characters. Only the
+ * first {@link MAX_SCRUBBED} characters are scrubbed (the rest is never shown): a key cut at that
+ * edge or at the clip keeps under 8 characters of it, which is less than the scrubber removes.
+ */
+function scrubAndClip(text: string, secrets: readonly string[]): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > MAX_DETAIL ? `${oneLine.slice(0, MAX_DETAIL)}…` : oneLine;
+  const scrubbed = scrub(oneLine.slice(0, MAX_SCRUBBED), secrets);
+  return scrubbed.length > MAX_DETAIL || oneLine.length > MAX_SCRUBBED ? `${scrubbed.slice(0, MAX_DETAIL)}…` : scrubbed;
 }
 
 function stringOrUndefined(value: unknown): string | undefined {
@@ -108,6 +117,22 @@ function describe(error: OpenAIAPIError | AnthropicAPIError): { status?: number;
   return { ...(status !== undefined ? { status } : {}), ...(type ? { type } : {}), words };
 }
 
+/** The {@link ExtensionThrottled} behind a connection error, if that is what it was. */
+function throttledCause(error: unknown): ExtensionThrottled | undefined {
+  let cause: unknown = error;
+  for (let depth = 0; depth < 4 && cause instanceof Error; depth += 1) {
+    if (cause instanceof ExtensionThrottled) return cause;
+    cause = cause.cause;
+  }
+  return undefined;
+}
+
+/** The 5000 error for a request Chromium refused after repeated server errors (extension-throttle.ts). */
+function throttledError(ctx: ErrorContext, throttled: ExtensionThrottled): WalletError {
+  const wait = Math.ceil(throttled.retryAfterMs);
+  return providerError(messages.providerThrottled(ctx.label, Math.ceil(wait / 1000)), 'server', { status: null, retryAfterMs: wait });
+}
+
 function connectionDetail(error: Error): string {
   const parts = [error.message];
   let cause: unknown = error.cause;
@@ -125,13 +150,15 @@ function connectionDetail(error: Error): string {
  * provider sent one, `retryAfterMs`. A {@link WalletError} passes through (scrubbed).
  */
 export function toProviderError(error: unknown, ctx: ErrorContext): Error {
-  const clean = (text: string) => clip(scrub(text, ctx.secrets));
+  const clean = (text: string) => scrubAndClip(text, ctx.secrets);
   if (error instanceof WalletError) {
     const message = scrub(error.message, ctx.secrets);
     return message === error.message ? error : new WalletError(error.code, message, error.data);
   }
   if (isAbortError(error)) return abortError();
   if (error instanceof OpenAITimeoutError || error instanceof AnthropicTimeoutError) return timeoutError(ctx);
+  const throttled = throttledCause(error);
+  if (throttled) return throttledError(ctx, throttled);
   if (error instanceof OpenAIConnectionError || error instanceof AnthropicConnectionError) {
     return providerError(messages.providerUnreachable(ctx.label, clean(connectionDetail(error))), 'network', { status: null });
   }

@@ -8,6 +8,7 @@ import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { DEFAULT_TIMEOUT_MS, withCall } from './_call';
 import { fetchAfter } from './send-gate';
+import { watchedFetch, type ThrottleWatch } from './extension-throttle';
 import type { ErrorContext } from './errors';
 import { maxTokensFieldFor, toOpenAIChatRequest } from './openai-request';
 import { readOpenAIStream } from './openai-stream';
@@ -21,6 +22,8 @@ const MAX_MODELS = 2_000;
 export interface AdapterOptions {
   /** The `fetch` the SDK uses; tests pass a fake that replays recorded wire traffic. */
   fetch?: typeof globalThis.fetch;
+  /** Counts server errors for Chromium's throttling (extension-throttle.ts); tests pass their own. */
+  throttle?: ThrottleWatch;
 }
 
 function errorContext(creds: ProviderCredentials): ErrorContext {
@@ -28,7 +31,7 @@ function errorContext(creds: ProviderCredentials): ErrorContext {
 }
 
 function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick<ChatCallbacks, 'readyToSend' | 'onSend'> = {}): OpenAI {
-  const fetch = fetchAfter(gate.readyToSend, opts.fetch, gate.onSend);
+  const fetch = watchedFetch(fetchAfter(gate.readyToSend, opts.fetch, gate.onSend), opts.throttle);
   const keyless = creds.secret === '';
   return new OpenAI({
     // The SDK needs some key; keyless local servers (Ollama, LM Studio) get no Authorization header.
@@ -42,7 +45,7 @@ function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick
     maxRetries: 0,
     timeout: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     logLevel: 'off',
-    ...(fetch ? { fetch } : {}),
+    fetch,
     ...(keyless ? { defaultHeaders: { Authorization: null } } : {}),
   });
 }

@@ -1,16 +1,22 @@
 /**
  * Removes secrets from text that may leave the background context (error messages above all).
  *
- * Two passes: every exact secret the caller knows (and its URL- and JSON-escaped forms), then
- * anything shaped like a provider key or a bearer token. A final check guarantees the result
- * contains none of the given secrets, whatever the surrounding text.
+ * Three passes, all marking spans of the original text, cut at the end:
+ * 1. every exact secret the caller knows, raw and in the encodings it could be echoed in whole;
+ * 2. any piece of at least 8 characters of a known secret's core, in every form that can be
+ *    decoded from the text: percent-encoded, HTML entities, `\u` / `\x` / JSON escapes, base64,
+ *    base64url, hex, any case, split by spaces or line breaks (scrub-views.ts, scrub-fragments.ts);
+ * 3. anything shaped like a provider key or a bearer token, raw or decoded.
+ * A final check guarantees the result holds none of the given secrets and no piece of one.
  */
+import { binaryViews, decodedLayers, type View } from './scrub-views';
+import { findFragments, fragmentsOf, type FragmentSet } from './scrub-fragments';
 
 export const REDACTED = '[redacted]';
 
 /** Key shapes of the providers byok knows, and tokens after `Bearer`. */
 const KEY_PATTERNS: readonly RegExp[] = [
-  /\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/g, // Authorization header values
+  /(?<=\bBearer\s+)[A-Za-z0-9._~+/=-]{8,}/g, // Authorization header values (the word stays)
   /\bsk-[A-Za-z0-9_-]{8,}/g, // OpenAI (sk-, sk-proj-, sk-svcacct-), Anthropic (sk-ant-), OpenRouter (sk-or-), DeepSeek
   /\bgsk_[A-Za-z0-9_-]{8,}/g, // Groq
   /\bxai-[A-Za-z0-9_-]{8,}/g, // xAI
@@ -43,42 +49,71 @@ function ranges(text: string, needles: readonly string[]): Array<[number, number
       found.push([at, at + needle.length]);
     }
   }
-  return found.sort((a, b) => a[0] - b[0]);
+  return found;
 }
 
 /** Replaces the union of `found` ranges by one marker each. */
-function cut(text: string, found: ReadonlyArray<[number, number]>): string {
+function cut(text: string, found: Array<[number, number]>): string {
+  found.sort((a, b) => a[0] - b[0]);
   let out = '';
   let pos = 0;
   let i = 0;
   while (i < found.length) {
     const first = found[i];
     if (!first) break;
-    const start = first[0];
+    const start = Math.max(first[0], pos);
     let end = first[1];
     for (i += 1; i < found.length; i += 1) {
       const next = found[i];
       if (!next || next[0] > end) break;
       end = Math.max(end, next[1]);
     }
+    if (end <= start) continue;
     out += text.slice(pos, start) + REDACTED;
     pos = end;
   }
   return out + text.slice(pos);
 }
 
+/** The spans of anything key-shaped in `view`, mapped back to the original text. */
+function keyShapes(view: View, found: Array<[number, number]>): void {
+  for (const pattern of KEY_PATTERNS) {
+    for (const match of view.bytes.matchAll(pattern)) {
+      const start = view.start[match.index];
+      const end = view.end[match.index + match[0].length - 1];
+      if (start !== undefined && end !== undefined) found.push([start, end]);
+    }
+  }
+}
+
+/** Every span of `text` to remove: the three passes of the module comment. */
+function secretSpans(text: string, known: readonly string[], sets: readonly FragmentSet[]): Array<[number, number]> {
+  const found = known.length > 0 ? ranges(text, known.flatMap(variants)) : [];
+  if (sets.length > 0) {
+    for (const layer of decodedLayers(text, true)) {
+      for (const view of [layer, ...binaryViews(layer)]) for (const set of sets) findFragments(view, set, found);
+    }
+  }
+  for (const layer of decodedLayers(text, false)) keyShapes(layer, found);
+  return found;
+}
+
 /**
- * `text` without any of `secrets` (exact, URL-encoded or JSON-escaped) and without anything that
- * looks like a provider key or a bearer token; each removal becomes `[redacted]`.
+ * `text` without any of `secrets` (whole or any 8-character piece, in any encoding that can be
+ * decoded from the text) and without anything that looks like a provider key or a bearer token;
+ * each removal becomes `[redacted]`.
  */
 export function scrub(text: string, secrets: readonly string[] = []): string {
   const known = secrets.filter((s) => typeof s === 'string' && s.length > 0);
-  const needles = known.flatMap(variants);
-  let out = needles.length > 0 ? cut(text, ranges(text, needles)) : text;
-  for (const pattern of KEY_PATTERNS) out = out.replace(pattern, (m) => (m.startsWith('Bearer') ? `Bearer ${REDACTED}` : REDACTED));
-  // The marker next to ordinary text could, in theory, spell a secret again: never return it.
-  if (known.some((s) => out.includes(s))) {
-    return known.some((s) => REDACTED.includes(s)) ? '' : REDACTED;
+  const sets = known.map(fragmentsOf).filter((s): s is FragmentSet => s !== undefined);
+  let out = text;
+  // A second pass catches what the first cut could have joined (a marker between two halves).
+  for (let pass = 0; pass < 2; pass += 1) {
+    const found = secretSpans(out, known, sets);
+    if (found.length === 0) return out;
+    out = cut(out, found);
   }
-  return out;
+  // The marker next to ordinary text could, in theory, still spell a secret: never return it.
+  if (secretSpans(out, known, sets).length === 0) return out;
+  return secretSpans(REDACTED, known, sets).length === 0 ? REDACTED : '';
 }

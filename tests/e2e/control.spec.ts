@@ -85,7 +85,8 @@ test('site settings: models, the key per model, budget and pause; the page hears
   await shot(testInfo, options.site(origin), 'site-settings');
   await expect(form.getByLabel('Key for gpt-4o-mini')).toHaveValue(/.+/);
   const listed = (await byokCall(app, 'models')) as { id: string; label: string }[];
-  expect(listed.map((m) => m.label)).toEqual(['gpt-4o-mini (Mock compatible)', 'claude-haiku-4-5 (Mock Anthropic)']);
+  // Labels name the provider, never the person's name for a key (docs/THREAT_MODEL.md).
+  expect(listed.map((m) => m.label)).toEqual(['gpt-4o-mini (OpenAI-compatible)', 'claude-haiku-4-5 (Anthropic)']);
 
   // A model taken away is refused; the default is now Claude; gpt-4o-mini goes through the chosen key.
   expect(await byokCall(app, 'chat', { ...user('x'), model: 'gpt-4o' })).toMatchObject({ error: { code: 4100 } });

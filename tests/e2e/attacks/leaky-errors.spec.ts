@@ -12,7 +12,11 @@ import { callIn } from './helpers';
 
 /** A key with characters that differ in URL and JSON encodings. */
 const KEY = 'lk/+=&"%:SECRET-0123456789-abcdef';
+/** The name the person gave the key: theirs, never a site's to see. */
+const KEY_NAME = 'Jane Doe - ACME corp card';
 const encodings = [KEY, encodeURIComponent(KEY), JSON.stringify(KEY).slice(1, -1), Buffer.from(KEY).toString('base64'), Buffer.from(KEY).toString('hex')];
+/** Pieces of the key: 12 characters from either end, in the case a server may change it to. */
+const pieces = [KEY.slice(0, 12), KEY.slice(-12), KEY.slice(-12).toUpperCase(), KEY.slice(12, 24)];
 
 type Reply = { status: number; type?: string; body: string } | { sse: string[] };
 
@@ -24,6 +28,10 @@ const CASES: Record<string, Reply> = {
   'in-type-and-code': { status: 403, body: JSON.stringify({ error: { message: 'denied', type: KEY, code: KEY, param: KEY } }) },
   'html-502': { status: 502, type: 'text/html', body: `<html><body><h1>Bad gateway</h1><pre>Authorization: Bearer ${KEY}</pre></body></html>` },
   'base64-401': { status: 401, body: JSON.stringify({ error: { message: `credentials ${Buffer.from(KEY).toString('base64')} rejected`, type: 'invalid_request_error' } }) },
+  'split-key-401': { status: 401, body: JSON.stringify({ error: { message: `key ${KEY.slice(0, 12)}\n${KEY.slice(12)} rejected`, type: 'invalid_request_error' } }) },
+  'percent-every-byte-401': { status: 401, body: JSON.stringify({ error: { message: `key ${[...Buffer.from(KEY)].map((b) => `%${b.toString(16)}`).join('')} rejected` } }) },
+  'entities-502': { status: 502, type: 'text/html', body: `<p>Key: ${[...KEY].map((c) => `&#${c.charCodeAt(0)};`).join('')}</p>` },
+  'last-12-upper-400': { status: 400, body: JSON.stringify({ error: { message: `key ending ${KEY.slice(-12).toUpperCase()} is not valid`, type: 'invalid_request_error' } }) },
   'long-400': { status: 400, body: JSON.stringify({ error: { message: `${'word '.repeat(95)}${KEY} ${KEY}`, type: 'invalid_request_error' } }) },
   'stream-error': {
     sse: [
@@ -58,7 +66,7 @@ async function startLeakyProvider(): Promise<{ url: string; server: Server }> {
   return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server };
 }
 
-test('a provider echoing the key in any shape: the page gets the error without it, and no console shows it', async ({ context, options, site, sw }) => {
+test('a provider echoing the key in any shape: the page gets the error without it, and no console shows it; no page sees the key’s name', async ({ context, options, site, sw }) => {
   const leaky = await startLeakyProvider();
   const consoles: string[] = [];
   const record = (where: string) => (m: ConsoleMessage) => consoles.push(`${where}: ${m.text()}`);
@@ -69,7 +77,7 @@ test('a provider echoing the key in any shape: the page gets the error without i
   sw.on('console', record('service worker'));
   try {
     await options.createWallet(PASSPHRASE);
-    await options.addKey({ provider: 'OpenAI-compatible', name: 'Leaky', key: KEY, baseUrl: `${leaky.url}/v1` });
+    await options.addKey({ provider: 'OpenAI-compatible', name: KEY_NAME, key: KEY, baseUrl: `${leaky.url}/v1` });
     const app = await context.newPage();
     await app.goto(`${site.url}/index.html`);
     await connectApproved(context, app, {}, '1');
@@ -95,6 +103,18 @@ test('a provider echoing the key in any shape: the page gets the error without i
     expect(urlEncoded.message).toContain('Incorrect API key provided: [redacted]');
     expect(urlEncoded.data).toMatchObject({ status: 401, kind: 'auth' });
 
+    // models() names the provider, never the key.
+    const models = await callIn(app, 'models');
+    expect(models).toEqual([{ id: 'leaky-model', provider: 'openai', label: 'leaky-model (OpenAI-compatible)' }]);
+
+    const pageVisible: Record<string, string> = {
+      errors: JSON.stringify(seen),
+      models: JSON.stringify(models),
+      grant: JSON.stringify(await callIn(app, 'getGrant')),
+      page: await app.content(),
+    };
+    for (const [where, text] of Object.entries(pageVisible)) expect(text.includes(KEY_NAME) || text.includes('ACME'), `the key's name appears in ${where}`).toBe(false);
+
     const haystacks: Record<string, string> = {
       errors: JSON.stringify(seen),
       consoles: consoles.join('\n'),
@@ -103,7 +123,7 @@ test('a provider echoing the key in any shape: the page gets the error without i
       ledger: JSON.stringify(await callIn(app, 'getGrant')),
     };
     for (const [where, text] of Object.entries(haystacks)) {
-      for (const needle of encodings) expect(text.includes(needle), `the key (${needle}) appears in ${where}`).toBe(false);
+      for (const needle of [...encodings, ...pieces]) expect(text.includes(needle), `the key (${needle}) appears in ${where}`).toBe(false);
     }
   } finally {
     await new Promise((resolve) => leaky.server.close(resolve));
