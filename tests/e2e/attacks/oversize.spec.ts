@@ -78,15 +78,17 @@ test('a page with no grant sending 400 MB requests through the relay, on its por
   const victim = await context.newPage();
   await victim.goto(`${site.otherOrigin}/index.html`);
   await connectApproved(context, victim, {}, '1');
+  mock.reset();
   await startCalling(victim);
   await expect.poll(() => callsSoFar(victim)).toBeGreaterThan(3);
   const before = await callsSoFar(victim);
+  const lanesBefore = await lanesUp(sw);
 
   // The page's first message: its relay has only its runtime port.
   const onPort = await relayAttack(app, 1, false);
   // Once a call brought its lane up, the relay sends everything there.
   expect(await callIn(app, 'getGrant')).toBeNull();
-  await expect.poll(() => lanesUp(sw)).toBe(2);
+  await expect.poll(() => lanesUp(sw)).toBe(lanesBefore + 1);
   await expect(app.locator('iframe')).toHaveCount(0);
   const onLane = await relayAttack(app, 2, true);
 
@@ -137,6 +139,7 @@ test("a compromised content script writing over-limit requests straight onto its
   const other = await context.newPage();
   await other.goto(`${site.otherOrigin}/index.html`);
   await connectApproved(context, other, {}, '1');
+  mock.reset();
   // 12 parts of 3 M characters, each within the schema: 36 M in all, over chat's limit and under
   // the largest message a Chromium runtime port carries (64 MiB).
   const replies = await inContentScriptWorld(context, app, app.mainFrame(), DIRECT_ATTACK(`{ messages: [{ role: 'user', content: Array.from({ length: 12 }, () => ({ type: 'text', text: 'x'.repeat(3_000_000) })) }] }`));
