@@ -94,7 +94,7 @@ test('a page with no grant sending 400 MB requests through the relay, on its por
 
   const during = (await callsSoFar(victim)) - before;
   const latencies = await stopCalling(victim);
-  console.log(`another site's getGrant during the attack: ${during} calls, the slowest ${Math.round(Math.max(...latencies))} ms`);
+  test.info().annotations.push({ type: 'getGrant', description: `another site: ${during} calls during the attack, the slowest ${Math.round(Math.max(...latencies))} ms` });
   expect(tooLarge.message).toContain(`chat allows at most ${CHAT_LIMIT} characters`);
   expect(onPort).toEqual({ t: 'res', id: 1, ok: false, error: tooLarge });
   expect(onLane).toEqual({ t: 'res', id: 2, ok: false, error: tooLarge });
