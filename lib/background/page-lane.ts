@@ -8,6 +8,7 @@ import { LaneRendezvous } from '../lane/rendezvous';
 import type { WalletContext } from './context';
 import type { PagePort } from './ports';
 import { onMessage } from './page-port';
+import { refuseOversize } from './size-gate';
 
 /** How often, at most, a lane's traffic tells the browser the worker is in use. */
 const TOUCH_MS = 10_000;
@@ -26,6 +27,7 @@ export function pageLanes(ctx: WalletContext, ready: Promise<void>, touch: () =>
         touched = now;
         touch();
       }
+      if (refuseOversize(event.data, (m) => ctx.ports.send(entry, m, true))) return;
       void ready.then(() => onMessage(ctx, entry, event.data, lanes, true));
     };
     port.postMessage(LANE_UP);

@@ -16,6 +16,7 @@ import type { AnswerNotes, WalletContext } from './context';
 import { DeltaBatcher, type PagePort } from './ports';
 import type { LaneRendezvous } from '../lane/rendezvous';
 import { pageHandlers, type PageCall } from './page-handlers';
+import { refuseOversize } from './size-gate';
 
 export function acceptPagePort(ctx: WalletContext, ready: Promise<void>, port: Browser.runtime.Port, lanes?: LaneRendezvous<PagePort>): void {
   const sender = port.sender;
@@ -36,12 +37,14 @@ export function acceptPagePort(ctx: WalletContext, ready: Promise<void>, port: B
     ctx.ports.remove(entry);
   });
   port.onMessage.addListener((raw: unknown) => {
+    if (refuseOversize(raw, (m) => ctx.ports.send(entry, m))) return;
     void ready.then(() => onMessage(ctx, entry, raw, lanes));
   });
 }
 
 /**
- * One message from the page, from its runtime port or (`onLane`) its lane. A request is answered
+ * One message from the page, from its runtime port or (`onLane`) its lane, once its size was
+ * checked (./size-gate.ts). A request is answered
  * the way it came, so its deltas and answer keep their order even if the lane attaches meanwhile.
  */
 export async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknown, lanes?: LaneRendezvous<PagePort>, onLane = false): Promise<void> {

@@ -1,6 +1,10 @@
 /** Every user- and developer-facing error message, in one place, so tests can assert on them. */
+import { requestTooLarge } from './limits';
+
 export const messages = {
   invalidParams: (field: string, problem: string) => `Invalid request: ${field}: ${problem}`,
+  /** A message over its method's size limit (lib/protocol/limits.ts). */
+  requestTooLarge,
   userRejected: () => 'The user rejected the request',
   approvalClosed: () => 'The user closed the approval window',
   notConnected: (origin: string) => `${origin} is not connected: call connect() first`,

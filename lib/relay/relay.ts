@@ -7,8 +7,9 @@
  */
 import type { Browser } from 'wxt/browser';
 
-import { BRIDGE_PAGE, PORT_NAME, TO_PAGE, TO_WALLET, dispatchWire, wireMessage, type ToPage, type ToWallet } from '../protocol/wire';
+import { BRIDGE_PAGE, PORT_NAME, TO_PAGE, TO_WALLET, dispatchWire, type ToPage, type ToWallet } from '../protocol/wire';
 import { openLane, type OpeningLane } from '../lane/open-lane';
+import { admitEvent } from './size-gate';
 
 /**
  * The extension runtime, without the promise polyfill: ports are not promise-based, so the
@@ -86,7 +87,10 @@ export function startRelay(win: Window, signal: AbortSignal): void {
   win.addEventListener(
     TO_WALLET,
     (event: Event) => {
-      const m = wireMessage(event) as ToWallet | null;
+      // Sized before it is parsed, and refused here rather than sent to the worker (./size-gate.ts).
+      const admitted = admitEvent(event);
+      if (admitted.reply) toPage(admitted.reply);
+      const m = admitted.forward;
       // Only the relay names its lane's token: a page's own would take the lane from it.
       if (m && m.t !== 'lane') send(m);
     },
