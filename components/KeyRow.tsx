@@ -6,6 +6,7 @@ import type { KeyView } from '@/lib/ui/types';
 import { presetFor } from '@/lib/providers/presets';
 import { ErrorText, Field } from './Field';
 import { RotateKeyForm } from './RotateKeyForm';
+import { ConfirmDeleteKey } from './ConfirmDeleteKey';
 
 const STATUS_TEXT: Record<KeyView['status'], string> = {
   valid: 'valid',
@@ -14,15 +15,14 @@ const STATUS_TEXT: Record<KeyView['status'], string> = {
   unreachable: 'provider unreachable',
 };
 
-type Editing = 'none' | 'rename' | 'rotate';
+type Editing = 'none' | 'rename' | 'rotate' | 'delete';
 
 /** One key: what it is, how it fares, and what the person can do with it. */
 export function KeyRow({ keyView: key }: { keyView: KeyView }) {
   const [editing, setEditing] = useState<Editing>('none');
   const update = useAction((changes: { name?: string; enabled?: boolean }) => call('keys.update', { id: key.id, ...changes }));
   const validate = useAction(() => call('keys.validate', { id: key.id }));
-  const remove = useAction(() => call('keys.remove', { id: key.id }));
-  const busy = update.busy || validate.busy || remove.busy;
+  const busy = update.busy || validate.busy;
   return (
     <li aria-label={key.name}>
       <div>
@@ -49,13 +49,14 @@ export function KeyRow({ keyView: key }: { keyView: KeyView }) {
         <button onClick={() => void validate.run()} aria-label={`Re-validate key ${key.name}`} disabled={busy}>
           {validate.busy ? 'Checking…' : 'Re-validate'}
         </button>
-        <button className="danger" onClick={() => void remove.run()} aria-label={`Delete key ${key.name}`} disabled={busy}>
+        <button className="danger" onClick={() => setEditing('delete')} aria-label={`Delete key ${key.name}`} aria-expanded={editing === 'delete'} disabled={busy}>
           Delete
         </button>
       </div>
-      <ErrorText error={update.error ?? validate.error ?? remove.error} />
+      <ErrorText error={update.error ?? validate.error} />
       {editing === 'rename' ? <RenameForm name={key.name} onSave={(name) => update.run({ name })} onDone={() => setEditing('none')} /> : null}
       {editing === 'rotate' ? <RotateKeyForm keyView={key} onDone={() => setEditing('none')} /> : null}
+      {editing === 'delete' ? <ConfirmDeleteKey keyView={key} onDone={() => setEditing('none')} /> : null}
     </li>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { Grant, Settings } from '@/lib/ui/types';
@@ -6,17 +6,24 @@ import { formatTime } from '@/lib/ui/format';
 import { SpendBar } from './SpendBar';
 import { SiteSettings } from './SiteSettings';
 import { ErrorText } from './Field';
+import { RevokedNotice } from './RevokedNotice';
 
-/** The connected sites: each with its spend, Settings, Pause / Resume and Revoke (acts at once). */
+/** The connected sites: each with its spend, Settings, Pause / Resume and Revoke (acts at once, with Undo). */
 export function SitesSection() {
   const grants = useWallet(() => call<Grant[]>('grants.list'));
-  const revoke = useAction((origin: string) => call('grants.revoke', { origin }));
+  const [revoked, setRevoked] = useState<string | null>(null);
+  const revoke = useAction(async (origin: string) => {
+    await call('grants.revoke', { origin });
+    setRevoked(origin);
+  });
+  const dismiss = useCallback(() => setRevoked(null), []);
   const pause = useAction((origin: string, paused: boolean) => call('grants.update', { origin, paused }));
   const [open, setOpen] = useState<string | null>(null);
   return (
     <section className="card" aria-labelledby="sites-title">
       <h2 id="sites-title">Connected sites</h2>
       <OverBudgetSetting />
+      {revoked ? <RevokedNotice origin={revoked} onDone={dismiss} /> : null}
       {grants.data?.length === 0 ? <p className="muted">No site is connected.</p> : null}
       <ul className="plain" aria-label="Connected sites">
         {grants.data?.map((g) => (
@@ -30,7 +37,7 @@ export function SitesSection() {
                 <button aria-label={`${g.paused ? 'Resume' : 'Pause'} ${g.origin}`} onClick={() => void pause.run(g.origin, !g.paused)} disabled={pause.busy}>
                   {g.paused ? 'Resume' : 'Pause'}
                 </button>
-                <button className="danger" onClick={() => void revoke.run(g.origin)}>
+                <button className="danger" onClick={() => void revoke.run(g.origin)} aria-label={`Revoke ${g.origin}`}>
                   Revoke
                 </button>
               </span>

@@ -19,6 +19,7 @@ export const AUDIT_TYPES = [
   'connect.rejected',
   'site.disconnected',
   'grant.revoked',
+  'grant.restored',
   'grant.updated',
   'budget.raised',
   'budget.raiseRejected',

@@ -82,6 +82,7 @@ const rules: Partial<Record<UiCommand, UiAuditRule>> = {
     ok: (p, _v, before) => ({ type: 'key.removed', detail: before ?? { keyId: str(obj(p).id) } }),
   },
   'grants.revoke': { ok: (p) => ({ type: 'grant.revoked', origin: str(obj(p).origin) }) },
+  'grants.restore': { ok: (p) => ({ type: 'grant.restored', origin: str(obj(p).origin) }) },
   'grants.update': { ok: (p) => ({ type: 'grant.updated', origin: str(obj(p).origin), detail: grantChanges(obj(p)) }) },
   'prices.set': {
     ok: (p) => {

@@ -7,8 +7,8 @@ import type { uiCommands, UiCommand } from '../protocol/ui';
 import type { WalletContext } from './context';
 import type { Settings } from '../settings/settings';
 import { backupExport, backupImport, vaultChangePassphrase, vaultCreate, vaultLock, vaultReset, vaultStatus, vaultUnlock } from './ui/vault';
-import { addKey, removeKey, rotateKey, updateKey, validateKeyNow } from './ui/keys';
-import { decideApproval, getApproval, getSiteGrant, listGrants, revokeGrant, updateGrant } from './ui/grants';
+import { addKey, removeKey, rotateKey, sitesRoutedTo, updateKey, validateKeyNow } from './ui/keys';
+import { decideApproval, getApproval, getSiteGrant, listGrants, restoreGrant, revokeGrant, updateGrant } from './ui/grants';
 import { getSettings, listPrices, recentLedger, removePrice, setPrice, setSettings } from './ui/misc';
 import { getLedgerFilters, getLedgerPage, getSiteDetails, getUsageSummary, listAudit } from './ui/control';
 import { approveRaise } from './raise-budget';
@@ -32,12 +32,14 @@ export const uiHandlers: Handlers = {
   'keys.list': ({ ctx }) => ctx.keyring.list(),
   'keys.add': ({ ctx }, p) => addKey(ctx, p),
   'keys.remove': ({ ctx }, p) => removeKey(ctx, p),
+  'keys.sites': ({ ctx }, p) => sitesRoutedTo(ctx, p),
   'keys.update': ({ ctx }, p) => updateKey(ctx, p),
   'keys.rotate': ({ ctx }, p) => rotateKey(ctx, p),
   'keys.validate': ({ ctx }, p) => validateKeyNow(ctx, p),
   'grants.list': ({ ctx }) => listGrants(ctx),
   'grants.get': ({ ctx }, p) => getSiteGrant(ctx, p),
   'grants.revoke': ({ ctx }, p) => revokeGrant(ctx, p),
+  'grants.restore': ({ ctx }, p) => restoreGrant(ctx, p),
   'grants.update': ({ ctx }, p) => updateGrant(ctx, p),
   'grants.details': ({ ctx }, p) => getSiteDetails(ctx, p),
   'approvals.get': ({ ctx }, p) => getApproval(ctx, p),

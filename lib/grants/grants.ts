@@ -101,10 +101,30 @@ export class Grants {
     return next;
   }
 
-  async revoke(origin: string): Promise<boolean> {
-    const existed = (await this.db.grants.get(origin)) !== undefined;
+  async revoke(origin: string, now = Date.now()): Promise<boolean> {
+    const record = await this.db.grants.get(origin);
     await this.db.grants.delete(origin);
     this.cache.set(origin, null);
-    return existed;
+    if (record) this.revoked.set(origin, { record, at: now });
+    return record !== undefined;
   }
+
+  /**
+   * Puts back a grant the person revoked in the last `UNDO_MS` (their Undo), unless the site has
+   * connected again meanwhile; `spentNano` is what the period's ledger says it spent, so spend
+   * settled while it was revoked is not lost. Resolves the grant, or undefined when too late.
+   */
+  async restore(origin: string, now: number, spentNano: (record: GrantRecord) => Promise<number>): Promise<GrantRecord | undefined> {
+    const revoked = this.revoked.get(origin);
+    this.revoked.delete(origin);
+    if (!revoked || now - revoked.at > UNDO_MS) return undefined;
+    const spent = await spentNano(revoked.record);
+    return this.patch(origin, (current) => (current ? undefined : { ...revoked.record, spentNano: spent, updatedAt: now }));
+  }
+
+  /** Revoked grants the person may still put back, by origin. */
+  private readonly revoked = new Map<string, { record: GrantRecord; at: number }>();
 }
+
+/** How long a revoked grant can be put back (the Undo the wallet's pages offer). */
+export const UNDO_MS = 15_000;

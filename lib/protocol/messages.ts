@@ -113,6 +113,7 @@ const AUDIT_LABELS: Record<string, string> = {
   'connect.rejected': 'Connection rejected',
   'site.disconnected': 'Site disconnected itself',
   'grant.revoked': 'Site revoked',
+  'grant.restored': 'Site revoked, then put back (Undo)',
   'grant.updated': 'Site settings changed',
   'budget.raised': 'Budget raised',
   'budget.raiseRejected': 'Budget raise rejected',

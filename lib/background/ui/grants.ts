@@ -21,9 +21,18 @@ export async function getSiteGrant(ctx: WalletContext, p: { origin: string }) {
 }
 
 export async function revokeGrant(ctx: WalletContext, p: { origin: string }) {
-  await ctx.grants.revoke(p.origin);
+  await ctx.grants.revoke(p.origin, ctx.now());
   await ctx.grantChanged(p.origin);
   return null;
+}
+
+/** Undo of a Revoke, within a few seconds: the grant comes back as it was, with its spend. */
+export async function restoreGrant(ctx: WalletContext, p: { origin: string }) {
+  const now = ctx.now();
+  const restored = await ctx.grants.restore(p.origin, now, (g) => spentThisPeriod(ctx, g.origin, g.period, now));
+  if (!restored) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('origin', 'this site was not revoked in the last few seconds, or it connected again'));
+  await ctx.grantChanged(p.origin);
+  return toPublicGrant(restored, now);
 }
 
 export interface GrantChanges {

@@ -81,6 +81,11 @@ export async function validateKeyNow(ctx: WalletContext, p: { id: string }): Pro
   return { key, validation: { status: validation.status, message: validation.message } };
 }
 
+/** The sites and apps that a key serves (some model of theirs routes to it): deleting it asks first, naming them. */
+export async function sitesRoutedTo(ctx: WalletContext, p: { id: string }): Promise<string[]> {
+  return (await ctx.grants.list()).filter((g) => Object.values(g.routes).includes(p.id)).map((g) => g.origin);
+}
+
 export async function removeKey(ctx: WalletContext, p: { id: string }) {
   await ctx.keyring.remove(p.id);
   ctx.uiChanged();
