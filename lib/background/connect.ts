@@ -26,16 +26,17 @@ export async function connect(ctx: WalletContext, caller: PageCaller, req: Conne
       await ctx.unlock.ensureUnlocked();
     } catch (error) {
       // Closing the unlock window a site opened counts like rejecting its prompt: no endless reopening.
-      if (error instanceof WalletError && error.message === messages.locked()) ctx.approvals.noteRejection(caller.origin);
+      if (error instanceof WalletError && error.message === messages.locked()) ctx.approvals.noteRejection(caller);
       throw error;
     }
     if ((await ctx.keyring.list()).every((k) => !k.enabled)) throw new WalletError(ErrorCode.unauthorized, messages.noKeys());
   };
-  // One prompt per origin, the unlock window it may need included (prompt spam: docs/THREAT_MODEL.md).
+  // One prompt per origin and a few per tab, the unlock window it may need included (prompt spam: docs/THREAT_MODEL.md).
   await ctx.approvals.ask(
     {
       origin: caller.origin,
       ...(caller.topOrigin ? { topOrigin: caller.topOrigin } : {}),
+      ...(caller.tabId !== undefined ? { tabId: caller.tabId } : {}),
       request: {
         scopes,
         ...(req?.models ? { models: req.models } : {}),
