@@ -159,13 +159,18 @@ export class Approvals {
 
   /**
    * A window closed. The approval window: every prompt in it is rejected with 4001, the one shown
-   * and the ones waiting (as closing MetaMask's window does), and each counts as a rejection.
+   * and the ones waiting (as closing MetaMask's window does). Each counts as a rejection for its
+   * origin; the close counts once for each tab (one act of the person).
    */
   async windowClosed(windowId: number): Promise<void> {
     const shown = await this.window.closed(windowId);
     for (const record of shown) {
       await this.settle(record.id, { reject: new WalletError(ErrorCode.userRejected, messages.approvalClosed()) });
-      this.noteRejection(record);
+    }
+    const tabs = new Set<number>();
+    for (const { origin, tabId } of shown) {
+      this.noteRejection({ origin, tabId: tabId === undefined || tabs.has(tabId) ? undefined : tabId });
+      if (tabId !== undefined) tabs.add(tabId);
     }
   }
 

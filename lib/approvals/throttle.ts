@@ -67,11 +67,16 @@ export class PromptThrottle {
     }
   }
 
-  /** The person dismissed a prompt the asker caused: counts toward blocking its origin and its tab. */
+  /**
+   * The person dismissed a prompt the asker caused: counts toward blocking its origin and its tab.
+   * Prompts of one tab dismissed at the same instant (one window closed: the unlock window they
+   * waited for, or the approval window they were queued in) count once for the tab.
+   */
   noteRejection(asker: Asker): void {
     const now = this.now();
     for (const key of this.keys(asker)) {
       const recent = (this.rejections.get(key) ?? []).filter((t) => now - t < REJECTION_WINDOW_MS);
+      if (key !== originKey(asker.origin) && recent.at(-1) === now) continue;
       recent.push(now);
       this.rejections.set(key, recent);
       if (recent.length >= REJECTIONS_TO_BLOCK) {

@@ -129,6 +129,26 @@ describe('approvals: a tab\'s frames share the limits', () => {
     expect([await codeOf(otherTab), await codeOf(again)]).toEqual(['resolved', 'resolved']);
   });
 
+  it('closing the window counts once for the tab whose prompts were in it; rejecting each counts each', async () => {
+    const s = setup();
+    const closeAll = async () => {
+      const asks = origins(3).map((o) => later(s.ask(o, { tabId: 7 })));
+      const [shown] = await untilPlaced(s.db, 3);
+      await s.windows.close(shown!.windowId!);
+      await s.approvals.windowClosed(shown!.windowId!);
+      for (const ask of asks) await expect(ask).rejects.toMatchObject(closedError);
+      s.advance(1_000);
+    };
+    await closeAll();
+    await closeAll();
+    // Two closes: two rejections for the tab, which may still ask.
+    const third = later(s.ask('https://fresh.example', { tabId: 7 }));
+    await s.approvals.reject((await untilPlaced(s.db, 1))[0]!.id);
+    await expect(third).rejects.toMatchObject({ code: ErrorCode.userRejected });
+    // That was its third rejection within 30 s: blocked.
+    await expect(s.ask('https://another.example', { tabId: 7 })).rejects.toMatchObject({ code: ErrorCode.rateLimited, message: messages.promptBlocked(60) });
+  });
+
   it('three rejections within 30 s from one tab block all its frames for 60 s, whatever their origins', async () => {
     const s = setup();
     for (const origin of origins(3)) {
