@@ -6,7 +6,7 @@ import { ApproveApp } from './ApproveApp';
 import { ErrorText } from './Field';
 
 /**
- * The approval window, one for every pending request (docs/PROTOCOL.md §4): it shows the oldest
+ * The approval window, one for every pending request (docs/PROTOCOL.md §6): it shows the oldest
  * request, which names its own origin, and how many more are waiting. Once the person answers it
  * the next one is shown in a fresh form (keyed by its id: nothing chosen for one request carries
  * over to the next); the wallet closes the window when none is left.

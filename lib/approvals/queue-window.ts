@@ -1,5 +1,5 @@
 /**
- * The one approval window every pending prompt shares (docs/PROTOCOL.md §4): it shows the oldest
+ * The one approval window every pending prompt shares (docs/PROTOCOL.md §6): it shows the oldest
  * prompt and how many wait after it. A prompt records the window it was placed in, so a window
  * the person closes rejects exactly the prompts that were in it, also after a worker restart.
  *
