@@ -1,4 +1,4 @@
 import { mount } from '@/lib/ui/mount';
-import { ApproveApp } from '@/components/ApproveApp';
+import { ApprovalQueue } from '@/components/ApprovalQueue';
 
-mount(<ApproveApp id={new URLSearchParams(location.search).get('id') ?? ''} />);
+mount(<ApprovalQueue />);

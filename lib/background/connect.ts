@@ -26,20 +26,21 @@ export async function connect(ctx: WalletContext, caller: PageCaller, req: Conne
       await ctx.unlock.ensureUnlocked(caller.origin);
     } catch (error) {
       // Closing the unlock window or the setup page a site opened counts like rejecting its prompt: no endless reopening.
-      if (error instanceof WalletError && (error.message === messages.locked() || error.message === messages.setupClosed())) ctx.approvals.noteRejection(caller.origin);
+      if (error instanceof WalletError && (error.message === messages.locked() || error.message === messages.setupClosed())) ctx.approvals.noteRejection(caller);
       throw error;
     }
     // No key yet: the request waits while the person adds one on the setup page.
     await ctx.setup.waitUntil(caller.origin, async () => (await ctx.keyring.list()).some((k) => k.enabled)).catch((error: unknown) => {
-      if (error instanceof WalletError && error.message === messages.setupClosed()) ctx.approvals.noteRejection(caller.origin);
+      if (error instanceof WalletError && error.message === messages.setupClosed()) ctx.approvals.noteRejection(caller);
       throw error;
     });
   };
-  // One prompt per origin, the unlock window it may need included (prompt spam: docs/THREAT_MODEL.md).
+  // One prompt per origin and a few per tab, the unlock window it may need included (prompt spam: docs/THREAT_MODEL.md).
   await ctx.approvals.ask(
     {
       origin: caller.origin,
       ...(caller.topOrigin ? { topOrigin: caller.topOrigin } : {}),
+      ...(caller.tabId !== undefined ? { tabId: caller.tabId } : {}),
       request: {
         scopes,
         ...(req?.models ? { models: req.models } : {}),

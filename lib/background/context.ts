@@ -48,6 +48,8 @@ export interface WalletContext {
 export interface PageCaller {
   origin: string;
   topOrigin?: string;
+  /** The browser tab of the calling frame (prompts are limited per tab). */
+  tabId?: number;
   /** The call's answer, still to be sent (absent outside a page's call). */
   answer?: AnswerNotes;
 }

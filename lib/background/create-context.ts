@@ -77,7 +77,7 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
     ledger,
     gate,
     limiter: new RateLimiter(now),
-    approvals: new Approvals(deps.db, deps.windows, now, (record, outcome) => void audit.record(approvalEvent(record, outcome))),
+    approvals: new Approvals(deps.db, deps.windows, now, (record, outcome) => void audit.record(approvalEvent(record, outcome)), uiChanged),
     unlock,
     setup,
     ports,

@@ -29,6 +29,7 @@ export function acceptPagePort(ctx: WalletContext, ready: Promise<void>, port: B
     port,
     origin: originOfSender(sender) ?? 'null',
     ...(topOrigin && topOrigin !== originOfSender(sender) ? { topOrigin } : {}),
+    ...(sender.tab.id !== undefined ? { tabId: sender.tab.id } : {}),
     inflight: new Map(),
   };
   ctx.ports.add(entry);
@@ -91,7 +92,7 @@ export async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknow
     const handler = pageHandlers[method] as (call: PageCall<unknown>) => Promise<unknown>;
     const value = await handler({
       ctx,
-      caller: { origin: entry.origin, ...(entry.topOrigin ? { topOrigin: entry.topOrigin } : {}), answer },
+      caller: { origin: entry.origin, ...(entry.topOrigin ? { topOrigin: entry.topOrigin } : {}), ...(entry.tabId !== undefined ? { tabId: entry.tabId } : {}), answer },
       params,
       signal: controller.signal,
       onDelta: (text) => batcher?.push(text),

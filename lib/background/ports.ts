@@ -12,6 +12,8 @@ export interface PagePort {
   lane?: MessagePort;
   origin: string;
   topOrigin?: string;
+  /** The browser tab the frame is in. */
+  tabId?: number;
   /** In-flight requests of this port, by the page's request id. */
   inflight: Map<number, AbortController>;
 }

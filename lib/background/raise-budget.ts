@@ -79,6 +79,7 @@ async function askToRaise(ctx: WalletContext, caller: PageCaller, entry: Pending
     await ctx.approvals.ask({
       origin: entry.origin,
       ...(caller.topOrigin ? { topOrigin: caller.topOrigin } : {}),
+      ...(caller.tabId !== undefined ? { tabId: caller.tabId } : {}),
       kind: 'raiseBudget',
       request: { scopes: grant.scopes, budget: { usd: suggestedUsd(raise), period: grant.period } },
       raise,

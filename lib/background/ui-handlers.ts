@@ -8,7 +8,7 @@ import type { WalletContext } from './context';
 import type { Settings } from '../settings/settings';
 import { backupExport, backupImport, vaultChangePassphrase, vaultCreate, vaultLock, vaultReset, vaultStatus, vaultUnlock } from './ui/vault';
 import { addKey, removeKey, rotateKey, sitesRoutedTo, updateKey, validateKeyNow } from './ui/keys';
-import { decideApproval, getApproval, getSiteGrant, listGrants, restoreGrant, revokeGrant, updateGrant } from './ui/grants';
+import { decideApproval, getApproval, getApprovalQueue, getSiteGrant, listGrants, restoreGrant, revokeGrant, updateGrant } from './ui/grants';
 import { getSettings, listPrices, recentLedger, removePrice, setPrice, setSettings } from './ui/misc';
 import { getLedgerFilters, getLedgerPage, getSiteDetails, getUsageSummary, listAudit } from './ui/control';
 import { approveRaise } from './raise-budget';
@@ -43,6 +43,7 @@ export const uiHandlers: Handlers = {
   'grants.update': ({ ctx }, p) => updateGrant(ctx, p),
   'grants.details': ({ ctx }, p) => getSiteDetails(ctx, p),
   'approvals.get': ({ ctx }, p) => getApproval(ctx, p),
+  'approvals.queue': ({ ctx }) => getApprovalQueue(ctx),
   'approvals.decide': ({ ctx }, p) => decideApproval(ctx, p),
   'approvals.raise': ({ ctx }, p) => approveRaise(ctx, p),
   'ledger.recent': ({ ctx }, p) => recentLedger(ctx, p),

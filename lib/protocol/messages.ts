@@ -17,6 +17,7 @@ export const messages = {
   rateLimited: (limit: number) => `Rate limit: at most ${limit} requests a minute for this site`,
   promptPending: () => 'A request from this site is already waiting for the user',
   promptBlocked: (seconds: number) => `Too many rejected requests: try again in ${seconds} s`,
+  tooManyPending: () => 'Too many pending requests from this page: the user has not answered the ones already waiting',
   budgetExceeded: (need: string, left: string) =>
     `Budget exceeded: this request may cost up to $${need}, the site has $${left} left this period`,
   noPrice: (model: string) => `No price is known for the model '${model}': set its price in the wallet first`,

@@ -60,6 +60,7 @@ export const uiCommands = {
   }),
   'grants.details': z.strictObject({ origin }),
   'approvals.get': z.strictObject({ id }),
+  'approvals.queue': z.undefined(),
   'approvals.decide': z.discriminatedUnion('approve', [
     z.strictObject({ id, approve: z.literal(false) }),
     z.strictObject({

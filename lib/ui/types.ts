@@ -18,6 +18,12 @@ export interface VaultStatusView {
   waitingSites: string[];
 }
 
+/** The approval window's queue: the request shown now (null: none is left) and how many wait after it. */
+export interface ApprovalQueueView {
+  current: ApprovalView | null;
+  waiting: number;
+}
+
 export interface ApprovalView {
   /** A connection, or a budget raise for a connected site (then `raise` says why). */
   kind: 'connect' | 'raiseBudget';

@@ -2,79 +2,11 @@
  * Prompt spam (docs/THREAT_MODEL.md): one pending prompt per origin, and three rejections within
  * 30 s block the origin for 60 s with 4290. Driven by a fake clock and fake windows.
  */
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openWalletDb } from '../../lib/db/database';
-import { Approvals, type ApprovalDecision } from '../../lib/approvals/approvals';
-import type { WindowOpener } from '../../lib/background/windows';
+import { Approvals } from '../../lib/approvals/approvals';
 import { ErrorCode, WalletError } from '../../lib/protocol/errors';
 import { messages } from '../../lib/protocol/messages';
-
-const SITE = 'https://spam.example';
-const OTHER = 'https://other.example';
-const DECISION: ApprovalDecision = { budget: { usd: 1, period: 'day' }, models: ['m'], defaultModel: 'm', scopes: ['chat'] };
-let dbCount = 0;
-
-class FakeWindows implements WindowOpener {
-  readonly open: WindowOpener['open'];
-  readonly opened: { id: number; path: string }[] = [];
-  private readonly alive = new Set<number>();
-  private next = 1;
-
-  constructor() {
-    this.open = async (path) => {
-      const id = this.next++;
-      this.alive.add(id);
-      this.opened.push({ id, path });
-      return id;
-    };
-  }
-
-  async close(windowId: number) {
-    this.alive.delete(windowId);
-  }
-
-  async exists(windowId: number) {
-    return this.alive.has(windowId);
-  }
-
-  async focus() {}
-
-  async openSetup() {
-    return null;
-  }
-
-  /** Resolves once `count` windows have been opened. */
-  async untilOpened(count: number): Promise<{ id: number; path: string }> {
-    while (this.opened.length < count) await new Promise((r) => setTimeout(r, 0));
-    return this.opened[count - 1]!;
-  }
-}
-
-function setup() {
-  let now = 1_000_000;
-  const windows = new FakeWindows();
-  const db = openWalletDb(`approvals-${dbCount++}`);
-  const approvals = new Approvals(db, windows, () => now);
-  return {
-    approvals,
-    windows,
-    db,
-    advance: (ms: number) => (now += ms),
-    ask: (origin = SITE) => approvals.ask({ origin, request: { scopes: ['chat'] } }),
-  };
-}
-
-const idOf = (path: string) => new URLSearchParams(path.split('?')[1]).get('id')!;
-
-async function codeOf(promise: Promise<unknown>): Promise<number | 'resolved'> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (error) {
-    return (error as WalletError).code;
-  }
-}
+import { DECISION, OTHER, SITE, codeOf, idOf, setup } from './support/approvals-setup';
 
 /** Opens a prompt for `origin` and rejects it in the window, as the person would. */
 async function askAndReject(s: ReturnType<typeof setup>, origin = SITE): Promise<number | 'resolved'> {
@@ -91,14 +23,14 @@ describe('approvals: prompt spam', () => {
     const win = await s.windows.untilOpened(1);
     const second = s.ask();
     await expect(second).rejects.toMatchObject({ code: ErrorCode.rateLimited, message: messages.promptPending() });
-    // Another origin is not affected.
+    // Another origin is not affected: it waits in the same window (approval-queue.test.ts).
     const other = s.ask(OTHER);
-    await s.windows.untilOpened(2);
-    expect(s.windows.opened).toHaveLength(2);
+    await expect.poll(async () => (await s.approvals.queue()).waiting).toBe(1);
     await s.approvals.approve(idOf(win.path), DECISION);
     await expect(first).resolves.toEqual(DECISION);
-    await s.approvals.reject(idOf(s.windows.opened[1]!.path));
+    await s.approvals.reject((await s.approvals.queue()).current!.id);
     await expect(other).rejects.toMatchObject({ code: ErrorCode.userRejected });
+    expect(s.windows.opened).toHaveLength(1);
   });
 
   it('one pending prompt per origin even when many asks arrive in the same tick', async () => {

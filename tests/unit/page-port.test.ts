@@ -105,7 +105,8 @@ describe('page ports: the origin is what the browser reports', () => {
     acceptPagePort(ctx, Promise.resolve(), page.port);
     page.deliver({ t: 'req', id: 1, method: 'connect', params: { reason: 'I am https://news.example' } });
     await macrotask();
-    expect(records).toEqual([{ origin: 'https://widget.example', topOrigin: 'https://news.example', request: { scopes: ['chat', 'models'], reason: 'I am https://news.example' } }]);
+    // The tab too (prompts are limited per tab): the sender's, like the origins.
+    expect(records).toEqual([{ origin: 'https://widget.example', topOrigin: 'https://news.example', tabId: sender.tab!.id, request: { scopes: ['chat', 'models'], reason: 'I am https://news.example' } }]);
     expect(page.sent).toEqual([{ t: 'res', id: 1, ok: false, error: { code: ErrorCode.userRejected, message: messages.userRejected() } }]);
   });
 

@@ -9,6 +9,7 @@ import { periodKey } from '../../budget/period';
 import { approve, spentThisPeriod } from '../connect';
 import type { ApprovalDecision } from '../../approvals/approvals';
 import type { GrantRecord } from '../../db/tables/grants';
+import type { ApprovalRecord } from '../../db/tables/approvals';
 import { raiseView } from '../raise-budget';
 
 export async function listGrants(ctx: WalletContext) {
@@ -109,7 +110,16 @@ export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
 
 export async function getApproval(ctx: WalletContext, p: { id: string }) {
   const record = await ctx.approvals.get(p.id);
-  if (!record) return null;
+  return record ? approvalView(ctx, record) : null;
+}
+
+/** The approval window's queue: the prompt it shows now (null: none left) and how many wait after it. */
+export async function getApprovalQueue(ctx: WalletContext) {
+  const { current, waiting } = await ctx.approvals.queue();
+  return { current: current ? await approvalView(ctx, current) : null, waiting };
+}
+
+async function approvalView(ctx: WalletContext, record: ApprovalRecord) {
   const settings = await ctx.settings.get();
   const offers = modelOffers(await ctx.keyring.list());
   const wanted = record.request.models;

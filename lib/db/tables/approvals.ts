@@ -6,6 +6,8 @@ export interface ApprovalRecord {
   origin: string;
   /** The top-level page's origin when the request came from a frame, for display. */
   topOrigin?: string;
+  /** The browser tab the request came from: prompts are limited per tab too (lib/approvals/throttle.ts). */
+  tabId?: number;
   /** The validated connect request. */
   request: {
     scopes: ('chat' | 'models' | 'embed')[];
@@ -17,7 +19,9 @@ export interface ApprovalRecord {
   kind?: 'connect' | 'raiseBudget';
   /** For `raiseBudget`: what the window shows, in nano-USD (lib/background/raise-budget.ts). */
   raise?: RaisePrompt;
+  /** The approval window the prompt was placed in: closing it rejects the prompt. */
   windowId?: number;
+  /** When it was asked; orders the queue the approval window shows, oldest first. */
   createdAt: number;
 }
 

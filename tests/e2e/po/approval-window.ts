@@ -23,6 +23,29 @@ export async function clickClosing(page: Page, name: string): Promise<void> {
   await closed;
 }
 
+/**
+ * Clicks Approve or Reject in an approval window with other requests queued behind the one it
+ * shows: resolves the origin the window shows next, or null once it has closed (none was left).
+ */
+export async function answerQueued(page: Page, name: 'Approve' | 'Reject'): Promise<string | null> {
+  const shown = page.getByTestId('requesting-origin');
+  const before = await shown.textContent();
+  const closed = page.waitForEvent('close').then(() => null, () => null);
+  const next = page
+    .waitForFunction((before) => {
+      const text = document.querySelector('[data-testid="requesting-origin"]')?.textContent;
+      return text && text !== before ? text : false;
+    }, before)
+    .then((handle) => handle.jsonValue() as Promise<string>, () => null);
+  await page
+    .getByRole('button', { name })
+    .click()
+    .catch((error: unknown) => {
+      if (!page.isClosed()) throw error;
+    });
+  return Promise.race([next, closed]);
+}
+
 export async function approve(context: BrowserContext, options: { budget?: string; defaultModel?: string } = {}): Promise<Page> {
   const page = await nextWindow(context, 'approve.html');
   const budget = page.getByLabel('Budget (USD)');

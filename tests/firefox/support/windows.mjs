@@ -50,6 +50,21 @@ export class WindowWatcher {
   }
 
   /**
+   * How many open windows show the extension page `path` now.
+   * @param {string} path
+   */
+  async count(path) {
+    await this.#ready;
+    let count = 0;
+    for (const page of this.#pages) {
+      if (page.isClosed()) continue;
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && new URL(href).pathname === `/${path}`) count++;
+    }
+    return count;
+  }
+
+  /**
    * Resolves once `page` is closed (by the extension or the browser). A window the extension
    * closes (`windows.remove`) sends puppeteer no close event over BiDi: its browsing context is
    * simply gone, which Firefox reports as "no such frame" when the page is next asked anything.

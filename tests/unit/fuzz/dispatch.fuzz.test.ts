@@ -90,7 +90,7 @@ describe('fuzz: the background dispatch of page ports', () => {
     // Both kinds of refusal were exercised.
     expect(codes.get(-32602)).toBeGreaterThan(100);
     expect(codes.get(4200)).toBeGreaterThan(10);
-  });
+  }, 120_000); // 10k runs: ~10 s alone, longer on a loaded 2-core machine
 
   it('an opaque origin (its URL is http) gets 4100 for every request, valid ones included, and touches nothing', async () => {
     const { ctx, touched } = recordingContext();
@@ -145,7 +145,7 @@ describe('fuzz: the background dispatch of UI messages', () => {
     );
     expect(touched).toEqual([]);
     expect(unhandled).toEqual([]);
-  });
+  }, 120_000); // 10k runs: ~10 s alone, longer on a loaded 2-core machine
 
   it('content scripts and other extensions are refused with 4100, even for valid commands, and touch nothing', async () => {
     const { ctx, touched } = recordingContext();
