@@ -29,7 +29,9 @@ export function SitesSection() {
         {grants.data?.map((g) => (
           <li key={g.origin} aria-label={g.origin}>
             <div className="row" style={{ justifyContent: 'space-between' }}>
-              <span className="origin">{g.origin}</span>
+              <span className="origin" id={originId(g.origin)}>
+                {g.origin}
+              </span>
               <span className="row">
                 <button aria-expanded={open === g.origin} aria-label={`Settings for ${g.origin}`} onClick={() => setOpen(open === g.origin ? null : g.origin)}>
                   Settings
@@ -37,7 +39,8 @@ export function SitesSection() {
                 <button aria-label={`${g.paused ? 'Resume' : 'Pause'} ${g.origin}`} onClick={() => void pause.run(g.origin, !g.paused)} disabled={pause.busy}>
                   {g.paused ? 'Resume' : 'Pause'}
                 </button>
-                <button className="danger" onClick={() => void revoke.run(g.origin)} aria-label={`Revoke ${g.origin}`}>
+                {/* Named exactly "Revoke" (the name pages and tests use); the site's origin describes it. */}
+                <button className="danger" onClick={() => void revoke.run(g.origin)} aria-describedby={originId(g.origin)}>
                   Revoke
                 </button>
               </span>
@@ -61,6 +64,9 @@ export function SitesSection() {
     </section>
   );
 }
+
+/** An element id for a site's origin (ids may not hold `:` and `/` in selectors, so they are replaced). */
+const originId = (origin: string) => `site-${origin.replace(/[^a-zA-Z0-9-]/g, '_')}`;
 
 /** The wallet's default for sites over budget: refuse (4402), or ask to raise the budget. */
 function OverBudgetSetting() {
