@@ -1,8 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { sanitizeReason } from '@/lib/approvals/reason';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { ApprovalView } from '@/lib/ui/types';
 import { ErrorText, Field } from './Field';
+import { PromptActions, preventSubmit, useEscapeRejects } from './PromptActions';
 import { RaiseBudgetForm } from './SiteRaiseBudget';
 
 const PERIODS = ['day', 'week', 'month', 'total'] as const;
@@ -11,8 +13,10 @@ type Period = (typeof PERIODS)[number];
 /** The approval window: who asks, for what, and the budget the person allows. */
 export function ApproveApp({ id }: { id: string }) {
   const approval = useWallet(() => call<ApprovalView | null>('approvals.get', { id }), [id]);
+  const [escapeError, setEscapeError] = useState<string | null>(null);
+  useEscapeRejects(id, setEscapeError);
   const a = approval.data;
-  if (approval.error) return <Shell><ErrorText error={approval.error} /></Shell>;
+  if (approval.error || escapeError) return <Shell><ErrorText error={approval.error ?? escapeError} /></Shell>;
   if (a === undefined) return <Shell><p className="muted">Loading…</p></Shell>;
   if (a === null) return <Shell><p>This request was already answered.</p></Shell>;
   if (a.kind === 'raiseBudget' && a.raise) return <RaiseBudgetForm approval={a} raise={a.raise} />;
@@ -49,14 +53,11 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
     });
   });
   const budgetValid = budget.trim() !== '' && Number.isFinite(Number(budget)) && Number(budget) >= 0;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void decide.run(true);
-  };
+  const reason = approval.reason ? sanitizeReason(approval.reason) : '';
   const toggle = (model: string) => setModels((m) => (m.includes(model) ? m.filter((x) => x !== model) : [...m, model]));
   return (
     <Shell>
-      <form onSubmit={submit} aria-label="Approve connection">
+      <form onSubmit={preventSubmit} aria-label="Approve connection">
         <p>
           <span className="origin" data-testid="requesting-origin">
             {approval.origin}
@@ -68,7 +69,12 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
             It is embedded in <span className="origin">{approval.topOrigin}</span>.
           </p>
         ) : null}
-        {approval.reason ? <p className="muted">“{approval.reason}”</p> : null}
+        {/* The site's own words, cleaned again here (lib/approvals/reason.ts) and isolated from the wallet's. */}
+        {reason ? (
+          <p className="muted reason" data-testid="reason">
+            The site says: “<bdi>{reason}</bdi>”
+          </p>
+        ) : null}
         <p className="muted">It asks for: {approval.scopes.join(', ')}. It will never see your keys.</p>
         <fieldset>
           <legend>Models</legend>
@@ -100,14 +106,7 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
           ))}
         </select>
         <ErrorText error={decide.error} />
-        <div className="actions">
-          <button className="primary" type="submit" disabled={decide.busy || !budgetValid || models.length === 0}>
-            Approve
-          </button>
-          <button type="button" onClick={() => void decide.run(false)} disabled={decide.busy}>
-            Reject
-          </button>
-        </div>
+        <PromptActions onApprove={() => void decide.run(true)} onReject={() => void decide.run(false)} busy={decide.busy} canApprove={budgetValid && models.length > 0} />
       </form>
     </Shell>
   );

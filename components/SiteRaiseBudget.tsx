@@ -1,14 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import type { ApprovalView, RaiseView } from '@/lib/ui/types';
 import { formatUsdAmount, periodLabel } from '@/lib/ui/format';
 import { ErrorText, Field } from './Field';
+import { PromptActions, preventSubmit } from './PromptActions';
 
 /**
  * The approval window in "raise budget" mode: a connected site's request would exceed its budget.
  * It shows what was spent and what the request may cost; Approve raises the budget to what the
- * person typed (the request is then admitted again), Reject refuses it (4402). Nothing was sent.
+ * person typed (the request is then admitted again), Reject or Escape refuses it (4402). Nothing was
+ * sent. Its buttons are the connect prompt's, with the same input delay (PromptActions).
  */
 export function RaiseBudgetForm({ approval, raise }: { approval: ApprovalView; raise: RaiseView }) {
   const [budget, setBudget] = useState(String(raise.suggestedUsd));
@@ -20,14 +22,10 @@ export function RaiseBudgetForm({ approval, raise }: { approval: ApprovalView; r
     return call('approvals.raise', { id: approval.id, usd: Number(budget) });
   });
   const valid = budget.trim() !== '' && Number.isFinite(Number(budget)) && Number(budget) >= 0;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void decide.run(true);
-  };
   return (
     <main className="narrow">
       <h1>Raise a site’s budget</h1>
-      <form onSubmit={submit} aria-label="Raise budget">
+      <form onSubmit={preventSubmit} aria-label="Raise budget">
         <p>
           <span className="origin" data-testid="requesting-origin">
             {approval.origin}
@@ -66,14 +64,7 @@ export function RaiseBudgetForm({ approval, raise }: { approval: ApprovalView; r
         <p className="muted">Nothing was sent yet. A budget of at least ${formatUsdAmount(raise.neededUsd)} lets this request through.</p>
         <Field label="Budget (USD)" type="number" inputMode="decimal" min="0" step="any" value={budget} onChange={(e) => setBudget(e.target.value)} />
         <ErrorText error={decide.error} />
-        <div className="actions">
-          <button className="primary" type="submit" disabled={decide.busy || !valid}>
-            Approve
-          </button>
-          <button type="button" onClick={() => void decide.run(false)} disabled={decide.busy}>
-            Reject
-          </button>
-        </div>
+        <PromptActions onApprove={() => void decide.run(true)} onReject={() => void decide.run(false)} busy={decide.busy} canApprove={valid} />
       </form>
     </main>
   );

@@ -6,7 +6,7 @@ export function UnlockApp() {
     <main className="narrow">
       <h1>Unlock byok</h1>
       <p className="muted">A site is waiting for your wallet.</p>
-      <UnlockForm />
+      <UnlockForm guarded />
     </main>
   );
 }

@@ -86,6 +86,8 @@ async function walkThrough() {
   await approval.getByLabel('Budget (USD)').waitFor();
   const origin = await approval.getByTestId('requesting-origin').textContent();
   const closed = approval.waitForEvent('close');
+  // Approve is ignored until the window has been shown and focused for a moment: wait until it is armed.
+  await approval.locator('button[data-armed="true"]', { hasText: 'Approve' }).waitFor();
   // The window may close before the click returns: that is the approval going through.
   await approval.getByRole('button', { name: 'Approve' }).click().catch((error) => { if (!approval.isClosed()) throw error; });
   await closed;

@@ -5,6 +5,7 @@ import { modelOffers } from '../grants/offers';
 import { usdToNanoFloor } from '../budget/money';
 import { periodKey } from '../budget/period';
 import type { ApprovalDecision } from '../approvals/approvals';
+import { sanitizeReason } from '../approvals/reason';
 import type { ConnectRequest } from '../protocol/page-methods';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
@@ -14,6 +15,8 @@ const DEFAULT_SCOPES: Scope[] = ['chat', 'models'];
 
 export async function connect(ctx: WalletContext, caller: PageCaller, req: ConnectRequest | undefined): Promise<Grant> {
   const scopes = req?.scopes ?? DEFAULT_SCOPES;
+  // Stored as the window will show it: no bidi controls, one line, capped (lib/approvals/reason.ts).
+  const reason = req?.reason === undefined ? '' : sanitizeReason(req.reason);
   await ctx.ledger.settled(caller.origin);
   const covering = async () => {
     const grant = await ctx.grants.get(caller.origin);
@@ -45,7 +48,7 @@ export async function connect(ctx: WalletContext, caller: PageCaller, req: Conne
         scopes,
         ...(req?.models ? { models: req.models } : {}),
         ...(req?.budget ? { budget: req.budget } : {}),
-        ...(req?.reason ? { reason: req.reason } : {}),
+        ...(reason ? { reason } : {}),
       },
     },
     prepare,

@@ -22,6 +22,8 @@ export async function connectPage(context, page, options) {
   const connected = page.evaluate(() => window.byok.connect({ budget: { usd: 1000, period: 'total' } }));
   const win = await approval;
   await win.getByLabel('Budget (USD)').waitFor();
+  // Approve is ignored until the window has been shown and focused for a moment: wait until it is armed.
+  await win.locator('button[data-armed="true"]', { hasText: 'Approve' }).waitFor();
   // The window closes as soon as the wallet has the answer, sometimes before the click returns.
   await win.getByRole('button', { name: 'Approve' }).click().catch((error) => {
     if (!win.isClosed()) throw error;

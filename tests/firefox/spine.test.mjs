@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { startMock } from '../../mock/server.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { ADDON_DIR, assertPrerequisites, launchFirefox } from './support/firefox.mjs';
-import { OptionsPage, approve, reject, unlockWindow } from './support/po.mjs';
+import { OptionsPage, approve, armed, reject, unlockWindow } from './support/po.mjs';
 import { byokCall, chat, loadChildFrame, nextGrantChanged, openApp, user } from './support/app.mjs';
 import { button, fill, valueOf } from './support/aria.mjs';
 import { waitUntil } from './support/wait.mjs';
@@ -113,6 +113,7 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
     await waitUntil(async () => (await win.$eval('[data-testid="requesting-origin"]', (el) => el.textContent)) === origin, { what: `the approval window to show ${origin}` });
     assert.equal(await valueOf(win, 'Budget (USD)'), '0.5');
     await fill(win, win, 'Budget (USD)', '0.001');
+    await armed(win);
     await (await button(win, 'Approve')).click();
     await firefox.windows.closed(win);
     const grant = await connecting;

@@ -1,4 +1,4 @@
-/** The approval window the wallet opens for connect() (docs/API.md, "For testers"). */
+/** The approval and unlock windows the wallet opens for connect() (docs/API.md, "For testers"). */
 import type { BrowserContext, Page } from '@playwright/test';
 
 export async function nextWindow(context: BrowserContext, path: 'approve.html' | 'unlock.html'): Promise<Page> {
@@ -9,11 +9,21 @@ export async function nextWindow(context: BrowserContext, path: 'approve.html' |
 }
 
 /**
+ * Waits until the window's Approve (or Unlock) button is armed: the wallet ignores it until its
+ * window has been shown and focused for a moment (lib/ui/arming.ts), and says so in `data-armed`.
+ */
+export async function waitArmed(page: Page, name: 'Approve' | 'Unlock' = 'Approve'): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).and(page.locator('[data-armed="true"]')).waitFor();
+}
+
+/**
  * Clicks a button that closes its window: the window may close before the click returns, which
  * Playwright reports as "Target page, context or browser has been closed"; that is success here.
+ * Approve is clicked once it is armed (a click before would be ignored).
  */
 export async function clickClosing(page: Page, name: string): Promise<void> {
   const closed = page.waitForEvent('close');
+  if (name === 'Approve') await waitArmed(page);
   await page
     .getByRole('button', { name })
     .click()
@@ -63,6 +73,8 @@ export async function reject(context: BrowserContext): Promise<void> {
 
 export async function unlockWindow(context: BrowserContext, passphrase: string): Promise<void> {
   const page = await nextWindow(context, 'unlock.html');
+  // What is typed before the window is armed is dropped (components/UnlockForm.tsx).
+  await waitArmed(page, 'Unlock');
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await clickClosing(page, 'Unlock');
 }

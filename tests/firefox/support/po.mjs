@@ -4,6 +4,7 @@
  * windows, driven through the accessible names of docs/API.md, "For testers".
  */
 import { button, byRole, control, fill, gone, selectOption } from './aria.mjs';
+import { waitUntil } from './wait.mjs';
 
 /**
  * @typedef {object} KeyInput
@@ -116,6 +117,16 @@ export class OptionsPage {
 }
 
 /**
+ * Waits until the window's `name` button (Approve, Unlock) is armed: the wallet ignores it until
+ * its window has been shown and focused for a moment (lib/ui/arming.ts), and says so in `data-armed`.
+ * @param {import('puppeteer-core').Page} win
+ * @param {'Approve' | 'Unlock'} [name]
+ */
+export function armed(win, name = 'Approve') {
+  return waitUntil(() => win.evaluate((name) => [...document.querySelectorAll('button[data-armed="true"]')].some((b) => b.textContent === name), name), { what: `${name} to be armed` });
+}
+
+/**
  * Approves the pending connection in the approval window, optionally with a new budget;
  * resolves once the window has closed.
  * @param {import('./firefox.mjs').FirefoxWallet} firefox
@@ -125,6 +136,7 @@ export async function approve(firefox, options = {}) {
   const win = await firefox.windows.next('approve.html');
   await control(win, 'Budget (USD)');
   if (options.budget !== undefined) await fill(win, win, 'Budget (USD)', options.budget);
+  await armed(win);
   await (await button(win, 'Approve')).click();
   await firefox.windows.closed(win);
   return win;
@@ -147,6 +159,8 @@ export async function reject(firefox) {
  */
 export async function unlockWindow(firefox, passphrase) {
   const win = await firefox.windows.next('unlock.html');
+  // What is typed before the window is armed is dropped (components/UnlockForm.tsx).
+  await armed(win, 'Unlock');
   await fill(win, win, 'Passphrase', passphrase);
   await (await button(win, 'Unlock')).click();
   await firefox.windows.closed(win);
