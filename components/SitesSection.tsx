@@ -6,6 +6,7 @@ import { formatTime } from '@/lib/ui/format';
 import { SpendBar } from './SpendBar';
 import { SiteSettings } from './SiteSettings';
 import { ErrorText } from './Field';
+import { originLabel } from '@/lib/apps/app-origin';
 
 /** The connected sites: each with its spend, Settings, Pause / Resume and Revoke (acts at once). */
 export function SitesSection() {
@@ -22,7 +23,7 @@ export function SitesSection() {
         {grants.data?.map((g) => (
           <li key={g.origin} aria-label={g.origin}>
             <div className="row" style={{ justifyContent: 'space-between' }}>
-              <span className="origin">{g.origin}</span>
+              <span className="origin">{originLabel(g.origin)}</span>
               <span className="row">
                 <button aria-expanded={open === g.origin} aria-label={`Settings for ${g.origin}`} onClick={() => setOpen(open === g.origin ? null : g.origin)}>
                   Settings
