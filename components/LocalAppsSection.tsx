@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { Settings } from '@/lib/ui/types';
@@ -12,12 +13,23 @@ export function LocalAppsSection() {
   const settings = useWallet(() => call<Settings>('settings.get'));
   const status = useWallet(() => call<LocalAppsStatus>('apps.status'));
   const save = useAction((allowLocalApps: boolean) => call('settings.set', { allowLocalApps }));
+  // The box follows the click at once; the saved setting catches up when the wallet answers.
+  const [chosen, setChosen] = useState<boolean | null>(null);
   const s = status.data;
   return (
     <section className="card" aria-labelledby="apps-title">
       <h2 id="apps-title">Local apps</h2>
       <label>
-        <input type="checkbox" checked={settings.data?.allowLocalApps ?? false} disabled={!settings.data || save.busy} onChange={(e) => void save.run(e.target.checked)} /> Allow local apps
+        <input
+          type="checkbox"
+          checked={chosen ?? settings.data?.allowLocalApps ?? false}
+          disabled={!settings.data}
+          onChange={(e) => {
+            setChosen(e.target.checked);
+            void save.run(e.target.checked);
+          }}
+ />{' '}
+        Allow local apps
       </label>
       <p className="muted">
         Programs on this computer (CLIs, agents such as Claude Code) use your keys through a local endpoint, with a budget you approve, without ever holding a key. Set up with <code>npx byok-bridge install</code>, then <code>byok-bridge connect --name NAME</code>.
