@@ -43,7 +43,7 @@ describe('docs/THREAT_MODEL.md', () => {
 
   it('covers every attack test file', () => {
     const named = new Set(refs.map((r) => r.file));
-    for (const file of ['frames', 'forged-messages', 'prompt-spam', 'clickjacking', 'tampering', 'other-extensions', 'leaky-errors', 'extension-policy', 'lane', 'overspend']) {
+    for (const file of ['frames', 'forged-messages', 'prompt-spam', 'clickjacking', 'tampering', 'other-extensions', 'leaky-errors', 'extension-policy', 'lane', 'overspend', 'bridge']) {
       expect(named, file).toContain(`tests/e2e/attacks/${file}.spec.ts`);
     }
   });
