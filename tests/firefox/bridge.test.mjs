@@ -52,7 +52,11 @@ test('a local app chats through byok-bridge in Firefox', { timeout: 180_000 }, a
     await approve(firefox, { budget: '1' });
     assert.equal(await exited, 0);
     const env = Object.fromEntries(stdout.trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-    const out = execFileSync(process.execPath, [resolve('tests/e2e/support/bridge-sdk.mjs'), 'openai-stream'], { env: { PATH: process.env.PATH, ...env } }).toString();
+    // Not execFileSync: the mock answers from this process, whose event loop must keep running.
+    const sdk = spawn(process.execPath, [resolve('tests/e2e/support/bridge-sdk.mjs'), 'openai-stream'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    sdk.stdout.on('data', (c) => (out += c));
+    await new Promise((r) => sdk.on('exit', r));
     assert.match(String(JSON.parse(out).text), /You said: hello bridge/, out);
   } finally {
     await firefox.close();
