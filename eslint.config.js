@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'client/dist/**', 'demo/dist/**', 'tests/e2e/apps/dist/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'client/dist/**', 'bridge/dist/**', 'demo/dist/**', 'tests/e2e/apps/dist/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,7 +17,8 @@ export default defineConfig({
     description: 'A key wallet for AI API keys. Sites ask; you approve a budget; your key never leaves the wallet.',
     icons: ICONS,
     action: { default_icon: ICONS, default_title: 'byok' },
-    permissions: ['storage', 'alarms', 'unlimitedStorage', 'activeTab'],
+    // nativeMessaging: the byok-bridge host for local apps (lib/apps), started only while "Allow local apps" is on.
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'activeTab', 'nativeMessaging'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://api.openai.com/*', 'https://api.anthropic.com/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // No eval, no remote code, and no page may frame the wallet's pages (clickjacking): docs/THREAT_MODEL.md.

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { sanitizeReason } from '@/lib/approvals/reason';
+import { isAppOrigin, originLabel } from '@/lib/apps/app-origin';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { ApprovalView } from '@/lib/ui/types';
@@ -60,10 +61,11 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
       <form onSubmit={preventSubmit} aria-label="Approve connection">
         <p>
           <span className="origin" data-testid="requesting-origin">
-            {approval.origin}
+            {originLabel(approval.origin)}
           </span>{' '}
           wants to use your AI keys.
         </p>
+        {isAppOrigin(approval.origin) ? <p className="warn">A local app: a program on this computer, not a website.</p> : null}
         {approval.topOrigin ? (
           <p className="warn">
             It is embedded in <span className="origin">{approval.topOrigin}</span>.

@@ -5,6 +5,7 @@ import { CreateWallet } from './CreateWallet';
 import { UnlockForm } from './UnlockForm';
 import { KeysSection } from './KeysSection';
 import { SitesSection } from './SitesSection';
+import { LocalAppsSection } from './LocalAppsSection';
 import { LedgerSection } from './LedgerSection';
 import { DashboardSection } from './DashboardSection';
 import { AuditSection } from './AuditSection';
@@ -38,6 +39,7 @@ export function OptionsApp() {
         <>
           <KeysSection />
           <SitesSection />
+          <LocalAppsSection />
           <DashboardSection />
           <LedgerSection />
           <PricesSection />

@@ -7,6 +7,7 @@ import { SpendBar } from './SpendBar';
 import { SiteSettings } from './SiteSettings';
 import { ErrorText } from './Field';
 import { RevokedNotice } from './RevokedNotice';
+import { originLabel } from '@/lib/apps/app-origin';
 
 /** The connected sites: each with its spend, Settings, Pause / Resume and Revoke (acts at once, with Undo). */
 export function SitesSection() {
@@ -30,7 +31,7 @@ export function SitesSection() {
           <li key={g.origin} aria-label={g.origin}>
             <div className="row" style={{ justifyContent: 'space-between' }}>
               <span className="origin" id={originId(g.origin)}>
-                {g.origin}
+                {originLabel(g.origin)}
               </span>
               <span className="row">
                 <button aria-expanded={open === g.origin} aria-label={`Settings for ${g.origin}`} onClick={() => setOpen(open === g.origin ? null : g.origin)}>

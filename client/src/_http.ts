@@ -17,6 +17,8 @@ export class HttpError extends Error {
     message: string,
     readonly param: string | null = null,
     readonly code: string | null = null,
+    /** Headers the answer carries (default: `x-should-retry: false`); the bridge sets `retry-after` on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -71,7 +73,7 @@ function retryHeaders(ms: unknown): Record<string, string> | undefined {
 export function mapError(e: unknown, dialect: Dialect): Mapped {
   const noRetry = { 'x-should-retry': 'false' };
   if (e instanceof HttpError) {
-    return { status: e.status, type: openaiType(e.status), code: e.code, anthropic: anthropicType(e.status), message: e.message, param: e.param, headers: noRetry };
+    return { status: e.status, type: openaiType(e.status), code: e.code, anthropic: anthropicType(e.status), message: e.message, param: e.param, headers: e.headers ?? noRetry };
   }
   const err = asByokError(e);
   if (!err) {

@@ -12,6 +12,7 @@ import { decideApproval, getApproval, getApprovalQueue, getSiteGrant, listGrants
 import { getSettings, listPrices, recentLedger, removePrice, setPrice, setSettings } from './ui/misc';
 import { getLedgerFilters, getLedgerPage, getSiteDetails, getUsageSummary, listAudit } from './ui/control';
 import { approveRaise } from './raise-budget';
+import { localAppsStatus } from '../apps/native-host';
 
 export interface UiDeps {
   ctx: WalletContext;
@@ -56,4 +57,5 @@ export const uiHandlers: Handlers = {
   'prices.remove': ({ ctx }, p) => removePrice(ctx, p),
   'settings.get': ({ ctx }) => getSettings(ctx),
   'settings.set': ({ ctx, settingsChanged }, p) => setSettings(ctx, p, settingsChanged),
+  'apps.status': async () => localAppsStatus(),
 };

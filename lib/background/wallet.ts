@@ -16,6 +16,8 @@ import { keepAliveWhile } from './keepalive';
 import { providerDirectory } from './directory';
 import { createWalletContext } from './create-context';
 import { showBadge, type BadgeState } from './badge';
+import { startLocalApps } from '../apps/native-host';
+import type { Settings } from '../settings/settings';
 
 export function startWallet(): WalletContext {
   const db = openWalletDb();
@@ -54,10 +56,13 @@ export function startWallet(): WalletContext {
   Object.assign(globalThis, { byokMetrics: ctx.metrics, byokSentOn: ports.sentOn });
   const unlock = ctx.unlock;
 
+  // Local apps (byok-bridge): the host runs while the setting is on, from every worker start (applied in `ready`).
+  const localApps = startLocalApps(ctx, () => ready);
   const ready = (async () => {
     await ctx.ledger.recoverPending();
     await ctx.approvals.recover();
     autolock.setMinutes((await ctx.settings.get()).autoLockMinutes);
+    localApps.apply(await ctx.settings.get());
     refreshBadge();
   })();
   ready.catch(() => undefined);
@@ -74,7 +79,11 @@ export function startWallet(): WalletContext {
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     autolock.touch(); // every command from an extension page is activity too
-    return handleUiMessage({ ctx, settingsChanged: (s) => autolock.setMinutes(s.autoLockMinutes) }, ready, message, sender);
+    const settingsChanged = (s: Settings) => {
+      autolock.setMinutes(s.autoLockMinutes);
+      localApps.apply(s);
+    };
+    return handleUiMessage({ ctx, settingsChanged }, ready, message, sender);
   });
   browser.tabs.onRemoved.addListener((tabId) => ctx.setup.tabClosed(tabId));
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -97,7 +97,9 @@ export const uiCommands = {
     defaultPeriod: PeriodSchema.optional(),
     providerTimeoutSeconds: z.int().min(1).max(3600).optional(),
     overBudget: OverBudgetSchema.optional(),
+    allowLocalApps: z.boolean().optional(),
   }),
+  'apps.status': z.undefined(),
 } as const;
 
 export type UiCommand = keyof typeof uiCommands;

@@ -1,6 +1,7 @@
 /** The person's wallet settings, with defaults for a fresh wallet. */
 import type { WalletDb } from '../db/database';
 import type { OverBudget, Period } from '../db/tables/grants';
+import { DEFAULT_BRIDGE_PORT } from '../protocol/bridge-limits';
 
 export interface Settings {
   /** Idle minutes before auto-lock; 0 = never. */
@@ -14,6 +15,10 @@ export interface Settings {
   providerTimeoutSeconds: number;
   /** What a request over its site's budget does, for sites without their own setting: refuse (4402) or ask to raise it. */
   overBudget: OverBudget;
+  /** Local apps (CLIs, agents) reach the wallet through the byok-bridge host (lib/apps); off until the person turns it on. */
+  allowLocalApps: boolean;
+  /** The port the host listens on (the last one it got, so apps' environment keeps working). */
+  localAppsPort: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +29,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultMaxTokens: 4096,
   providerTimeoutSeconds: 120,
   overBudget: 'refuse',
+  allowLocalApps: false,
+  localAppsPort: DEFAULT_BRIDGE_PORT,
 };
 
 export async function loadSettings(db: WalletDb): Promise<Settings> {

@@ -70,7 +70,10 @@ test('the built manifest: strict CSP, only the bridge web-accessible, no externa
   expect(manifest.web_accessible_resources).toEqual([{ resources: ['bridge.html'], matches: ['http://*/*', 'https://*/*'] }]);
   expect(manifest.sandbox).toBeUndefined();
   expect(manifest.externally_connectable).toEqual({ ids: [], matches: [] });
-  const dangerous = ['debugger', 'nativeMessaging', 'management', 'webRequest', 'webRequestBlocking', 'proxy', 'cookies', 'history', 'scripting', 'tabs', 'webNavigation', 'clipboardRead', 'declarativeNetRequest'];
+  // nativeMessaging is the one exception: it starts only our own host (dev.byok.bridge, whose manifest
+  // names this extension), and only while "Allow local apps" is on (tests/e2e/attacks/bridge.spec.ts).
+  expect(manifest.permissions ?? []).toContain('nativeMessaging');
+  const dangerous = ['debugger', 'management', 'webRequest', 'webRequestBlocking', 'proxy', 'cookies', 'history', 'scripting', 'tabs', 'webNavigation', 'clipboardRead', 'declarativeNetRequest'];
   expect((manifest.permissions ?? []).filter((p) => dangerous.includes(p))).toEqual([]);
   expect(manifest.host_permissions ?? []).not.toContain('<all_urls>');
   // Every script the manifest runs is a file of the package.

@@ -29,6 +29,7 @@ export const ADDON_UUID = '0b7c5a1e-6a1c-4b8e-9d1e-2f0b6b0d3a58';
 /**
  * @typedef {object} LaunchOptions
  * @property {Record<string, unknown>} [prefs] extra Firefox prefs for this launch
+ * @property {Record<string, string | undefined>} [env] Firefox's environment (e.g. a HOME whose ~/.mozilla holds a native-messaging host)
  */
 
 /**
@@ -73,6 +74,7 @@ export async function launchFirefox(options = {}) {
       executablePath: FIREFOX_PATH,
       headless: true,
       userDataDir: profile,
+      ...(options.env ? { env: options.env } : {}),
       // Lets the remote agent reach privileged (moz-extension://) documents.
       args: ['-remote-allow-system-access'],
       extraPrefsFirefox: {

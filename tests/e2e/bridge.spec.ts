@@ -1,0 +1,56 @@
+/** Local apps: the real byok-bridge host, `connect`, and the official SDKs from another process. */
+import { PASSPHRASE, TEST_KEY } from './fixtures';
+import { walletWithKeys } from './po/setup';
+import { allowLocalApps, connectApp, expect, installBridge, sdk, test } from './support/bridge';
+
+test('a local app connects with byok-bridge and streams through the OpenAI and Anthropic SDKs', async ({ context, options, mock, profile, extensionId }) => {
+  await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+  installBridge(profile, extensionId);
+  const port = await allowLocalApps(options);
+
+  const rejected = await connectApp(context, port, 'test-agent', 'Reject');
+  expect(rejected.code).toBe(1);
+  expect(rejected.stderr).toContain('Not connected');
+
+  const app = await connectApp(context, port, 'test-agent', 'Approve', '1');
+  expect(app.code).toBe(0);
+  expect(app.env.OPENAI_BASE_URL).toBe(`http://127.0.0.1:${port}/openai/v1`);
+  expect(app.env.ANTHROPIC_BASE_URL).toBe(`http://127.0.0.1:${port}/anthropic`);
+  expect(app.env.OPENAI_API_KEY).toMatch(/^byok_app_/);
+  expect(app.env.ANTHROPIC_API_KEY).toBe(app.env.OPENAI_API_KEY);
+
+  const streamed = await sdk(app.env, 'openai-stream');
+  expect(streamed.text).toContain('You said: hello bridge');
+  expect(streamed.chunks).toBeGreaterThan(2);
+  expect((await sdk(app.env, 'models')).ids).toContain('gpt-4o-mini');
+  expect((await sdk(app.env, 'anthropic-stream')).text).toContain('mock anthropic');
+
+  // Listed like a site, named as an app, with its spend and a Revoke button.
+  const page = await options.open();
+  const row = options.site('app:test-agent');
+  await expect(row).toContainText('test-agent (local app)');
+  await expect(row.getByRole('button', { name: 'Revoke' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Settings for app:test-agent' })).toBeVisible();
+});
+
+test('budget refusal is HTTP 402, an abort reaches the provider, and Revoke ends the token at once', async ({ context, options, mock, profile, extensionId }) => {
+  await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+  installBridge(profile, extensionId);
+  const port = await allowLocalApps(options);
+  const app = await connectApp(context, port, 'test-agent', 'Approve', '1');
+
+  mock.reset();
+  const aborted = await sdk(app.env, 'abort');
+  expect(aborted).toMatchObject({ aborted: true, chunks: 2 });
+  await expect.poll(() => mock.stats().aborted).toBe(1);
+
+  // A price that makes one request's upper bound exceed the $1 budget: refused before sending.
+  await options.setPrice('gpt-4o-mini', 100_000, 100_000);
+  const refused = await sdk(app.env, 'openai-chat');
+  expect(refused.error).toMatchObject({ status: 402 });
+  expect((refused.error as { headers: Record<string, string> }).headers['x-should-retry']).toBe('false');
+
+  await options.revoke('app:test-agent');
+  const revoked = await sdk(app.env, 'models');
+  expect(revoked.error).toMatchObject({ status: 401 });
+});
