@@ -33,7 +33,7 @@ export function KeyRow({ keyView: key }: { keyView: KeyView }) {
       {key.baseUrl ? <div className="muted">{key.baseUrl}</div> : null}
       <div className="muted">
         {key.models.length} models · {key.lastUsedAt ? `last used ${formatTime(key.lastUsedAt)}` : 'never used'}
-        {key.validatedAt ? ` · validated ${formatTime(key.validatedAt)}` : ''}
+        {key.checkedAt ? ` · checked with the provider ${formatTime(key.checkedAt)}` : ''}
       </div>
       {key.status !== 'valid' && key.statusMessage ? <div className={key.status === 'invalid' ? 'error' : 'warn'}>{key.statusMessage}</div> : null}
       <div className="actions">

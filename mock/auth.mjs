@@ -10,11 +10,14 @@ import { header } from './http.mjs';
  */
 
 /**
- * A key is valid if it is in `keys`, or, without a `keys` list, if it starts with `sk-test-`.
+ * A key is valid if it is in `keys`, or, without a `keys` list, if it starts with `sk-test-`; a key
+ * revoked at the provider (`revoked`, as `POST /__mock/revoke` makes one) never is.
  * @param {string} key
  * @param {readonly string[] | undefined} keys
+ * @param {ReadonlySet<string>} [revoked]
  */
-export function isValidKey(key, keys) {
+export function isValidKey(key, keys, revoked) {
+  if (revoked?.has(key)) return false;
   return keys ? keys.includes(key) : key.startsWith('sk-test-');
 }
 
@@ -31,9 +34,10 @@ export function bearerKey(req) {
  * Checks `Authorization: Bearer K` like api.openai.com does.
  * @param {import('node:http').IncomingMessage} req
  * @param {readonly string[] | undefined} keys
+ * @param {ReadonlySet<string>} [revoked]
  * @returns {AuthResult}
  */
-export function checkOpenAIAuth(req, keys) {
+export function checkOpenAIAuth(req, keys, revoked) {
   const key = bearerKey(req);
   if (!key) {
     return {
@@ -44,7 +48,7 @@ export function checkOpenAIAuth(req, keys) {
       ),
     };
   }
-  if (!isValidKey(key, keys)) {
+  if (!isValidKey(key, keys, revoked)) {
     return {
       ok: false,
       error: openaiError(
@@ -63,12 +67,13 @@ export function checkOpenAIAuth(req, keys) {
  * @param {import('node:http').IncomingMessage} req
  * @param {readonly string[] | undefined} keys
  * @param {string} requestId
+ * @param {ReadonlySet<string>} [revoked]
  * @returns {AuthResult}
  */
-export function checkAnthropicAuth(req, keys, requestId) {
+export function checkAnthropicAuth(req, keys, requestId, revoked) {
   const apiKey = header(req, 'x-api-key').trim();
   const key = apiKey || bearerKey(req);
   if (!key) return { ok: false, error: anthropicError(401, 'x-api-key header is required', requestId) };
-  if (!isValidKey(key, keys)) return { ok: false, error: anthropicError(401, apiKey ? 'invalid x-api-key' : 'Invalid bearer token', requestId) };
+  if (!isValidKey(key, keys, revoked)) return { ok: false, error: anthropicError(401, apiKey ? 'invalid x-api-key' : 'Invalid bearer token', requestId) };
   return { ok: true, key };
 }

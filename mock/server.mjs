@@ -24,6 +24,7 @@ import { createStats } from './stats.mjs';
  * @property {() => Promise<void>} close stops listening and drops every open connection
  * @property {() => import('./stats.mjs').Stats} stats a snapshot of what the mock has seen
  * @property {() => void} reset zeroes the counters (`active` is live and stays)
+ * @property {(key: string) => void} revoke the provider revokes `key`: from now on it gets 401
  */
 
 /**
@@ -34,8 +35,10 @@ import { createStats } from './stats.mjs';
 export async function startMock(options = {}) {
   const { port = 0, host = '127.0.0.1', keys } = options;
   const stats = createStats();
+  /** @type {Set<string>} */
+  const revoked = new Set();
   const server = createServer((req, res) => {
-    handle(req, res, { stats, keys }).catch((error) => {
+    handle(req, res, { stats, keys, revoked }).catch((error) => {
       console.error('[mock] handler failed:', error);
       if (!res.headersSent) sendJson(res, 500, { error: { message: 'mock internal error', type: 'server_error', param: null, code: null } });
       else res.destroy();
@@ -58,6 +61,7 @@ export async function startMock(options = {}) {
       }),
     stats: () => stats.snapshot(),
     reset: () => stats.reset(),
+    revoke: (key) => void revoked.add(key),
   };
 }
 
@@ -65,6 +69,7 @@ export async function startMock(options = {}) {
  * @typedef {object} ServerState
  * @property {import('./stats.mjs').StatsRecorder} stats
  * @property {string[] | undefined} keys
+ * @property {Set<string>} revoked keys revoked at the provider
  */
 
 /**
@@ -100,8 +105,8 @@ async function handle(req, res, state) {
   const auth = route.keyless
     ? { ok: /** @type {const} */ (true), key: bearerKey(req) }
     : route.dialect === 'anthropic'
-      ? checkAnthropicAuth(req, state.keys, requestId)
-      : checkOpenAIAuth(req, state.keys);
+      ? checkAnthropicAuth(req, state.keys, requestId, state.revoked)
+      : checkOpenAIAuth(req, state.keys, state.revoked);
   if (!auth.ok) return sendJson(res, auth.error.status, auth.error.body, idHeader(route.dialect, requestId));
   if (route.completion) state.stats.completion();
   if (!bodyResult.ok) {
@@ -141,7 +146,7 @@ function notFound(req, res, message, status, requestId) {
 }
 
 /**
- * `GET /__mock/stats`, `POST /__mock/reset`.
+ * `GET /__mock/stats`, `POST /__mock/reset`, `POST /__mock/revoke?key=K` (the provider revokes K).
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {string} path
@@ -150,6 +155,11 @@ function notFound(req, res, message, status, requestId) {
 function handleControl(req, res, path, state) {
   req.resume();
   if (path === '/__mock/stats' && req.method === 'GET') return sendJson(res, 200, state.stats.snapshot());
+  if (path === '/__mock/revoke' && req.method === 'POST') {
+    const key = new URL(req.url ?? '/', 'http://mock.invalid').searchParams.get('key');
+    if (key) state.revoked.add(key);
+    return sendJson(res, key ? 200 : 400, { ok: Boolean(key) });
+  }
   if (path === '/__mock/reset' && req.method === 'POST') {
     state.stats.reset();
     return sendJson(res, 200, { ok: true });

@@ -16,6 +16,7 @@ import { keepAliveWhile } from './keepalive';
 import { providerDirectory } from './directory';
 import { createWalletContext } from './create-context';
 import { showBadge, type BadgeState } from './badge';
+import { startDailyKeyChecks } from './key-checks';
 import { startLocalApps } from '../apps/native-host';
 import type { Settings } from '../settings/settings';
 
@@ -46,12 +47,15 @@ export function startWallet(): WalletContext {
     // wallet unlocked by sending requests it has no grant for.
     activity: () => autolock.touch(),
     vaultChanged(status) {
-      if (status.unlocked) autolock.touch(true);
-      else autolock.stop();
+      if (status.unlocked) {
+        autolock.touch(true);
+        keyChecks.unlocked();
+      } else autolock.stop();
       refreshBadge();
     },
   });
   const { vault, ports } = ctx;
+  const keyChecks = startDailyKeyChecks(ctx);
   // Diagnostics for the bench and for debugging in the worker's console: timings and counts only.
   Object.assign(globalThis, { byokMetrics: ctx.metrics, byokSentOn: ports.sentOn });
   const unlock = ctx.unlock;

@@ -57,6 +57,7 @@ const KeySchema = z.looseObject({
   createdAt: time,
   lastUsedAt: time.optional(),
   validatedAt: time.optional(),
+  checkedAt: time.optional(),
 });
 
 const PeriodSchema = z.enum(['day', 'week', 'month', 'total']);

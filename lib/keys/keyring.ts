@@ -23,6 +23,7 @@ export interface KeyView {
   createdAt: number;
   lastUsedAt?: number;
   validatedAt?: number;
+  checkedAt?: number;
 }
 
 export interface NewKey {
@@ -78,6 +79,8 @@ export class Keyring {
       enabled: true,
       createdAt: this.now(),
       ...(input.status === 'valid' ? { validatedAt: this.now() } : {}),
+      // Saved after a check (the form validates first), unless the person saved it unchecked.
+      ...(input.status === 'unverified' ? {} : { checkedAt: this.now() }),
     };
     await this.db.keys.add(record);
     return toKeyView(record);
@@ -147,8 +150,8 @@ export class Keyring {
     return this.change(id, { ...this.validationFields(validation), ...(validation.models.length ? { models: validation.models } : {}) });
   }
 
-  private validationFields(v: Validation): Pick<KeyRecord, 'status' | 'statusMessage'> & { validatedAt?: number } {
-    return { status: v.status, statusMessage: v.message, ...(v.status === 'valid' ? { validatedAt: this.now() } : {}) };
+  private validationFields(v: Validation): Pick<KeyRecord, 'status' | 'statusMessage' | 'checkedAt'> & { validatedAt?: number } {
+    return { status: v.status, statusMessage: v.message, checkedAt: this.now(), ...(v.status === 'valid' ? { validatedAt: this.now() } : {}) };
   }
 
   private async change(id: string, changes: Partial<KeyRecord>): Promise<KeyView> {

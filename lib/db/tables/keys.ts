@@ -24,4 +24,6 @@ export interface KeyRecord {
   createdAt: number;
   lastUsedAt?: number;
   validatedAt?: number;
+  /** When the provider was last asked about the key, whatever it said (the daily check: lib/keys/daily-check.ts). */
+  checkedAt?: number;
 }
