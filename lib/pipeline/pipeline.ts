@@ -13,7 +13,7 @@ import type { KeyRecord } from '../db/tables/keys';
 import type { PendingEntry } from '../ledger/ledger';
 import { raiseOnAsk } from '../background/raise-budget';
 import type { Capability, Counted } from './capability';
-import type { Caller, PipelineDeps } from './deps';
+import type { Caller, PipelineDeps, SettledDeps } from './deps';
 import { route } from './route';
 import { logRefusal, noteKeyUsed, orRefused, pendingEntry, settleFailed, type LedgerLine } from './records';
 import { CallProgress } from './progress';
@@ -82,8 +82,9 @@ export async function runRequest<Request, Sent, Outcome, Result>(
       await logRefusal(deps, line, refusal);
       throw refusal;
     }
-    await settleCutShort(deps, { entry, key, price, progress, error, aborted: signal.aborted || isAbortError(error) });
-    throw signal.aborted || isAbortError(error) ? abortError() : error;
+    const aborted = signal.aborted || isAbortError(error);
+    await settleCutShort(deps, { entry, key, price, progress, error, aborted });
+    throw aborted ? abortError() : error;
   } finally {
     // The hold goes, and the caller's pages hear the new spend before the answer (docs/PROTOCOL.md §4).
     if (!answered) await afterSettled(deps, caller, entry.id);
@@ -100,7 +101,7 @@ interface Settling {
   answered: boolean;
 }
 
-async function settleOk(deps: PipelineDeps, s: Settling): Promise<void> {
+async function settleOk(deps: Pick<PipelineDeps, 'ledger' | 'gate' | 'uiChanged' | 'grantChanged'>, s: Settling): Promise<void> {
   const settling = () => deps.ledger.settle(s.entry.id, { status: 'ok', ...s.counted.counted, costNano: s.cost }, s.entry);
   if (!s.answered) {
     await s.trace.stage('settle', settling);
@@ -122,7 +123,7 @@ async function settleOk(deps: PipelineDeps, s: Settling): Promise<void> {
 
 /** A call that failed once admitted: charged what the provider may have billed (docs/BUDGETS.md, Settlement). */
 async function settleCutShort(
-  deps: PipelineDeps,
+  deps: Pick<PipelineDeps, 'ledger' | 'keyring'>,
   f: { entry: PendingEntry; key: KeyRecord; price: Price; progress: CallProgress; error: unknown; aborted: boolean },
 ): Promise<void> {
   const { usage, billed } = f.progress.failureCharge(f.aborted || isTimeout(f.error));
@@ -130,7 +131,7 @@ async function settleCutShort(
 }
 
 /** After a request's settlement: its hold is gone, and the caller's pages and the dashboard hear the new spend. */
-async function afterSettled(deps: PipelineDeps, caller: Caller, id: string): Promise<void> {
+async function afterSettled(deps: SettledDeps, caller: Caller, id: string): Promise<void> {
   deps.gate.release(caller.origin, id);
   deps.uiChanged();
   await deps.grantChanged(caller.origin, caller.answer).catch(() => undefined);
