@@ -5,6 +5,10 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // `wxt build --mode diagnostics` (`npm run build:diagnostics`, into .output/chrome-mv3-diagnostics)
+  // is the build the bench and a few e2e tests read the worker's timings from; the others,
+  // the zip included, have none (lib/background/wallet.ts).
+  vite: (env) => ({ define: { 'import.meta.env.BYOK_DIAGNOSTICS': JSON.stringify(env.mode === 'diagnostics') } }),
   // MV3 for every browser: `wxt build -b firefox` (and zip, dev) would otherwise default to MV2.
   manifestVersion: 3,
   zip: {

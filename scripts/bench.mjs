@@ -5,11 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startMockProcess } from './bench/mock-process.mjs';
 import { startStaticServer } from './static-server.mjs';
-import { launchWallet, EXTENSION_PATH } from './browser.mjs';
+import { launchWallet, DIAGNOSTICS_PATH, EXTENSION_PATH } from './browser.mjs';
 import { median, round } from './bench/stats.mjs';
 import { scriptSizes } from './bench/sizes.mjs';
 import { clientSizes } from '../client/size.mjs';
@@ -26,12 +27,17 @@ import { cpuPerRun, cpuSnapshot } from './bench/cpu.mjs';
 process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 
 const quick = process.argv.includes('--quick');
-if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const build = (...args) => execFileSync('npx', ['wxt', 'build', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (!process.argv.includes('--no-build')) build();
+// The runs read the worker's own timings, which only the diagnostics build exposes (the sizes
+// are the shipped build's). `--no-build` keeps the builds there are, but the bench cannot run
+// without a diagnostics build as new as the shipped one: that one it makes.
+if (!process.argv.includes('--no-build') || builtAt(DIAGNOSTICS_PATH) < builtAt(EXTENSION_PATH)) build('--mode', 'diagnostics');
 
 const mock = await startMockProcess();
 const site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
 const profile = await mkdtemp(join(tmpdir(), 'byok-bench-'));
-let wallet = await launchWallet({ headless: true, profile });
+let wallet = await launchWallet({ headless: true, profile, extension: DIAGNOSTICS_PATH });
 let plain = null;
 const others = [];
 const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}` };
@@ -49,7 +55,7 @@ try {
 
   // The same profile in a browser nobody observes: unlocked from the wallet's page, and no
   // dashboard left open (it reloads on every request; the comparisons measure a browsing person).
-  plain = await launchPlainBrowser(profile);
+  plain = await launchPlainBrowser(profile, DIAGNOSTICS_PATH);
   const walletPage = await plain.open(`chrome-extension://${await plain.extensionId()}/options.html`);
   await until(() => walletPage.evaluate(() => document.readyState === 'complete' && typeof chrome.runtime?.sendMessage === 'function'));
   await walletPage.evaluate(unlockWallet, PASSPHRASE);
@@ -95,7 +101,7 @@ try {
   // Admission latency with the ledger holding 0, 100k and 1M rows: a wallet per size, taking turns
   // (see bench/admission.mjs); each chat after the app read its spend, and back to back (see `chats`).
   const sizes = quick ? [0, 100_000] : [0, 100_000, 1_000_000];
-  for (const rows of sizes) others.push(await walletWithLedger({ mockUrl: mock.url, pageUrl: `${site.url}/index.html`, rows }));
+  for (const rows of sizes) others.push(await walletWithLedger({ mockUrl: mock.url, pageUrl: `${site.url}/index.html`, rows, extension: DIAGNOSTICS_PATH }));
   const turns = { rounds: quick ? 2 : 6, runs: 10 };
   results.admission = await alternatingAdmission(others, { ...turns, showSpend: true });
   results.admissionBackToBack = await alternatingAdmission(others, { ...turns, showSpend: false });
@@ -146,16 +152,16 @@ function streamComparison({ direct, byok }, chunks, expectedChars) {
 }
 
 /**
- * The worker's own clock for the runs just measured (lib/background/chat.ts records them): from
- * the request's start to the SDK's send, which waits for the pending ledger write (its own time
- * overlaps the SDK building the request), and from the send to the first delta handed to the
- * page's port. What is left of byok's first token is the messaging between the page and the worker.
+ * The worker's own clock for the runs just measured (lib/pipeline/trace.ts records them): from
+ * the request's start to the send gate's opening, which waits for the pending ledger write (its
+ * own time overlaps the SDK building the request), and from the send to the first delta handed to
+ * the page's port. What is left of byok's first token is the messaging between the page and the worker.
  */
 async function firstTokenParts(browser, { runs, byokMs }) {
   const worker = await browser.worker();
   const series = await worker.evaluate((n) => {
     const last = (name) => globalThis.byokMetrics.values(name).slice(-n);
-    return { toSend: last('toSend'), pendingWrite: last('admission'), sentToFirstDelta: last('sentToFirstDelta'), toFirstDelta: last('toFirstDelta') };
+    return { toSend: last('toSend'), pendingWrite: last('pendingWrite'), sentToFirstDelta: last('sendToFirstDelta'), toFirstDelta: last('toFirstDelta') };
   }, runs);
   await worker.detach();
   if (Object.values(series).some((values) => values.length !== runs)) throw new Error('the worker did not time every first-token run');
@@ -165,6 +171,15 @@ async function firstTokenParts(browser, { runs, byokMs }) {
 
 function firstTokenCell(p) {
   return `worker ${p.toFirstDeltaMs} ms (start to send ${p.toSendMs}, pending write ${p.pendingWriteMs} of it overlapped; send to first delta ${p.sentToFirstDeltaMs}), page-worker messaging ${p.messagingMs} ms`;
+}
+
+/** When the build at `dir` was made (0: never). */
+function builtAt(dir) {
+  try {
+    return statSync(join(dir, 'manifest.json')).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 /** Resolves once `check()` resolves true (a page that is still loading, a worker starting). */

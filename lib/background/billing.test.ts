@@ -5,8 +5,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { makeHarness, scriptedAdapter, TEST_ORIGIN } from './testing/harness';
-import { runChat } from './chat';
-import { runEmbed } from './embed';
+import { runChat } from '../pipeline/capabilities/chat';
+import { runEmbed } from '../pipeline/capabilities/embed';
 import { getGrant } from './connect';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import type { ChatRequest } from '../protocol/chat';

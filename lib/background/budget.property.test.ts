@@ -12,7 +12,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { makeHarness, type Harness } from './testing/harness';
-import { runChat } from './chat';
+import { runChat } from '../pipeline/capabilities/chat';
 import { approveRaise } from './raise-budget';
 import { decideApproval, getSiteGrant } from './ui/grants';
 import { getGrant } from './connect';

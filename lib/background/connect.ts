@@ -1,7 +1,7 @@
 /** connect / getGrant / disconnect, and turning an approval into a grant. */
 import type { GrantRecord, Scope } from '../db/tables/grants';
 import { grantCovers, toPublicGrant, type Grant } from '../grants/grants';
-import { modelOffers } from '../grants/offers';
+import { grantRoutes } from '../grants/routes';
 import { usdToNanoFloor } from '../budget/money';
 import { periodKey } from '../budget/period';
 import type { ApprovalDecision } from '../approvals/approvals';
@@ -82,13 +82,7 @@ export async function approve(ctx: WalletContext, id: string, decision: Approval
   const record = await ctx.approvals.get(id);
   if (!record) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('id', 'no such prompt (it was answered or closed)'));
   if (record.kind === 'raiseBudget') throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('id', 'this prompt asks to raise a budget'));
-  const offers = new Map(modelOffers(await ctx.keyring.list()).map((o) => [o.model, o]));
-  const routes: Record<string, string> = {};
-  for (const model of decision.models) {
-    const offer = offers.get(model);
-    if (!offer) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('models', `no key offers '${model}'`));
-    routes[model] = offer.keyId;
-  }
+  const routes = grantRoutes(await ctx.keyring.list(), decision.models);
   if (!decision.models.includes(decision.defaultModel)) {
     throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('defaultModel', 'must be one of the approved models'));
   }

@@ -13,6 +13,7 @@ import type { SetupPrompt } from './setup-prompt';
 import type { SettingsStore } from '../settings/settings';
 import type { Metrics } from './metrics';
 import type { AuditLog } from '../audit/audit';
+import type { Tracer } from '../pipeline/trace';
 
 export interface WalletContext {
   db: WalletDb;
@@ -30,6 +31,8 @@ export interface WalletContext {
   providers: ProviderDirectory;
   settings: SettingsStore;
   metrics: Metrics;
+  /** Times the request pipeline's stages: a no-op unless built for the bench (lib/pipeline/trace.ts). */
+  tracer: Tracer;
   /** Security events, append-only (lib/audit). */
   audit: AuditLog;
   now: () => number;

@@ -22,6 +22,7 @@ import type { WindowOpener } from './windows';
 import { AuditLog } from '../audit/audit';
 import { approvalEvent } from '../audit/approval-events';
 import { overrunEvent } from '../audit/budget-events';
+import { noTracer, type Tracer } from '../pipeline/trace';
 
 export interface ContextDeps {
   db: WalletDb;
@@ -35,6 +36,8 @@ export interface ContextDeps {
   activity?: () => void;
   /** After every lock and unlock, once pages and prompts were told. */
   vaultChanged?: (status: VaultStatus) => void;
+  /** Times the request pipeline's stages into `metrics` (default: nothing is timed). */
+  tracer?: (metrics: Metrics) => Tracer;
 }
 
 export function createWalletContext(deps: ContextDeps): WalletContext {
@@ -61,6 +64,7 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
   const grants = new Grants(deps.db);
   const audit = new AuditLog(deps.db, now, uiChanged);
   const gate = new BudgetGate();
+  const metrics = new Metrics();
   // A settled request's charge moves from the gate's hold to the grant's spend in one step.
   const ledger = new Ledger(deps.db, now, (settled, charged) => {
     if (charged) grants.remember(charged);
@@ -83,7 +87,8 @@ export function createWalletContext(deps: ContextDeps): WalletContext {
     ports,
     providers: deps.providers,
     settings: new SettingsStore(deps.db),
-    metrics: new Metrics(),
+    metrics,
+    tracer: deps.tracer?.(metrics) ?? noTracer,
     audit,
     now,
     async grantChanged(origin, answer) {

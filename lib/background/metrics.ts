@@ -1,6 +1,7 @@
 /**
- * Timings of the request pipeline, kept in small ring buffers for diagnostics and the bench
- * (`globalThis.byokMetrics` in the worker). Never holds request content.
+ * Timings (the request pipeline's, through lib/pipeline/trace.ts, and the lane's), kept in small
+ * ring buffers for the bench; `globalThis.byokMetrics` in the worker of a diagnostics build
+ * (lib/background/wallet.ts). Never holds request content.
  */
 const SIZE = 512;
 

@@ -6,9 +6,9 @@ import type { z } from 'zod';
 import { pageMethodParams, type PageMethod } from '../protocol/page-methods';
 import type { ChatRequest } from '../protocol/chat';
 import { connect, disconnect, getGrant } from './connect';
-import { runChat } from './chat';
+import { runChat } from '../pipeline/capabilities/chat';
 import { listModels } from './models';
-import { runEmbed } from './embed';
+import { runEmbed } from '../pipeline/capabilities/embed';
 import type { PageCaller, WalletContext } from './context';
 
 export interface PageCall<P> {

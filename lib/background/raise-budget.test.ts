@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { makeHarness, scriptedAdapter, TEST_ORIGIN, type Harness } from './testing/harness';
-import { runChat } from './chat';
+import { runChat } from '../pipeline/capabilities/chat';
 import { approveRaise } from './raise-budget';
 import { decideApproval, getApproval } from './ui/grants';
 import { messages } from '../protocol/messages';

@@ -5,7 +5,11 @@
  * Rejected (or the window closed): 4402. Nothing is sent to the provider before the decision,
  * and nothing is held while the person decides.
  */
-import { reserve } from '../budget/admit';
+import type { AdmitOptions } from '../budget/admit';
+import type { BudgetGate } from '../budget/gate';
+import type { Approvals } from '../approvals/approvals';
+import type { Grants } from '../grants/grants';
+import type { SettingsStore } from '../settings/settings';
 import { formatNeedAndLeft, formatUsd, nanoToUsd, usdToNanoFloor } from '../budget/money';
 import { spentInPeriod } from '../budget/period';
 import type { GrantRecord } from '../db/tables/grants';
@@ -30,41 +34,39 @@ export interface RaiseView {
   suggestedUsd: number;
 }
 
+/** What asking the person to raise a budget reads and opens. */
+export interface RaiseDeps {
+  grants: Pick<Grants, 'peek'>;
+  settings: Pick<SettingsStore, 'get'>;
+  gate: Pick<BudgetGate, 'heldNano'>;
+  approvals: Pick<Approvals, 'ask'>;
+  now: () => number;
+}
+
 /** True when `grant` (or, unset, the wallet's setting) asks the person instead of refusing. */
-export async function asksToRaise(ctx: WalletContext, grant: GrantRecord | undefined): Promise<boolean> {
+export async function asksToRaise(deps: Pick<RaiseDeps, 'settings'>, grant: GrantRecord | undefined): Promise<boolean> {
   if (!grant) return false;
-  return (grant.overBudget ?? (await ctx.settings.get()).overBudget) === 'ask';
+  return (grant.overBudget ?? (await deps.settings.get()).overBudget) === 'ask';
 }
 
 /**
- * `reserve`, asking the person to raise the budget first when the request does not fit and the
- * site's setting says so. Throws what `reserve` throws, 4402 when the person declines, or an
- * AbortError-shaped 4001 when the page gave up while the person decided. Returns with the
- * reservation held and the pending entry being `written`.
+ * Admission's over-budget option (lib/budget/admit.ts) for `caller`: asks the person to raise
+ * the budget when the site's setting says so, else refuses with admission's 4402. Throws 4402
+ * when the person declines, or an AbortError-shaped 4001 (`aborted`) when the page gave up
+ * while the person decided.
  */
-export async function reserveOrAsk(ctx: WalletContext, caller: PageCaller, entry: PendingEntry, signal: AbortSignal, aborted: () => WalletError): Promise<{ written: Promise<void> }> {
-  try {
-    return await reserve(ctx, entry);
-  } catch (error) {
-    if (!(error instanceof WalletError) || error.code !== ErrorCode.budgetExceeded) throw error;
-    const grant = ctx.grants.peek(entry.origin);
-    if (!(await asksToRaise(ctx, grant)) || !grant) throw error;
-    await askToRaise(ctx, caller, entry, grant, error);
-  }
-  if (signal.aborted) throw aborted();
-  // The person raised the budget: admission runs again, against the budget as it is now.
-  return reserve(ctx, entry);
+export function raiseOnAsk(deps: RaiseDeps, caller: PageCaller, signal: AbortSignal, aborted: () => WalletError): NonNullable<AdmitOptions['overBudget']> {
+  return async (entry, refusal) => {
+    const grant = deps.grants.peek(entry.origin);
+    if (!grant || !(await asksToRaise(deps, grant))) throw refusal;
+    await askToRaise(deps, caller, entry, grant, refusal);
+    if (signal.aborted) throw aborted();
+  };
 }
 
-/** {@link reserveOrAsk}, resolved once the pending entry is written. */
-export async function admitOrAsk(ctx: WalletContext, caller: PageCaller, entry: PendingEntry, signal: AbortSignal, aborted: () => WalletError): Promise<void> {
-  const { written } = await reserveOrAsk(ctx, caller, entry, signal, aborted);
-  await written;
-}
-
-async function askToRaise(ctx: WalletContext, caller: PageCaller, entry: PendingEntry, grant: GrantRecord, refusal: WalletError): Promise<void> {
-  const spentNano = spentInPeriod(grant, ctx.now());
-  const heldNano = ctx.gate.heldNano(entry.origin);
+async function askToRaise(deps: RaiseDeps, caller: PageCaller, entry: PendingEntry, grant: GrantRecord, refusal: WalletError): Promise<void> {
+  const spentNano = spentInPeriod(grant, deps.now());
+  const heldNano = deps.gate.heldNano(entry.origin);
   const raise: RaisePrompt = {
     model: entry.model,
     period: grant.period,
@@ -76,7 +78,7 @@ async function askToRaise(ctx: WalletContext, caller: PageCaller, entry: Pending
   };
   const [need, left] = formatNeedAndLeft(entry.reservedNano, Math.max(0, grant.budgetNano - spentNano - heldNano));
   try {
-    await ctx.approvals.ask({
+    await deps.approvals.ask({
       origin: entry.origin,
       ...(caller.topOrigin ? { topOrigin: caller.topOrigin } : {}),
       ...(caller.tabId !== undefined ? { tabId: caller.tabId } : {}),

@@ -19,6 +19,7 @@ import { showBadge, type BadgeState } from './badge';
 import { startDailyKeyChecks } from './key-checks';
 import { startLocalApps } from '../apps/native-host';
 import type { Settings } from '../settings/settings';
+import { metricsTracer } from '../pipeline/trace';
 
 export function startWallet(): WalletContext {
   const db = openWalletDb();
@@ -36,6 +37,8 @@ export function startWallet(): WalletContext {
     session: browserSessionStore(),
     windows: browserWindows(),
     providers: providerDirectory(db),
+    // Built for the bench (`npm run build:diagnostics`): the pipeline's stages are timed.
+    ...(import.meta.env.BYOK_DIAGNOSTICS ? { tracer: metricsTracer } : {}),
     uiChanged() {
       uiTimer ??= setTimeout(() => {
         uiTimer = null;
@@ -56,8 +59,9 @@ export function startWallet(): WalletContext {
   });
   const { vault, ports } = ctx;
   const keyChecks = startDailyKeyChecks(ctx);
-  // Diagnostics for the bench and for debugging in the worker's console: timings and counts only.
-  Object.assign(globalThis, { byokMetrics: ctx.metrics, byokSentOn: ports.sentOn });
+  // Diagnostics for the bench and the e2e tests that read them, in their build only (never in
+  // the one that ships: tests/e2e/diagnostics.spec.ts): timings and counts, no request content.
+  if (import.meta.env.BYOK_DIAGNOSTICS) Object.assign(globalThis, { byokMetrics: ctx.metrics, byokSentOn: ports.sentOn });
   const unlock = ctx.unlock;
 
   // Local apps (byok-bridge): the host runs while the setting is on, from every worker start (applied in `ready`).
@@ -75,7 +79,7 @@ export function startWallet(): WalletContext {
   const lanes = import.meta.env.FIREFOX ? undefined : pageLanes(ctx, ready, () => void browser.runtime.getPlatformInfo());
   if (lanes) {
     // Diagnostics too: the origins of hand-overs waiting for their token (the attack e2e reads them).
-    Object.assign(globalThis, { byokLanes: lanes });
+    if (import.meta.env.BYOK_DIAGNOSTICS) Object.assign(globalThis, { byokLanes: lanes });
     self.addEventListener('message', (event) => acceptLane(lanes, event as MessageEvent, self.location));
   }
   browser.runtime.onConnect.addListener((port) => {

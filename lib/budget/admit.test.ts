@@ -79,7 +79,7 @@ describe('budget admission', () => {
               now += r.advanceMs;
               const e = entry(`r${i}`, r.reserve, clock());
               try {
-                await admit({ grants, gate, ledger, now: clock }, e);
+                await (await admit({ grants, gate, ledger, now: clock }, e)).written;
               } catch (error) {
                 expect(error).toBeInstanceOf(WalletError);
                 expect((error as WalletError).code).toBe(4402);
@@ -116,10 +116,10 @@ describe('budget admission', () => {
     const grants = new Grants(db);
     await grants.put(grant(100, 'total', 1_000));
     const deps = { grants, gate: new BudgetGate(), ledger: new Ledger(db, now, (_, g) => g && grants.remember(g)), now };
-    await admit(deps, entry('a', 60, 1_000));
+    await (await admit(deps, entry('a', 60, 1_000))).written;
     await expect(admit(deps, entry('b', 41, 1_000))).rejects.toMatchObject({ code: 4402 });
     expect(await db.inflight.count()).toBe(1);
-    await admit(deps, entry('c', 40, 1_000));
+    await (await admit(deps, entry('c', 40, 1_000))).written;
     expect(deps.gate.heldNano(ORIGIN)).toBe(100);
   });
 });

@@ -11,10 +11,19 @@ import { formatNeedAndLeft } from './money';
 import { spentInPeriod } from './period';
 
 export interface AdmitDeps {
-  grants: Grants;
-  gate: BudgetGate;
-  ledger: Ledger;
+  grants: Pick<Grants, 'get' | 'peek'>;
+  gate: Pick<BudgetGate, 'heldNano' | 'hold' | 'release'>;
+  ledger: Pick<Ledger, 'begin'>;
   now: () => number;
+}
+
+export interface AdmitOptions {
+  /**
+   * Over budget: asks the person to raise the budget (lib/background/raise-budget.ts). Resolves
+   * once they did, and admission runs again against the budget as it is then; throws their
+   * refusal (or `refusal` itself, when the site's setting is to refuse). Absent: 4402 at once.
+   */
+  overBudget?: (entry: PendingEntry, refusal: WalletError) => Promise<void>;
 }
 
 /**
@@ -25,9 +34,20 @@ export interface AdmitDeps {
  * a written entry and then release.
  *
  * The check and the reservation run synchronously (no await between them) on the cached grant,
- * so concurrent admissions of one origin always see each other's reservations.
+ * so concurrent admissions of one origin always see each other's reservations. Nothing is held
+ * while the person decides on a raise.
  */
-export async function reserve(deps: AdmitDeps, entry: PendingEntry): Promise<{ written: Promise<void> }> {
+export async function admit(deps: AdmitDeps, entry: PendingEntry, options: AdmitOptions = {}): Promise<{ written: Promise<void> }> {
+  try {
+    return await reserve(deps, entry);
+  } catch (error) {
+    if (!options.overBudget || !(error instanceof WalletError) || error.code !== ErrorCode.budgetExceeded) throw error;
+    await options.overBudget(entry, error);
+  }
+  return reserve(deps, entry);
+}
+
+async function reserve(deps: AdmitDeps, entry: PendingEntry): Promise<{ written: Promise<void> }> {
   const { origin, id, reservedNano } = entry;
   await deps.grants.get(origin);
   const grant = deps.grants.peek(origin);
@@ -47,10 +67,4 @@ export async function reserve(deps: AdmitDeps, entry: PendingEntry): Promise<{ w
     throw new WalletError(ErrorCode.provider, messages.storageFailed());
   });
   return { written };
-}
-
-/** {@link reserve}, resolved once the pending entry is written. */
-export async function admit(deps: AdmitDeps, entry: PendingEntry): Promise<void> {
-  const { written } = await reserve(deps, entry);
-  await written;
 }

@@ -23,8 +23,8 @@ function errorContext(creds: ProviderCredentials): ErrorContext {
   return { label: creds.label, secrets: creds.secret ? [creds.secret] : [], timeoutMs: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS };
 }
 
-function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick<ChatCallbacks, 'readyToSend' | 'onSend'> = {}): Anthropic {
-  const fetch = watchedFetch(fetchAfter(gate.readyToSend, opts.fetch, gate.onSend), opts.throttle);
+function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick<ChatCallbacks, 'readyToSend'> = {}): Anthropic {
+  const fetch = watchedFetch(fetchAfter(gate.readyToSend, opts.fetch), opts.throttle);
   return new Anthropic({
     apiKey: creds.secret,
     baseURL: creds.baseUrl ?? ANTHROPIC_BASE_URL,

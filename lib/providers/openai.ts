@@ -30,8 +30,8 @@ function errorContext(creds: ProviderCredentials): ErrorContext {
   return { label: creds.label, secrets: creds.secret ? [creds.secret] : [], timeoutMs: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS };
 }
 
-function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick<ChatCallbacks, 'readyToSend' | 'onSend'> = {}): OpenAI {
-  const fetch = watchedFetch(fetchAfter(gate.readyToSend, opts.fetch, gate.onSend), opts.throttle);
+function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick<ChatCallbacks, 'readyToSend'> = {}): OpenAI {
+  const fetch = watchedFetch(fetchAfter(gate.readyToSend, opts.fetch), opts.throttle);
   const keyless = creds.secret === '';
   return new OpenAI({
     // The SDK needs some key; keyless local servers (Ollama, LM Studio) get no Authorization header.

@@ -24,30 +24,6 @@ describe('fetchAfter', () => {
     expect(base).not.toHaveBeenCalled();
   });
 
-  it('tells when it sends: once, after the wallet may send, before the network call', async () => {
-    let allow!: () => void;
-    const ready = new Promise<void>((r) => (allow = r));
-    const order: string[] = [];
-    const base = vi.fn(async () => {
-      order.push('fetch');
-      return new Response('ok');
-    });
-    const fetch = fetchAfter(ready, base as unknown as typeof globalThis.fetch, () => order.push('sent'))!;
-    const answer = fetch('https://api.example/v1/x');
-    await flush();
-    expect(order).toEqual([]);
-    allow();
-    await answer;
-    expect(order).toEqual(['sent', 'fetch']);
-  });
-
-  it('does not tell of a send that never happens', async () => {
-    const onSend = vi.fn();
-    const fetch = fetchAfter(Promise.reject(new Error('storage failed')), vi.fn() as unknown as typeof globalThis.fetch, onSend)!;
-    await expect(fetch('https://api.example/v1/x')).rejects.toThrow('storage failed');
-    expect(onSend).not.toHaveBeenCalled();
-  });
-
   it('without a gate is the plain fetch', () => {
     const base = vi.fn() as unknown as typeof globalThis.fetch;
     expect(fetchAfter(undefined, base)).toBe(base);

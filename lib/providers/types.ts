@@ -38,8 +38,6 @@ export interface ChatCallbacks {
    * adapter prepares the call meanwhile but sends nothing before; if it rejects, nothing is sent.
    */
   readyToSend?: Promise<void>;
-  /** Told when the request goes to the network: `readyToSend` resolved and the SDK's request is built. */
-  onSend?(): void;
 }
 
 export interface ChatOutcome {

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../background/testing/harness';
 import { getSiteDetails } from '../background/ui/control';
 import { updateGrant } from '../background/ui/grants';
-import { runChat } from '../background/chat';
+import { runChat } from '../pipeline/capabilities/chat';
 import { messages } from '../protocol/messages';
 import { changesFromForm, formFromDetails, fromLocalInput, toggleModel, toLocalInput, type SiteForm } from './form';
 import { originParam } from './popup';

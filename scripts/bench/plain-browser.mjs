@@ -8,13 +8,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import WebSocket from 'ws';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, EXTENSION_PATH } from '../browser.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser.mjs';
 
-/** Launches Chromium on `profile` (a wallet set up by Playwright and closed). */
-export async function launchPlainBrowser(profile) {
+/** Launches Chromium on `profile` (a wallet set up by Playwright and closed), with the build at `extension`. */
+export async function launchPlainBrowser(profile, extension) {
   const child = spawn(
     CHROMIUM_PATH,
-    ['--headless', `--user-data-dir=${profile}`, '--remote-debugging-port=0', `--disable-extensions-except=${EXTENSION_PATH}`, `--load-extension=${EXTENSION_PATH}`, ...CHROMIUM_ARGS, 'about:blank'],
+    ['--headless', `--user-data-dir=${profile}`, '--remote-debugging-port=0', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...CHROMIUM_ARGS, 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const endpoint = await new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@
 import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { resolve } from 'node:path';
 import { startMock } from '../../mock/server.mjs';
-import { launchWallet } from '../../scripts/browser.mjs';
+import { EXTENSION_PATH, launchWallet } from '../../scripts/browser.mjs';
 import { startSite, type Site } from './support/site-server';
 import { OptionsPage } from './po/options-page';
 
@@ -21,6 +21,12 @@ interface WorkerFixtures {
 }
 
 interface Fixtures {
+  /**
+   * The build under test: the one that ships, unless a spec that reads the worker's diagnostics
+   * asks for the diagnostics build (`test.use({ extensionPath: DIAGNOSTICS_PATH })`), the same
+   * code with its timings exposed (tests/e2e/diagnostics.spec.ts checks the shipped one has none).
+   */
+  extensionPath: string;
   context: BrowserContext;
   sw: Worker;
   extensionId: string;
@@ -53,9 +59,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  context: async ({}, use) => {
-    const wallet = await launchWallet({ headless: true });
+  extensionPath: [EXTENSION_PATH, { option: true }],
+  context: async ({ extensionPath }, use) => {
+    const wallet = await launchWallet({ headless: true, extension: extensionPath });
     await use(wallet.context);
     await wallet.close();
   },

@@ -8,6 +8,10 @@ import { test, expect, PASSPHRASE, TEST_KEY, serviceWorkerOf } from './fixtures'
 import { byokCall, chat, user } from './po/app';
 import { connectApproved, walletWithKeys } from './po/setup';
 import { stopServiceWorkers } from './support/worker-cdp';
+import { DIAGNOSTICS_PATH } from '../../scripts/browser.mjs';
+
+// What the lane carried is the worker's own account: only the diagnostics build exposes it.
+test.use({ extensionPath: DIAGNOSTICS_PATH });
 
 interface Diagnostics {
   byokMetrics: { values(name: string): number[] };

@@ -147,7 +147,7 @@ test('auto-lock: the setting arms the alarm; admitted requests and UI commands p
   const first = (await autolockAlarm(sw))!;
   expect(first - Date.now()).toBeGreaterThan(45_000);
   // Work a site was allowed to do is activity: within a few seconds the alarm moves later.
-  // (Calls that do no work, like getGrant, do not count: see lib/background/chat.test.ts.)
+  // (Calls that do no work, like getGrant, do not count: see lib/pipeline/capabilities/chat.test.ts.)
   await expect
     .poll(
       async () => {

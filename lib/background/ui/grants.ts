@@ -7,6 +7,7 @@ import { messages } from '../../protocol/messages';
 import { usdToNanoFloor } from '../../budget/money';
 import { periodKey } from '../../budget/period';
 import { approve, spentThisPeriod } from '../connect';
+import { grantRoutes } from '../../grants/routes';
 import type { ApprovalDecision } from '../../approvals/approvals';
 import type { GrantRecord } from '../../db/tables/grants';
 import type { ApprovalRecord } from '../../db/tables/approvals';
@@ -55,28 +56,13 @@ export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
   const now = ctx.now();
   const changes: Partial<GrantRecord> = { updatedAt: now };
   const models = p.models ?? grant.models;
+  if (p.models || p.routes) {
+    // The key serving each model: kept, picked by the person, or the first that offers it.
+    changes.routes = grantRoutes(await ctx.keyring.list(), models, { kept: grant.routes, ...(p.routes ? { chosen: p.routes } : {}) });
+  }
   if (p.models) {
-    const offers = new Map(modelOffers(await ctx.keyring.list()).map((o) => [o.model, o.keyId]));
-    changes.routes = {};
-    for (const model of p.models) {
-      const keyId = grant.routes[model] ?? offers.get(model);
-      if (!keyId) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('models', `no key offers '${model}'`));
-      changes.routes[model] = keyId;
-    }
     changes.models = p.models;
     if (!p.models.includes(grant.defaultModel)) changes.defaultModel = p.models[0] ?? '';
-  }
-  if (p.routes) {
-    // The person picks which of their keys serves a model: one that is enabled and offers it.
-    const keys = new Map((await ctx.keyring.list()).map((k) => [k.id, k]));
-    const routes = { ...(changes.routes ?? grant.routes) };
-    for (const [model, keyId] of Object.entries(p.routes)) {
-      if (!models.includes(model)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams(`routes.${model}`, 'not an allowed model'));
-      const key = keys.get(keyId);
-      if (!key?.enabled || !key.models.includes(model)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams(`routes.${model}`, `that key does not offer '${model}'`));
-      routes[model] = keyId;
-    }
-    changes.routes = routes;
   }
   if (p.defaultModel) {
     if (!models.includes(p.defaultModel)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('defaultModel', 'must be an allowed model'));

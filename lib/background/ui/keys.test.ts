@@ -11,7 +11,7 @@ import { parseOrThrow } from '../../protocol/validate';
 import { uiCommands } from '../../protocol/ui';
 import { modelOffers } from '../../grants/offers';
 import type { ProviderAdapter, ProviderCredentials } from '../../providers/types';
-import { runChat } from '../chat';
+import { runChat } from '../../pipeline/capabilities/chat';
 import { rotateKey, updateKey, validateKeyNow } from './keys';
 
 vi.mock('../../crypto/kdf', async (importOriginal) => (await import('../../vault/_testing')).fastKdf(await importOriginal()));

@@ -13,7 +13,7 @@ import { parseOrThrow } from '../../protocol/validate';
 import { uiCommands } from '../../protocol/ui';
 import { MAX_BACKUP_CHARS } from '../../backup/limits';
 import { scriptedAdapter } from '../testing/harness';
-import { runChat } from '../chat';
+import { runChat } from '../../pipeline/capabilities/chat';
 import { backupExport, backupImport, vaultChangePassphrase, vaultReset, vaultStatus } from './vault';
 
 vi.mock('../../crypto/kdf', async (importOriginal) => (await import('../../vault/_testing')).fastKdf(await importOriginal()));

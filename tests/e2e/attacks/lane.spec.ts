@@ -9,6 +9,10 @@ import { test, expect, PASSPHRASE, TEST_KEY } from '../fixtures';
 import { TO_WALLET } from '../../../lib/protocol/wire';
 import { connectApproved, walletWithKeys } from '../po/setup';
 import { addFrame, callIn } from './helpers';
+import { DIAGNOSTICS_PATH } from '../../../scripts/browser.mjs';
+
+// Which hand-overs wait is the worker's own account: only the diagnostics build exposes it.
+test.use({ extensionPath: DIAGNOSTICS_PATH });
 
 const TOKEN = 'ab'.repeat(16);
 /** The origins of the hand-overs the worker holds, waiting for a port to name their token. */

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeHarness, scriptedAdapter, TEST_ORIGIN } from './testing/harness';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../background/testing/harness';
 import { runChat } from './chat';
-import { getGrant } from './connect';
-import type { ChatRequest } from '../protocol/chat';
+import { getGrant } from '../../background/connect';
+import type { ChatRequest } from '../../protocol/chat';
 
 const request: ChatRequest = { messages: [{ role: 'user', content: 'hi' }], maxTokens: 10 };
 const caller = { origin: TEST_ORIGIN };
@@ -91,7 +91,7 @@ describe('the chat pipeline', () => {
   });
 
   it('a provider that fails settles the request as an error, uncharged, and releases it', async () => {
-    const { WalletError } = await import('../protocol/errors');
+    const { WalletError } = await import('../../protocol/errors');
     const adapter = scriptedAdapter({ before: async () => Promise.reject(new WalletError(5000, 'Fake error: HTTP 503', { kind: 'server', status: 503 })) });
     const { ctx } = await makeHarness({ adapter });
     await expect(runChat(ctx, call())).rejects.toMatchObject({ code: 5000 });

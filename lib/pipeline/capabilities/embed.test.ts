@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeHarness, scriptedAdapter, TEST_ORIGIN } from './testing/harness';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../background/testing/harness';
 import { runEmbed } from './embed';
-import { ErrorCode, WalletError } from '../protocol/errors';
+import { ErrorCode, WalletError } from '../../protocol/errors';
 
 const caller = { origin: TEST_ORIGIN };
 const call = () => ({ caller, request: { input: ['one', 'two'] }, signal: new AbortController().signal });
