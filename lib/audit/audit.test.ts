@@ -10,11 +10,11 @@ import { AUDIT_TYPES, AuditLog, sanitize } from './audit';
 import { auditFile } from './export';
 import { parseCsv } from '../dashboard/csv';
 import { handleUiMessage } from '../background/ui-message';
-import { makeHarness, scriptedAdapter, TEST_ORIGIN, TEST_SECRET, type Harness } from '../background/testing/harness';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN, TEST_SECRET, type Harness } from '../../tests/support/wallet-harness';
 import { connect, disconnect } from '../background/connect';
 import { messages } from '../protocol/messages';
 
-vi.mock('../crypto/kdf', async (importOriginal) => (await import('../vault/_testing')).fastKdf(await importOriginal()));
+vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
 
 const PASSPHRASE = 'harness passphrase';
 const NEW_SECRET = 'sk-test-brand-new-SECRET-7777';

@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { makeHarness, scriptedAdapter, TEST_ORIGIN } from './testing/harness';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../tests/support/wallet-harness';
 import { runChat } from '../pipeline/capabilities/chat';
 import { runEmbed } from '../pipeline/capabilities/embed';
 import { getGrant } from './connect';

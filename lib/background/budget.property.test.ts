@@ -11,7 +11,7 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { makeHarness, type Harness } from './testing/harness';
+import { makeHarness, type Harness } from '../../tests/support/wallet-harness';
 import { runChat } from '../pipeline/capabilities/chat';
 import { approveRaise } from './raise-budget';
 import { decideApproval, getSiteGrant } from './ui/grants';
@@ -25,7 +25,7 @@ import type { Period } from '../db/tables/grants';
 import type { ProviderAdapter } from '../providers/types';
 import type { Usage } from '../protocol/chat';
 
-vi.mock('../crypto/kdf', async (importOriginal) => (await import('../vault/_testing')).fastKdf(await importOriginal()));
+vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
 
 interface Script {
   chunks: string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeHarness, scriptedAdapter, TEST_ORIGIN } from './testing/harness';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../tests/support/wallet-harness';
 import { listModels } from './models';
 
 describe('models() for a site', () => {

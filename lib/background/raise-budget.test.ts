@@ -4,14 +4,14 @@
  * the person decides.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { makeHarness, scriptedAdapter, TEST_ORIGIN, type Harness } from './testing/harness';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN, type Harness } from '../../tests/support/wallet-harness';
 import { runChat } from '../pipeline/capabilities/chat';
 import { approveRaise } from './raise-budget';
 import { decideApproval, getApproval } from './ui/grants';
 import { messages } from '../protocol/messages';
 import type { ChatRequest } from '../protocol/chat';
 
-vi.mock('../crypto/kdf', async (importOriginal) => (await import('../vault/_testing')).fastKdf(await importOriginal()));
+vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
 
 // At the harness's price ($1000 per million tokens in and out), this request may cost up to
 // (26 input + 10 output tokens) x $0.001 = $0.036.

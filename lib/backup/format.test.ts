@@ -3,7 +3,7 @@
  * file and invalid contents; unknown fields survive. Hostile inputs at the boundary.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { HOSTILE } from '../crypto/_testing';
+import { HOSTILE } from '../../tests/support/crypto';
 import { randomBytes, toBase64, fromBase64 } from '../crypto/bytes';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
@@ -12,7 +12,7 @@ import type { BackupContents } from './contents';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupFilename, decodeContents, openBackup, parseBackupFile, sealBackup, serializeBackup, type BackupFile } from './format';
 import { MAX_BACKUP_CHARS, MAX_BACKUP_MB } from './limits';
 
-vi.mock('../crypto/kdf', async (importOriginal) => (await import('../vault/_testing')).fastKdf(await importOriginal()));
+vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
 
 const PASS = 'the backup passphrase';
 

@@ -9,9 +9,9 @@ import { messages } from '../protocol/messages';
 import { toBase64, utf8 } from '../crypto/bytes';
 import { exportBackup, importBackup } from './store';
 import { sealBackup, serializeBackup } from './format';
-import { dumpAll, emptyWallet, filledWallet, grant, SECRETS } from './_testing';
+import { dumpAll, emptyWallet, filledWallet, grant, SECRETS } from '../../tests/support/backup';
 
-vi.mock('../crypto/kdf', async (importOriginal) => (await import('../vault/_testing')).fastKdf(await importOriginal()));
+vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
 
 const PASS_A = 'passphrase of wallet A';
 const PASS_B = 'passphrase of wallet B';

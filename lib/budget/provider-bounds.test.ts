@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { imageTokenBound, toolPromptBound, type ImageDetail } from './provider-bounds';
 import { inputTokenBound } from './estimate';
-import { ALL_CHARGES, PROVIDER_CHARGES, openaiTiles } from './_testing';
+import { ALL_CHARGES, PROVIDER_CHARGES, openaiTiles } from '../../tests/support/provider-billing';
 import type { ChatRequest } from '../protocol/chat';
 
 const details: ImageDetail[] = ['low', 'high', 'auto'];

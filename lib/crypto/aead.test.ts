@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE, bytesRefusal, expectRefusal, flipBit, got, hex, loadVectors, unhex, type Refusal } from './_testing';
+import { HOSTILE, bytesRefusal, expectRefusal, flipBit, got, hex, loadVectors, unhex, type Refusal } from '../../tests/support/crypto';
 import { _sealWithNonce, KEY_LENGTH, NONCE_LENGTH, open, seal, TAG_LENGTH, type Sealed } from './aead';
 import { fromUtf8, randomBytes, utf8 } from './bytes';
 import { CryptoError, DECRYPTION_FAILED } from './errors';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE, bytesRefusal, expectRefusal, got, integerRefusal, loadVectors, stringRefusal, type Refusal } from './_testing';
+import { HOSTILE, bytesRefusal, expectRefusal, got, integerRefusal, loadVectors, stringRefusal, type Refusal } from '../../tests/support/crypto';
 import { equalBytes, fromBase64, fromUtf8, MAX_RANDOM_BYTES, randomBytes, toBase64, utf8, wipe } from './bytes';
 
 const base64 = loadVectors<{ text: string; base64: string }>('base64.json');

@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE } from './_testing';
+import { HOSTILE } from '../../tests/support/crypto';
 import { describe as describeValue } from './errors';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const posix = (path: string) => path.split(sep).join('/');
 
@@ -23,7 +23,7 @@ function sourceFiles(dir = root): string[] {
   });
 }
 
-const isTest = (path: string) => /\.(?:test|spec|test-d)\.tsx?$/.test(path) || path.startsWith('tests/') || path.endsWith('/_testing.ts');
+const isTest = (path: string) => /\.(?:test|spec|test-d)\.tsx?$/.test(path) || path.startsWith('tests/');
 const cryptoModules = readdirSync(join(root, 'lib/crypto'))
   .filter((name) => name.endsWith('.ts') && !isTest(`lib/crypto/${name}`))
   .map((name) => `lib/crypto/${name}`);
@@ -44,7 +44,7 @@ describe('crypto conventions', () => {
     for (const path of implementation) expect(read(path).startsWith('/**'), path).toBe(true);
   });
 
-  it('test-only internals (`_name` exports, `_testing`) are imported by tests only', () => {
+  it('test-only internals (`_name` exports, the helpers in tests/support) are imported by tests only', () => {
     const internals = new Set(
       implementation.flatMap((path) => [...read(path).matchAll(/export (?:async )?(?:function|const) (_\w+)/g)].map((m) => m[1] ?? '')),
     );
@@ -54,7 +54,7 @@ describe('crypto conventions', () => {
       if (isTest(path)) continue;
       for (const m of read(path).matchAll(/import\s+(?:type\s+)?(?:\{([^}]*)\}|[\w*\s]+)?\s*(?:from\s*)?['"]([^'"]+)['"]/g)) {
         const [, names = '', from = ''] = m;
-        if (/(?:^|\/)_testing(?:\.ts)?$/.test(from)) violations.push(`${path} imports ${from}`);
+        if (/(?:^|\/)tests\/support\//.test(from)) violations.push(`${path} imports ${from}`);
         if (/(?:^|\/)_assert(?:\.ts)?$/.test(from) && !implementation.includes(path)) violations.push(`${path} imports ${from}`);
         if (!implementation.includes(path) && /crypto\/|envelope/.test(from)) {
           for (const name of names.split(',').map((n) => n.trim().split(/\s+as\s+/)[0]?.replace(/^type\s+/, '') ?? '')) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAST_KDF, HOSTILE, TEST_FLOOR, bytesRefusal, expectRefusal, got, hex, loadVectors, stringRefusal, type Refusal } from './_testing';
+import { FAST_KDF, HOSTILE, TEST_FLOOR, bytesRefusal, expectRefusal, got, hex, loadVectors, stringRefusal, type Refusal } from '../../tests/support/crypto';
 import { utf8 } from './bytes';
 import { CryptoError, kdfDowngrade } from './errors';
 import {

@@ -1,6 +1,6 @@
 /** deriveKey zeroes the passphrase bytes it hands to scrypt, on success and on failure. */
 import { describe, expect, it, vi } from 'vitest';
-import { FAST_KDF, TEST_FLOOR } from './_testing';
+import { FAST_KDF, TEST_FLOOR } from '../../tests/support/crypto';
 import { utf8 } from './bytes';
 import { _deriveKey } from './kdf';
 

@@ -5,10 +5,10 @@ import { openWalletDb } from '../db/database';
 import { messages } from '../protocol/messages';
 import { memorySessionStore } from '../vault/session-store';
 import { Vault } from '../vault/vault';
-import { freshDbName } from '../vault/_testing';
+import { freshDbName } from '../../tests/support/vault';
 import { Keyring, maskSecret, toKeyView } from './keyring';
 
-vi.mock('../crypto/kdf', async (importOriginal) => (await import('../vault/_testing')).fastKdf(await importOriginal()));
+vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
 
 async function keyring() {
   const db = openWalletDb(freshDbName('keyring'));

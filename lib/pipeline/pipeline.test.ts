@@ -4,13 +4,13 @@
  * ledger line and sends nothing, and the capability's own bound, count and result are used.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../background/testing/harness';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../tests/support/wallet-harness';
 import { ErrorCode } from '../protocol/errors';
 import type { Capability } from './capability';
 import { runRequest } from './pipeline';
 import type { Tracer } from './trace';
 
-vi.mock('../crypto/kdf', async (importOriginal) => (await import('../vault/_testing')).fastKdf(await importOriginal()));
+vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
 
 interface Say {
   text: string;

@@ -3,7 +3,7 @@
  * version the installed SDK sends (`anthropic-version: 2026-10-21`).
  * Reference: https://platform.claude.com/docs/en/api/messages
  *
- * Decisions (see also README in testing/):
+ * Decisions (see also tests/support/providers/README.md):
  * - System messages before the first user/assistant message become the top-level `system`
  *   (joined by a blank line). A later system message stays where it is, as a `role: 'system'`
  *   message, which this API version accepts; a model that cannot take it answers with a 400.

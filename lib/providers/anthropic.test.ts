@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Usage } from '../protocol/chat';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { createAnthropicAdapter } from './anthropic';
-import * as fx from './testing/anthropic-fixtures';
-import { fakeFetch, jsonResponse, pieces, sseResponse, type Responder } from './testing/fake-fetch';
+import * as fx from '../../tests/support/providers/anthropic-fixtures';
+import { fakeFetch, jsonResponse, pieces, sseResponse, type Responder } from '../../tests/support/providers/fake-fetch';
 import type { ProviderCredentials, ResolvedChatRequest } from './types';
 
 const KEY = 'sk-ant-api03-T3stKey0123456789abcdefghij-XYZAA';

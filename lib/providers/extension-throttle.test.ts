@@ -3,8 +3,8 @@ import { ErrorCode, WalletError } from '../protocol/errors';
 import { createAnthropicAdapter } from './anthropic';
 import { backoffMs, ExtensionThrottled, ThrottleWatch } from './extension-throttle';
 import { createOpenAIAdapter } from './openai';
-import { fakeFetch, jsonResponse } from './testing/fake-fetch';
-import * as fx from './testing/openai-fixtures';
+import { fakeFetch, jsonResponse } from '../../tests/support/providers/fake-fetch';
+import * as fx from '../../tests/support/providers/openai-fixtures';
 import type { ProviderCredentials } from './types';
 
 const URL_A = 'https://api.openai.com/v1/chat/completions';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Usage } from '../protocol/chat';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { createOpenAIAdapter } from './openai';
-import { fakeFetch, jsonResponse, pieces, sseResponse, type Responder } from './testing/fake-fetch';
-import * as fx from './testing/openai-fixtures';
+import { fakeFetch, jsonResponse, pieces, sseResponse, type Responder } from '../../tests/support/providers/fake-fetch';
+import * as fx from '../../tests/support/providers/openai-fixtures';
 import type { ProviderCredentials, ResolvedChatRequest } from './types';
 
 const KEY = 'sk-proj-T3stKey0123456789abcdefghijWXYZ';

@@ -1,7 +1,7 @@
 /**
  * The providers byok knows: pure data, safe to import from extension pages (no SDK in here; the
  * adapters live behind `registry.ts`). Every OpenAI-compatible base URL below is the one the
- * provider's own docs give for the OpenAI SDK (checked 2026-11; see testing/README.md).
+ * provider's own docs give for the OpenAI SDK (checked 2026-11; see tests/support/providers/README.md).
  */
 import { isLocalBaseUrl } from './local';
 import type { ProviderKind } from './types';

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../background/testing/harness';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../tests/support/wallet-harness';
 import { getSiteDetails } from '../background/ui/control';
 import { updateGrant } from '../background/ui/grants';
 import { runChat } from '../pipeline/capabilities/chat';
@@ -14,7 +14,7 @@ import { changesFromForm, formFromDetails, fromLocalInput, toggleModel, toLocalI
 import { originParam } from './popup';
 import type { SiteDetails } from './details';
 
-vi.mock('../crypto/kdf', async (importOriginal) => (await import('../vault/_testing')).fastKdf(await importOriginal()));
+vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
 
 const NOW = new Date(2026, 10, 23, 12, 0).getTime();
 

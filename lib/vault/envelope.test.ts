@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAST_KDF, HOSTILE, TEST_FLOOR, bytesRefusal, expectRefusal, flipBit, got, stringRefusal, type Refusal } from '../crypto/_testing';
+import { FAST_KDF, HOSTILE, TEST_FLOOR, bytesRefusal, expectRefusal, flipBit, got, stringRefusal, type Refusal } from '../../tests/support/crypto';
 import { fromBase64, randomBytes, toBase64 } from '../crypto/bytes';
 import { CryptoError, DECRYPTION_FAILED, kdfDowngrade, WRONG_PASSPHRASE } from '../crypto/errors';
 import { DEFAULT_KDF, type KdfParams } from '../crypto/kdf';

@@ -4,7 +4,7 @@
  * the buffers they hand out.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { FAST_KDF, TEST_FLOOR } from '../crypto/_testing';
+import { FAST_KDF, TEST_FLOOR } from '../../tests/support/crypto';
 import { utf8 } from '../crypto/bytes';
 import { _createVault, _rewrapDataKey, _unwrapDataKey, openSecret, sealSecret } from './envelope';
 

@@ -13,7 +13,7 @@ import type { VaultHeader } from './envelope';
 import { memorySessionStore } from './session-store';
 import { Vault } from './vault';
 import { findDowngrade } from './downgrade';
-import { freshDbName } from './_testing';
+import { freshDbName } from '../../tests/support/vault';
 
 /** A well-formed header (never opened: refused on its parameters first). */
 const shaped = (kdf: Partial<VaultHeader['kdf']>): VaultHeader => ({

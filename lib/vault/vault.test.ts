@@ -1,21 +1,21 @@
 /**
  * The vault's lifecycle against a real Dexie database (fake-indexeddb): create, unlock with
  * throttling, lock, session restore, change passphrase (atomic, never "neither"), the KDF raise
- * on unlock, and reset. The KDF is the cheap test one (see _testing.ts).
+ * on unlock, and reset. The KDF is the cheap test one (see tests/support/vault.ts).
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { openWalletDb, type WalletDb } from '../db/database';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
-import { FAST_KDF } from '../crypto/_testing';
+import { FAST_KDF } from '../../tests/support/crypto';
 import { createVault, openSecret, sealSecret, unwrapDataKey, type VaultHeader } from './envelope';
 import { memorySessionStore, type SessionStore } from './session-store';
 import { Vault, type VaultStatus } from './vault';
-import { freshDbName } from './_testing';
+import { freshDbName } from '../../tests/support/vault';
 import { MIN_PASSPHRASE } from './policy';
 
-vi.mock('../crypto/kdf', async (importOriginal) => (await import('./_testing')).fastKdf(await importOriginal()));
+vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
 
 const OLD = 'old passphrase 1';
 const NEW = 'new passphrase 2';

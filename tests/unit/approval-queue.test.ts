@@ -8,7 +8,7 @@ import { Approvals } from '../../lib/approvals/approvals';
 import { MAX_PENDING_PER_TAB } from '../../lib/approvals/throttle';
 import { ErrorCode } from '../../lib/protocol/errors';
 import { messages } from '../../lib/protocol/messages';
-import { DECISION, codeOf, later, setup, untilPlaced } from './support/approvals-setup';
+import { DECISION, codeOf, later, setup, untilPlaced } from '../support/approvals-setup';
 
 const origins = (n: number) => Array.from({ length: n }, (_, i) => `https://frame-${i}.example`);
 const closedError = { code: ErrorCode.userRejected, message: messages.approvalClosed() };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Approvals } from '../../lib/approvals/approvals';
 import { ErrorCode, WalletError } from '../../lib/protocol/errors';
 import { messages } from '../../lib/protocol/messages';
-import { DECISION, OTHER, SITE, codeOf, idOf, setup } from './support/approvals-setup';
+import { DECISION, OTHER, SITE, codeOf, idOf, setup } from '../support/approvals-setup';
 
 /** Opens a prompt for `origin` and rejects it in the window, as the person would. */
 async function askAndReject(s: ReturnType<typeof setup>, origin = SITE): Promise<number | 'resolved'> {

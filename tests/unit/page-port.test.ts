@@ -10,7 +10,7 @@ import { ErrorCode, WalletError } from '../../lib/protocol/errors';
 import { messages } from '../../lib/protocol/messages';
 import type { ApprovalRecord } from '../../lib/db/tables/approvals';
 import { fakePort, macrotask, recordingContext, senderFor } from './fuzz/wallet-fakes';
-import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../lib/background/testing/harness';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../support/wallet-harness';
 
 const getGrant = { t: 'req', id: 1, method: 'getGrant' };
 /** A ledger with no settlement in flight. */

@@ -3,7 +3,7 @@ import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scrub } from '../../lib/providers/scrub';
-import { coreOfKey, leakedPieces } from './support/key-leaks';
+import { coreOfKey, leakedPieces } from '../support/key-leaks';
 
 const KEY = 'lk/+=&"%:SECRET-0123456789-abcdef';
 

@@ -4,7 +4,7 @@
  * the provider rejects with 401 is flagged; re-validation on demand.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { makeHarness, TEST_ORIGIN, TEST_SECRET } from '../testing/harness';
+import { makeHarness, TEST_ORIGIN, TEST_SECRET } from '../../../tests/support/wallet-harness';
 import { ErrorCode, WalletError } from '../../protocol/errors';
 import { messages } from '../../protocol/messages';
 import { parseOrThrow } from '../../protocol/validate';
@@ -14,7 +14,7 @@ import type { ProviderAdapter, ProviderCredentials } from '../../providers/types
 import { runChat } from '../../pipeline/capabilities/chat';
 import { rotateKey, updateKey, validateKeyNow } from './keys';
 
-vi.mock('../../crypto/kdf', async (importOriginal) => (await import('../../vault/_testing')).fastKdf(await importOriginal()));
+vi.mock('../../crypto/kdf', async (importOriginal) => (await import('../../../tests/support/vault')).fastKdf(await importOriginal()));
 
 /** A provider that accepts keys starting with `sk-test-` (like the mock) and records what it got. */
 function provider() {

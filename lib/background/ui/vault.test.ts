@@ -6,17 +6,17 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { makeHarness, TEST_ORIGIN } from '../testing/harness';
+import { makeHarness, TEST_ORIGIN } from '../../../tests/support/wallet-harness';
 import { ErrorCode, WalletError } from '../../protocol/errors';
 import { messages } from '../../protocol/messages';
 import { parseOrThrow } from '../../protocol/validate';
 import { uiCommands } from '../../protocol/ui';
 import { MAX_BACKUP_CHARS } from '../../backup/limits';
-import { scriptedAdapter } from '../testing/harness';
+import { scriptedAdapter } from '../../../tests/support/wallet-harness';
 import { runChat } from '../../pipeline/capabilities/chat';
 import { backupExport, backupImport, vaultChangePassphrase, vaultReset, vaultStatus } from './vault';
 
-vi.mock('../../crypto/kdf', async (importOriginal) => (await import('../../vault/_testing')).fastKdf(await importOriginal()));
+vi.mock('../../crypto/kdf', async (importOriginal) => (await import('../../../tests/support/vault')).fastKdf(await importOriginal()));
 
 const PASS = 'harness passphrase';
 const chat = (ctx: Awaited<ReturnType<typeof makeHarness>>['ctx']) =>

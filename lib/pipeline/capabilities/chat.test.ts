@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../background/testing/harness';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../../tests/support/wallet-harness';
 import { runChat } from './chat';
 import { getGrant } from '../../background/connect';
 import type { ChatRequest } from '../../protocol/chat';

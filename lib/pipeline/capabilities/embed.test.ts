@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../background/testing/harness';
+import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../../tests/support/wallet-harness';
 import { runEmbed } from './embed';
 import { ErrorCode, WalletError } from '../../protocol/errors';
 

@@ -1,10 +1,10 @@
 /** Approvals on a fresh database, with a fake clock and fake windows (tests/unit/approval*.test.ts). */
 import 'fake-indexeddb/auto';
-import { openWalletDb, type WalletDb } from '../../../lib/db/database';
-import { Approvals, type ApprovalDecision } from '../../../lib/approvals/approvals';
-import type { ApprovalRecord } from '../../../lib/db/tables/approvals';
-import type { WindowOpener } from '../../../lib/background/windows';
-import type { WalletError } from '../../../lib/protocol/errors';
+import { openWalletDb, type WalletDb } from '../../lib/db/database';
+import { Approvals, type ApprovalDecision } from '../../lib/approvals/approvals';
+import type { ApprovalRecord } from '../../lib/db/tables/approvals';
+import type { WindowOpener } from '../../lib/background/windows';
+import type { WalletError } from '../../lib/protocol/errors';
 
 export const SITE = 'https://spam.example';
 export const OTHER = 'https://other.example';

@@ -3,14 +3,14 @@
  * an in-memory session, windows that tests can answer, and a scripted provider.
  */
 import 'fake-indexeddb/auto';
-import { openWalletDb } from '../../db/database';
-import { memorySessionStore } from '../../vault/session-store';
-import { createWalletContext } from '../create-context';
-import type { ProviderDirectory, WalletContext } from '../context';
-import type { WindowOpener } from '../windows';
-import type { ProviderAdapter } from '../../providers/types';
-import type { Price } from '../../budget/price';
-import { periodKey } from '../../budget/period';
+import { openWalletDb } from '../../lib/db/database';
+import { memorySessionStore } from '../../lib/vault/session-store';
+import { createWalletContext } from '../../lib/background/create-context';
+import type { ProviderDirectory, WalletContext } from '../../lib/background/context';
+import type { WindowOpener } from '../../lib/background/windows';
+import type { ProviderAdapter } from '../../lib/providers/types';
+import type { Price } from '../../lib/budget/price';
+import { periodKey } from '../../lib/budget/period';
 
 let databases = 0;
 export const TEST_ORIGIN = 'https://app.example';

@@ -3,7 +3,7 @@
  * are in ./provider-bounds.ts). Written apart from the bounds table, so the tests compare the
  * table with the providers' own rules rather than with itself.
  */
-import type { ImageDetail } from './provider-bounds';
+import type { ImageDetail } from '../../lib/budget/provider-bounds';
 
 type Charge = (width: number, height: number, detail: ImageDetail) => number;
 

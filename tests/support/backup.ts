@@ -2,14 +2,14 @@
  * Test fixtures for the backup: a wallet filled with every kind of record. Imported only by
  * `*.test.ts` (crypto's conventions test checks `_testing` imports).
  */
-import { openWalletDb, type WalletDb } from '../db/database';
-import { Keyring } from '../keys/keyring';
-import { Ledger, type PendingEntry } from '../ledger/ledger';
-import { memorySessionStore } from '../vault/session-store';
-import { Vault } from '../vault/vault';
-import { freshDbName } from '../vault/_testing';
-import { periodKey } from '../budget/period';
-import type { GrantRecord } from '../db/tables/grants';
+import { openWalletDb, type WalletDb } from '../../lib/db/database';
+import { Keyring } from '../../lib/keys/keyring';
+import { Ledger, type PendingEntry } from '../../lib/ledger/ledger';
+import { memorySessionStore } from '../../lib/vault/session-store';
+import { Vault } from '../../lib/vault/vault';
+import { freshDbName } from './vault';
+import { periodKey } from '../../lib/budget/period';
+import type { GrantRecord } from '../../lib/db/tables/grants';
 
 export const SECRETS = { openai: 'sk-test-openai-FIXTURE-0001', anthropic: 'sk-ant-FIXTURE-0002' };
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import type { KdfCost, KdfParams } from './kdf';
+import type { KdfCost, KdfParams } from '../../lib/crypto/kdf';
 
 /** Values an attacker or a bug could pass where bytes, strings, numbers or objects are expected. */
 export const HOSTILE: ReadonlyArray<readonly [label: string, value: unknown]> = [

@@ -5,13 +5,13 @@
  *
  * In a test file:
  * ```ts
- * vi.mock('../crypto/kdf', async (importOriginal) => (await import('../vault/_testing')).fastKdf(await importOriginal()));
+ * vi.mock('../../lib/crypto/kdf', async (importOriginal) => (await import('./vault')).fastKdf(await importOriginal()));
  * ```
  * @module
  */
 import 'fake-indexeddb/auto';
-import type * as Kdf from '../crypto/kdf';
-import { FAST_KDF, TEST_FLOOR } from '../crypto/_testing';
+import type * as Kdf from '../../lib/crypto/kdf';
+import { FAST_KDF, TEST_FLOOR } from './crypto';
 
 /**
  * `lib/crypto/kdf` with the default at {@link FAST_KDF} (N=2^10) and the floor at RFC 7914's
