@@ -111,6 +111,7 @@ test('a budget above the threshold needs a second, separately armed confirm', as
   await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
   const connecting = byokCall<GrantView>(app, 'connect', { budget: { usd: 50, period: 'day' } });
   const win = await nextWindow(context, 'approve.html');
+  await expect(win.getByTestId('high-budget')).toHaveText('More than your $20.00 limit for a site: Approve will ask you to confirm.');
   await waitArmed(win);
   await recordFirstArmed(win);
   await win.getByRole('button', { name: 'Approve', exact: true }).click();
@@ -139,7 +140,10 @@ test('a budget above the threshold needs a second, separately armed confirm', as
 test('a budget at or below the threshold approves at once; the threshold is a wallet setting', async ({ context, options, app, mock }) => {
   await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
   const first = byokCall<GrantView>(app, 'connect', { budget: { usd: 20, period: 'day' } });
-  await clickClosing(await nextWindow(context, 'approve.html'), 'Approve');
+  const atThreshold = await nextWindow(context, 'approve.html');
+  await atThreshold.getByTestId('chats-estimate').waitFor();
+  await expect(atThreshold.getByTestId('high-budget')).toHaveCount(0);
+  await clickClosing(atThreshold, 'Approve');
   expect(await first).toMatchObject({ budget: { usd: 20, period: 'day' } });
   await byokCall(app, 'disconnect');
 
