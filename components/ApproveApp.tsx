@@ -7,6 +7,14 @@ import type { ApprovalView } from '@/lib/ui/types';
 import { ErrorText, Field } from './Field';
 import { PromptActions, preventSubmit, useEscapeRejects } from './PromptActions';
 import { RaiseBudgetForm } from './SiteRaiseBudget';
+import { SiteIdentity } from './SiteIdentity';
+import { ModelChoices } from './ModelChoices';
+import { BudgetAdvice } from './BudgetAdvice';
+import { ConfirmBudget } from './ConfirmBudget';
+import { defaultModelChoices, preselectModels } from '@/lib/grants/preselect';
+import { needsBudgetConfirm } from '@/lib/ui/budget-advice';
+import { perPeriod } from '@/lib/ui/format';
+import { scopesInWords } from '@/lib/ui/scopes';
 
 const PERIODS = ['day', 'week', 'month', 'total'] as const;
 type Period = (typeof PERIODS)[number];
@@ -38,28 +46,34 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
   const defaultId = useId();
   const [budget, setBudget] = useState(String(approval.budget.usd));
   const [period, setPeriod] = useState<Period>(approval.budget.period);
-  const [models, setModels] = useState<string[]>(approval.offers.map((o) => o.model));
-  const [chosenDefault, setDefaultModel] = useState(approval.offers[0]?.model ?? '');
-  // The default must be one of the selected models; fall back to the first selected.
-  const defaultModel = models.includes(chosenDefault) ? chosenDefault : (models[0] ?? '');
+  const offered = approval.offers.map((o) => o.model);
+  // Only what serves the asked-for scopes starts ticked (lib/grants/preselect.ts), in the offered order.
+  const [picked, setPicked] = useState<string[]>(() => preselectModels(offered, approval.scopes, approval.requestedModels));
+  const models = offered.filter((m) => picked.includes(m));
+  const choices = defaultModelChoices(models, approval.scopes);
+  const [chosenDefault, setDefaultModel] = useState(choices[0] ?? '');
+  // The default must be one of the choices; fall back to the first.
+  const defaultModel = choices.includes(chosenDefault) ? chosenDefault : (choices[0] ?? '');
+  const budgetValid = budget.trim() !== '' && Number.isFinite(Number(budget)) && Number(budget) >= 0;
+  const usd = budgetValid ? Number(budget) : null;
+  // The second step holds for the amount and period it was shown for; changing either goes back.
+  const [confirming, setConfirming] = useState<{ usd: number; period: Period } | null>(null);
+  const confirmShown = confirming !== null && confirming.usd === usd && confirming.period === period;
   const decide = useAction(async (approve: boolean) => {
     if (!approve) return call('approvals.decide', { id: approval.id, approve: false });
-    return call('approvals.decide', {
-      id: approval.id,
-      approve: true,
-      budget: { usd: Number(budget), period },
-      models,
-      defaultModel,
-      scopes: approval.scopes,
-    });
+    return call('approvals.decide', { id: approval.id, approve: true, budget: { usd: Number(budget), period }, models, defaultModel, scopes: approval.scopes });
   });
-  const budgetValid = budget.trim() !== '' && Number.isFinite(Number(budget)) && Number(budget) >= 0;
+  const onApprove = () => {
+    if (usd !== null && needsBudgetConfirm(usd, approval.confirmBudgetAboveUsd)) setConfirming({ usd, period });
+    else void decide.run(true);
+  };
   const reason = approval.reason ? sanitizeReason(approval.reason) : '';
-  const toggle = (model: string) => setModels((m) => (m.includes(model) ? m.filter((x) => x !== model) : [...m, model]));
+  const toggle = (model: string) => setPicked((m) => (m.includes(model) ? m.filter((x) => x !== model) : [...m, model]));
   return (
     <Shell>
       <form onSubmit={preventSubmit} aria-label="Approve connection">
-        <p>
+        <SiteIdentity origin={approval.origin} favIconUrl={approval.favIconUrl} />
+        <p style={{ marginTop: 0 }}>
           <span className="origin" data-testid="requesting-origin">
             {originLabel(approval.origin)}
           </span>{' '}
@@ -77,22 +91,17 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
             The site says: “<bdi>{reason}</bdi>”
           </p>
         ) : null}
-        <p className="muted">It asks for: {approval.scopes.join(', ')}. It will never see your keys.</p>
-        <fieldset>
-          <legend>Models</legend>
-          {approval.offers.map((o) => (
-            <div key={o.model}>
-              <label style={{ fontWeight: 400 }}>
-                <input type="checkbox" checked={models.includes(o.model)} onChange={() => toggle(o.model)} />
-                {o.model} <span className="muted">via {o.keyName}</span>
-              </label>
-            </div>
+        <p className="muted" style={{ marginBottom: 0 }}>It asks to:</p>
+        <ul className="scopes" aria-label="It asks to">
+          {scopesInWords(approval.scopes).map((words) => (
+            <li key={words}>{words}</li>
           ))}
-          {approval.unavailable.length ? <p className="warn">Not available with your keys: {approval.unavailable.join(', ')}</p> : null}
-        </fieldset>
+        </ul>
+        <p className="muted">It will never see your keys.</p>
+        <ModelChoices approval={approval} ticked={models} onToggle={toggle} />
         <label htmlFor={defaultId}>Default model</label>
         <select id={defaultId} value={defaultModel} onChange={(e) => setDefaultModel(e.target.value)}>
-          {models.map((m) => (
+          {choices.map((m) => (
             <option key={m} value={m}>
               {m}
             </option>
@@ -103,12 +112,17 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
         <select id={periodId} value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
           {PERIODS.map((p) => (
             <option key={p} value={p}>
-              {p === 'total' ? 'in total' : `per ${p}`}
+              {perPeriod(p)}
             </option>
           ))}
         </select>
+        <BudgetAdvice approval={approval} budgetUsd={usd} period={period} defaultModel={defaultModel} />
         <ErrorText error={decide.error} />
-        <PromptActions onApprove={() => void decide.run(true)} onReject={() => void decide.run(false)} busy={decide.busy} canApprove={budgetValid && models.length > 0} />
+        {confirmShown && usd !== null ? (
+          <ConfirmBudget origin={approval.origin} usd={usd} period={period} busy={decide.busy} onConfirm={() => void decide.run(true)} onBack={() => setConfirming(null)} onReject={() => void decide.run(false)} />
+        ) : (
+          <PromptActions onApprove={onApprove} onReject={() => void decide.run(false)} busy={decide.busy} canApprove={budgetValid && models.length > 0 && defaultModel !== ''} />
+        )}
       </form>
     </Shell>
   );

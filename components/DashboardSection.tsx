@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
 import type { UsageSummary } from '@/lib/ui/types';
-import { formatUsdAmount } from '@/lib/ui/format';
+import { formatUsdSummary } from '@/lib/ui/format';
 import { DashboardChart } from './DashboardChart';
 import { ErrorText } from './Field';
 
@@ -35,7 +35,7 @@ export function DashboardSection() {
       {s ? (
         <>
           <p data-testid="usage-totals">
-            <strong>${formatUsdAmount(s.totals.usd)}</strong> on {s.totals.requests} {s.totals.requests === 1 ? 'request' : 'requests'} ({s.totals.inputTokens} tokens in, {s.totals.outputTokens} out), {s.from} to {s.to}.
+            <strong>{formatUsdSummary(s.totals.usd)}</strong> on {s.totals.requests} {s.totals.requests === 1 ? 'request' : 'requests'} ({s.totals.inputTokens} tokens in, {s.totals.outputTokens} out), {s.from} to {s.to}.
           </p>
           <div className="charts">
             <DashboardChart title="Spend per site" rows={s.bySite} series={s.sites} testId="chart-sites" />
@@ -62,7 +62,7 @@ export function DashboardSection() {
                     <td>
                       {t.inputTokens}/{t.outputTokens}
                     </td>
-                    <td>{formatUsdAmount(t.usd)}</td>
+                    <td>{formatUsdSummary(t.usd)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,26 +1,22 @@
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
-import type { Grant, VaultStatusView } from '@/lib/ui/types';
-import { activeTabOrigin, openOptions } from '@/lib/ui/tabs';
+import type { VaultStatusView } from '@/lib/ui/types';
+import { openOptions } from '@/lib/ui/tabs';
 import { UnlockForm } from './UnlockForm';
 import { LockButton } from './LockButton';
-import { SpendBar } from './SpendBar';
+import { PopupSite } from './PopupSite';
+import './site.css';
 
 /**
- * The toolbar popup: lock state, and the current site's grant with this period's spend against its
- * budget. `target` (from `popup.html?origin=`, lib/sites/popup.ts) names the site instead of the
- * active tab.
+ * The toolbar popup: lock state, and the control for the current site (components/PopupSite.tsx).
+ * While locked it shows only the unlock form: nothing about any site. `target` (from
+ * `popup.html?origin=`, lib/sites/popup.ts) names the site instead of the active tab.
  */
 export function PopupApp({ target = null }: { target?: string | null }) {
   const status = useWallet(() => call<VaultStatusView>('vault.status'));
-  const site = useWallet(async () => {
-    const origin = target ?? (await activeTabOrigin());
-    return { origin, grant: origin ? await call<Grant | null>('grants.get', { origin }) : null };
-  }, [target]);
   const s = status.data;
-  const grant = site.data?.grant;
   return (
-    <main className="narrow" style={{ width: 340 }}>
+    <main className="narrow popup">
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h1>byok</h1>
         {s?.unlocked ? <LockButton /> : null}
@@ -31,22 +27,11 @@ export function PopupApp({ target = null }: { target?: string | null }) {
         </p>
       ) : null}
       {s?.exists && !s.unlocked ? <UnlockForm /> : null}
-      {s?.unlocked ? <p className="ok">Unlocked</p> : null}
-      {site.data?.origin ? (
-        <section className="card" aria-label="This site">
-          <div className="origin">{site.data.origin}</div>
-          {grant ? (
-            <>
-              <div className="muted">
-                {grant.models.length} {grant.models.length === 1 ? 'model' : 'models'} (default {grant.defaultModel}) · {grant.rateLimitPerMin}/min
-                {grant.paused ? ' · paused' : ''}
-              </div>
-              <SpendBar grant={grant} />
-            </>
-          ) : (
-            <p className="muted">Not connected.</p>
-          )}
-        </section>
+      {s?.unlocked ? (
+        <>
+          <p className="ok">Unlocked</p>
+          <PopupSite target={target} />
+        </>
       ) : null}
       <button onClick={() => void openOptions()}>Open wallet</button>
     </main>

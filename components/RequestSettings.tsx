@@ -3,8 +3,9 @@ import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { Settings } from '@/lib/ui/types';
 import { ErrorText, Field } from './Field';
+import { BudgetThresholdSetting } from './BudgetThresholdSetting';
 
-/** How long a provider may stay silent before the request ends with an error. */
+/** How long a provider may stay silent before the request ends with an error, and which budgets need a second confirmation. */
 export function RequestSettings() {
   const settings = useWallet(() => call<Settings>('settings.get'));
   const [timeout, setTimeoutValue] = useState<string | null>(null);
@@ -27,6 +28,7 @@ export function RequestSettings() {
           </button>
         </div>
       </form>
+      <BudgetThresholdSetting />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { SiteDetails } from '@/lib/ui/types';
 import { PERIODS, SCOPES, changesFromForm, formFromDetails, toggleModel, type SiteForm } from '@/lib/sites/form';
 import { messages } from '@/lib/protocol/messages';
-import { formatUsdAmount, periodLabel } from '@/lib/ui/format';
+import { formatUsdSummary, periodLabel } from '@/lib/ui/format';
 import { ErrorText, Field } from './Field';
 
 /** One connected site's settings: scopes, models and their keys, budget, rate limit, expiry, over budget. */
@@ -101,7 +101,7 @@ function SiteSettingsForm({ details }: { details: SiteDetails }) {
         </div>
       </div>
       <p className="muted">
-        Spent ${formatUsdAmount(details.grant.spentUsd)} {periodLabel(details.grant.budget.period)}.
+        Spent {formatUsdSummary(details.grant.spentUsd)} {periodLabel(details.grant.budget.period)}.
       </p>
       <div className="row two">
         <Field label="Requests per minute" type="number" min="1" max="10000" step="1" value={form.rateLimitPerMin} onChange={(e) => edit({ rateLimitPerMin: e.target.value })} />

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { Grant, Settings } from '@/lib/ui/types';
@@ -8,6 +8,7 @@ import { SiteSettings } from './SiteSettings';
 import { ErrorText } from './Field';
 import { RevokedNotice } from './RevokedNotice';
 import { originLabel } from '@/lib/apps/app-origin';
+import { originParam } from '@/lib/sites/popup';
 
 /** The connected sites: each with its spend, Settings, Pause / Resume and Revoke (acts at once, with Undo). */
 export function SitesSection() {
@@ -19,7 +20,13 @@ export function SitesSection() {
   });
   const dismiss = useCallback(() => setRevoked(null), []);
   const pause = useAction((origin: string, paused: boolean) => call('grants.update', { origin, paused }));
-  const [open, setOpen] = useState<string | null>(null);
+  // Opened from the popup's Settings (options.html?site=ORIGIN): that site's settings open, in view.
+  const [open, setOpen] = useState<string | null>(() => originParam(location.search, 'site'));
+  const loaded = grants.data !== undefined;
+  useEffect(() => {
+    const asked = originParam(location.search, 'site');
+    if (loaded && asked) document.getElementById(originId(asked))?.scrollIntoView({ block: 'start' });
+  }, [loaded]);
   return (
     <section className="card" aria-labelledby="sites-title">
       <h2 id="sites-title">Connected sites</h2>

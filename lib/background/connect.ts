@@ -44,6 +44,7 @@ export async function connect(ctx: WalletContext, caller: PageCaller, req: Conne
       origin: caller.origin,
       ...(caller.topOrigin ? { topOrigin: caller.topOrigin } : {}),
       ...(caller.tabId !== undefined ? { tabId: caller.tabId } : {}),
+      ...(caller.favIconUrl ? { favIconUrl: caller.favIconUrl } : {}),
       request: {
         scopes,
         ...(req?.models ? { models: req.models } : {}),

@@ -53,6 +53,8 @@ export interface PageCaller {
   topOrigin?: string;
   /** The browser tab of the calling frame (prompts are limited per tab). */
   tabId?: number;
+  /** The tab's favicon, shown in the approval window; only a top-level page's (a frame's would be its embedder's). */
+  favIconUrl?: string;
   /** The call's answer, still to be sent (absent outside a page's call). */
   answer?: AnswerNotes;
 }

@@ -17,6 +17,7 @@ import { DeltaBatcher, type PagePort } from './ports';
 import type { LaneRendezvous } from '../lane/rendezvous';
 import { pageHandlers, type PageCall } from './page-handlers';
 import { refuseOversize } from './size-gate';
+import { acceptedFavIconUrl } from '../approvals/favicon';
 
 export function acceptPagePort(ctx: WalletContext, ready: Promise<void>, port: Browser.runtime.Port, lanes?: LaneRendezvous<PagePort>): void {
   const sender = port.sender;
@@ -25,11 +26,14 @@ export function acceptPagePort(ctx: WalletContext, ready: Promise<void>, port: B
     return;
   }
   const topOrigin = topOriginOfSender(sender);
+  // A frame's tab shows its embedder's favicon: only the top-level page's own is taken.
+  const favIconUrl = sender.frameId === 0 ? acceptedFavIconUrl(sender.tab.favIconUrl) : undefined;
   const entry: PagePort = {
     port,
     origin: originOfSender(sender) ?? 'null',
     ...(topOrigin && topOrigin !== originOfSender(sender) ? { topOrigin } : {}),
     ...(sender.tab.id !== undefined ? { tabId: sender.tab.id } : {}),
+    ...(favIconUrl ? { favIconUrl } : {}),
     inflight: new Map(),
   };
   ctx.ports.add(entry);
@@ -92,7 +96,7 @@ export async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknow
     const handler = pageHandlers[method] as (call: PageCall<unknown>) => Promise<unknown>;
     const value = await handler({
       ctx,
-      caller: { origin: entry.origin, ...(entry.topOrigin ? { topOrigin: entry.topOrigin } : {}), ...(entry.tabId !== undefined ? { tabId: entry.tabId } : {}), answer },
+      caller: { origin: entry.origin, ...(entry.topOrigin ? { topOrigin: entry.topOrigin } : {}), ...(entry.tabId !== undefined ? { tabId: entry.tabId } : {}), ...(entry.favIconUrl ? { favIconUrl: entry.favIconUrl } : {}), answer },
       params,
       signal: controller.signal,
       onDelta: (text) => batcher?.push(text),

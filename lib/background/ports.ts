@@ -14,6 +14,8 @@ export interface PagePort {
   topOrigin?: string;
   /** The browser tab the frame is in. */
   tabId?: number;
+  /** The tab's favicon as the browser reported it, for a top-level page only (lib/approvals/favicon.ts). */
+  favIconUrl?: string;
   /** In-flight requests of this port, by the page's request id. */
   inflight: Map<number, AbortController>;
 }

@@ -98,6 +98,7 @@ export const uiCommands = {
     providerTimeoutSeconds: z.int().min(1).max(3600).optional(),
     overBudget: OverBudgetSchema.optional(),
     allowLocalApps: z.boolean().optional(),
+    confirmBudgetAboveUsd: z.number().min(0).max(1_000_000).optional(),
   }),
   'apps.status': z.undefined(),
 } as const;

@@ -17,6 +17,8 @@ export interface Settings {
   overBudget: OverBudget;
   /** Local apps (CLIs, agents) reach the wallet through the byok-bridge host (lib/apps); off until the person turns it on. */
   allowLocalApps: boolean;
+  /** A site's budget above this (USD per period) needs a second, separate confirmation in the approval window. */
+  confirmBudgetAboveUsd: number;
   /** The port the host listens on (the last one it got, so apps' environment keeps working). */
   localAppsPort: number;
 }
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   providerTimeoutSeconds: 120,
   overBudget: 'refuse',
   allowLocalApps: false,
+  confirmBudgetAboveUsd: 20,
   localAppsPort: DEFAULT_BRIDGE_PORT,
 };
 

@@ -5,8 +5,8 @@
  * the wallet's own pages. Only an http(s) origin is taken, normalised; anything else is ignored.
  * The popup only displays what the options page already shows, so the parameter grants nothing.
  */
-export function originParam(search: string): string | null {
-  const raw = new URLSearchParams(search).get('origin');
+export function originParam(search: string, name: 'origin' | 'site' = 'origin'): string | null {
+  const raw = new URLSearchParams(search).get(name);
   if (!raw) return null;
   try {
     const url = new URL(raw);
@@ -14,4 +14,13 @@ export function originParam(search: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The options page opened at one site's settings (the popup's Settings): `options.html?site=ORIGIN`.
+ * A query rather than a hash, so the options page's own navigation keeps the hash. The options page
+ * reads it back with `originParam(search, 'site')`; like `?origin=` it only chooses what is shown.
+ */
+export function siteSettingsPath(origin: string): string {
+  return `options.html?site=${encodeURIComponent(origin)}`;
 }

@@ -11,7 +11,7 @@ import { updateGrant } from '../background/ui/grants';
 import { runChat } from '../pipeline/capabilities/chat';
 import { messages } from '../protocol/messages';
 import { changesFromForm, formFromDetails, fromLocalInput, toggleModel, toLocalInput, type SiteForm } from './form';
-import { originParam } from './popup';
+import { originParam, siteSettingsPath } from './popup';
 import type { SiteDetails } from './details';
 
 vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
@@ -107,6 +107,13 @@ describe('the popup target', () => {
     ['', null],
   ])('%s → %s', (search, origin) => {
     expect(originParam(search)).toBe(origin);
+  });
+
+  it("the popup's Settings opens the options page at the site, which reads it back", () => {
+    const path = siteSettingsPath('https://chat.example.com:8443');
+    expect(path).toBe('options.html?site=https%3A%2F%2Fchat.example.com%3A8443');
+    expect(originParam(path.slice(path.indexOf('?')), 'site')).toBe('https://chat.example.com:8443');
+    expect(originParam('?site=javascript:alert(1)', 'site')).toBeNull();
   });
 });
 

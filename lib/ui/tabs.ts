@@ -15,3 +15,8 @@ export async function activeTabOrigin(): Promise<string | null> {
 export function openOptions(): Promise<void> {
   return browser.runtime.openOptionsPage();
 }
+
+/** The options page in a new tab, at `path` (e.g. lib/sites/popup.ts siteSettingsPath). */
+export async function openOptionsAt(path: string): Promise<void> {
+  await browser.tabs.create({ url: new URL(path, browser.runtime.getURL('/')).href });
+}

@@ -31,9 +31,15 @@ export interface ApprovalView {
   id: string;
   origin: string;
   topOrigin: string | null;
+  /** The tab's favicon as the browser reported it (lib/approvals/favicon.ts); null: none known. */
+  favIconUrl: string | null;
   scopes: ('chat' | 'models' | 'embed')[];
   reason: string | null;
   budget: { usd: number; period: 'day' | 'week' | 'month' | 'total' };
-  offers: import('../grants/offers').ModelOffer[];
+  offers: import('../grants/offer-prices').PricedOffer[];
   unavailable: string[];
+  /** The models the site named (then only those are offered), or null: the window ticks by scope (lib/grants/preselect.ts). */
+  requestedModels: string[] | null;
+  /** Budgets above this ask the person twice (the wallet setting "Confirm budgets above"). */
+  confirmBudgetAboveUsd: number;
 }

@@ -25,7 +25,10 @@ export async function connectPage(context, page, options) {
   // Approve is ignored until the window has been shown and focused for a moment: wait until it is armed.
   await win.locator('button[data-armed="true"]', { hasText: 'Approve' }).waitFor();
   // The window closes as soon as the wallet has the answer, sometimes before the click returns.
-  await win.getByRole('button', { name: 'Approve' }).click().catch((error) => {
+  await win.getByRole('button', { name: 'Approve', exact: true }).click();
+  // $1000 is above the wallet's "Confirm budgets above" ($20 by default): a second step, armed on its own.
+  await win.locator('button[data-armed="true"]', { hasText: 'Approve anyway' }).waitFor();
+  await win.getByRole('button', { name: 'Approve anyway' }).click().catch((error) => {
     if (!win.isClosed()) throw error;
   });
   const grant = await connected;

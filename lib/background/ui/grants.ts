@@ -2,6 +2,7 @@
 import type { WalletContext } from '../context';
 import { toPublicGrant } from '../../grants/grants';
 import { modelOffers } from '../../grants/offers';
+import { priceOffers } from '../../grants/offer-prices';
 import { ErrorCode, WalletError } from '../../protocol/errors';
 import { messages } from '../../protocol/messages';
 import { usdToNanoFloor } from '../../budget/money';
@@ -107,7 +108,9 @@ export async function getApprovalQueue(ctx: WalletContext) {
 
 async function approvalView(ctx: WalletContext, record: ApprovalRecord) {
   const settings = await ctx.settings.get();
-  const offers = modelOffers(await ctx.keyring.list());
+  const keys = await ctx.keyring.list();
+  // Each with its price, so the window can say what the site may spend (lib/grants/offer-prices.ts).
+  const offers = priceOffers(modelOffers(keys), keys, await ctx.db.prices.toArray());
   const wanted = record.request.models;
   return {
     kind: record.kind ?? 'connect',
@@ -115,11 +118,14 @@ async function approvalView(ctx: WalletContext, record: ApprovalRecord) {
     id: record.id,
     origin: record.origin,
     topOrigin: record.topOrigin ?? null,
+    favIconUrl: record.favIconUrl ?? null,
     scopes: record.request.scopes,
     reason: record.request.reason ?? null,
     budget: record.request.budget ?? { usd: settings.defaultBudgetUsd, period: settings.defaultPeriod },
     offers: wanted ? offers.filter((o) => wanted.includes(o.model)) : offers,
     unavailable: wanted ? wanted.filter((m) => !offers.some((o) => o.model === m)) : [],
+    requestedModels: wanted ?? null,
+    confirmBudgetAboveUsd: settings.confirmBudgetAboveUsd,
   };
 }
 

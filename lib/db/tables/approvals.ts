@@ -8,6 +8,8 @@ export interface ApprovalRecord {
   topOrigin?: string;
   /** The browser tab the request came from: prompts are limited per tab too (lib/approvals/throttle.ts). */
   tabId?: number;
+  /** The tab's favicon (an https: URL or an inline image, capped: lib/approvals/favicon.ts), for display. */
+  favIconUrl?: string;
   /** The validated connect request. */
   request: {
     scopes: ('chat' | 'models' | 'embed')[];

@@ -88,8 +88,9 @@ export async function exportAuditLog(page: Page, format: 'JSON' | 'CSV'): Promis
  * The toolbar popup, opened in a tab for `origin`. In a tab the active tab is the popup itself,
  * so `?origin=` names the site (lib/sites/popup.ts); everything else is the popup as it is.
  */
-export async function openPopup(context: BrowserContext, extensionId: string, origin: string): Promise<Page> {
+export async function openPopup(context: BrowserContext, extensionId: string, origin: string, size?: { width: number; height: number }): Promise<Page> {
   const page = await context.newPage();
+  if (size) await page.setViewportSize(size);
   await page.goto(`chrome-extension://${extensionId}/popup.html?origin=${encodeURIComponent(origin)}`);
   return page;
 }

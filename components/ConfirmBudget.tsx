@@ -1,0 +1,44 @@
+import { useEffect, useId, useRef } from 'react';
+import { formatUsdSummary, perPeriod } from '@/lib/ui/format';
+import { siteName } from '@/lib/ui/site-name';
+import { useArmed } from '@/lib/ui/use-armed';
+
+/**
+ * The second step for a budget above the person's threshold ("Confirm budgets above"). Its confirm
+ * button is armed on its own (lib/ui/arming.ts), from the moment this step is shown: a double click
+ * on Approve, or keys meant for a page, never confirm. Focus goes to "Change budget", the harmless
+ * choice; Reject stays here too, and Escape still rejects.
+ */
+export function ConfirmBudget(props: { origin: string; usd: number; period: 'day' | 'week' | 'month' | 'total'; busy: boolean; onConfirm: () => void; onBack: () => void; onReject: () => void }) {
+  const { armed, isArmed } = useArmed();
+  const id = useId();
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => back.current?.focus(), []);
+  return (
+    <div className="confirm" role="group" aria-labelledby={id}>
+      <p id={id} className="warn" style={{ marginTop: 0 }}>
+        This lets {siteName(props.origin)} spend up to {formatUsdSummary(props.usd)} {perPeriod(props.period)}. Approve anyway?
+      </p>
+      <div className="actions">
+        <button
+          className="primary"
+          type="button"
+          data-armed={armed ? 'true' : 'false'}
+          aria-disabled={armed ? undefined : true}
+          disabled={props.busy}
+          onClick={() => {
+            if (isArmed()) props.onConfirm();
+          }}
+        >
+          Approve anyway
+        </button>
+        <button ref={back} type="button" onClick={props.onBack} disabled={props.busy}>
+          Change budget
+        </button>
+        <button type="button" onClick={props.onReject} disabled={props.busy}>
+          Reject
+        </button>
+      </div>
+    </div>
+  );
+}

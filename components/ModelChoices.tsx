@@ -1,0 +1,34 @@
+import { useId } from 'react';
+import { priceInWords } from '@/lib/ui/format';
+import type { ApprovalView } from '@/lib/ui/types';
+
+/**
+ * The approval window's models: each with the key that serves it and its price. Which are ticked
+ * at first is lib/grants/preselect.ts's rule; a model without a price is refused until one is set.
+ */
+export function ModelChoices({ approval, ticked, onToggle }: { approval: ApprovalView; ticked: readonly string[]; onToggle: (model: string) => void }) {
+  const base = useId();
+  const unpriced = approval.offers.some((o) => !o.price);
+  return (
+    <fieldset>
+      <legend>Models</legend>
+      {approval.offers.map((o, i) => (
+        <div key={o.model}>
+          <label style={{ fontWeight: 400 }}>
+            <input type="checkbox" checked={ticked.includes(o.model)} onChange={() => onToggle(o.model)} aria-describedby={`${base}-${i}`} />
+            {o.model} <span className="muted">via {o.keyName}</span>
+          </label>
+          <span id={`${base}-${i}`} className={o.price ? 'muted model-price' : 'warn model-price'} data-testid="model-price">
+            {priceInWords(o.price)}
+          </span>
+        </div>
+      ))}
+      {unpriced ? (
+        <details className="small">
+          <summary>Details</summary>A site&apos;s requests with a model without a price end with error 4402 until you set its price in the wallet (Prices).
+        </details>
+      ) : null}
+      {approval.unavailable.length ? <p className="warn">Not available with your keys: {approval.unavailable.join(', ')}</p> : null}
+    </fieldset>
+  );
+}

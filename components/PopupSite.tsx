@@ -1,0 +1,69 @@
+import { useCallback, useState } from 'react';
+import { call } from '@/lib/ui/client';
+import { useAction, useWallet } from '@/lib/ui/hooks';
+import type { Grant } from '@/lib/ui/types';
+import { activeTabOrigin, openOptionsAt } from '@/lib/ui/tabs';
+import { siteSettingsPath } from '@/lib/sites/popup';
+import { originLabel } from '@/lib/apps/app-origin';
+import { ErrorText } from './Field';
+import { RevokedNotice } from './RevokedNotice';
+import { SiteIdentity } from './SiteIdentity';
+import { SpendBar } from './SpendBar';
+
+/**
+ * The popup's control for the current tab's site: its status, spend against budget, and Pause /
+ * Resume, Revoke (with Undo, as on the options page) and Settings. Shown only while the wallet is
+ * unlocked (the popup shows nothing about any site while locked). `target` names the site
+ * instead of the active tab (lib/sites/popup.ts).
+ */
+export function PopupSite({ target }: { target: string | null }) {
+  const site = useWallet(async () => {
+    const origin = target ?? (await activeTabOrigin());
+    return { origin, grant: origin ? await call<Grant | null>('grants.get', { origin }) : null };
+  }, [target]);
+  const [revoked, setRevoked] = useState<string | null>(null);
+  const dismiss = useCallback(() => setRevoked(null), []);
+  const act = useAction(async (action: 'pause' | 'resume' | 'revoke', origin: string) => {
+    if (action === 'revoke') {
+      await call('grants.revoke', { origin });
+      setRevoked(origin);
+    } else await call('grants.update', { origin, paused: action === 'pause' });
+  });
+  const origin = site.data?.origin;
+  if (site.error) return <ErrorText error={site.error} />;
+  if (site.data === undefined) return <p className="muted">Loading…</p>;
+  if (!origin) return <p className="muted">This tab is not a website: there is no site to control here.</p>;
+  const grant = site.data.grant;
+  const status = !grant ? 'not connected' : grant.paused ? 'paused' : 'connected';
+  return (
+    <section className="card" aria-label="This site">
+      <SiteIdentity origin={origin} />
+      <div className="origin">{originLabel(origin)}</div>
+      <p data-testid="site-status">
+        Status: <strong className={grant?.paused ? 'warn' : grant ? 'ok' : undefined}>{status}</strong>
+      </p>
+      {revoked ? <RevokedNotice origin={revoked} onDone={dismiss} /> : null}
+      {grant ? (
+        <>
+          {grant.paused ? <p className="warn">Paused: its requests are refused until you resume it.</p> : null}
+          <div className="muted">
+            {grant.models.length} {grant.models.length === 1 ? 'model' : 'models'} (default {grant.defaultModel}) · {grant.rateLimitPerMin}/min
+          </div>
+          <SpendBar grant={grant} />
+          <div className="actions">
+            <button onClick={() => void act.run(grant.paused ? 'resume' : 'pause', origin)} disabled={act.busy}>
+              {grant.paused ? 'Resume' : 'Pause'}
+            </button>
+            <button className="danger" onClick={() => void act.run('revoke', origin)} disabled={act.busy}>
+              Revoke
+            </button>
+            <button onClick={() => void openOptionsAt(siteSettingsPath(origin))}>Settings</button>
+          </div>
+        </>
+      ) : revoked ? null : (
+        <p className="muted">Not connected. This site has not asked to connect: a site connects itself when it asks to use your keys.</p>
+      )}
+      <ErrorText error={act.error} />
+    </section>
+  );
+}
