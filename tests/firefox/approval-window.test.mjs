@@ -5,35 +5,18 @@
  * offered, and only those the asked-for scopes use are ticked. Run: `node --test tests/firefox/approval-window.test.mjs`
  * after `npm run build:firefox`.
  */
-import { after, before, describe, test } from 'node:test';
+import { mockAndSite, PASSPHRASE, TEST_KEY } from './support/servers.mjs';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { startMock } from '../../mock/server.mjs';
-import { startStaticServer } from '../../scripts/static-server.mjs';
 import { assertPrerequisites, launchFirefox } from './support/firefox.mjs';
 import { OptionsPage, armed } from './support/po.mjs';
 import { byokCall, openApp } from './support/app.mjs';
 import { button, control } from './support/aria.mjs';
 import { waitUntil } from './support/wait.mjs';
 
-const PASSPHRASE = 'correct horse battery staple';
-const TEST_KEY = 'sk-test-firefox-0123456789abcdefSECRET';
 const TEST_TIMEOUT_MS = 120_000;
 
-/** @type {Awaited<ReturnType<typeof startMock>>} */
-let mock;
-/** @type {Awaited<ReturnType<typeof startStaticServer>>} */
-let site;
-
-before(async () => {
-  mock = await startMock();
-  site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
-});
-
-after(async () => {
-  await mock?.close();
-  await site?.close();
-});
+const env = mockAndSite();
 
 /**
  * Each offered model with whether its box is ticked (a box's label reads "MODEL via KEY").
@@ -65,8 +48,8 @@ describe('the approval window in Firefox ESR', { concurrency: false }, () => {
     t.after(() => firefox.close());
     const options = new OptionsPage(firefox);
     await options.createWallet(PASSPHRASE);
-    await options.addKey({ provider: 'OpenAI', name: 'Mock OpenAI', key: TEST_KEY, baseUrl: `${mock.url}/v1` });
-    const app = await openApp(firefox.browser, `${site.url}/index.html`);
+    await options.addKey({ provider: 'OpenAI', name: 'Mock OpenAI', key: TEST_KEY, baseUrl: `${env.mock.url}/v1` });
+    const app = await openApp(firefox.browser, `${env.site.url}/index.html`);
 
     const chatting = byokCall(app, 'connect', { scopes: ['chat', 'models'] });
     const chatWin = await firefox.windows.next('approve.html');

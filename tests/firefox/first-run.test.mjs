@@ -5,33 +5,16 @@
  * person sets up on that page, then resolves once they approve in the approval window.
  * Run: `npm run build:firefox && node --test tests/firefox/`.
  */
-import { after, before, describe, test } from 'node:test';
+import { mockAndSite, PASSPHRASE, TEST_KEY } from './support/servers.mjs';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { startMock } from '../../mock/server.mjs';
-import { startStaticServer } from '../../scripts/static-server.mjs';
 import { assertPrerequisites, launchFirefox } from './support/firefox.mjs';
 import { OptionsPage, approve } from './support/po.mjs';
 import { byokCall, openApp } from './support/app.mjs';
 import { waitUntil } from './support/wait.mjs';
 
-const PASSPHRASE = 'correct horse battery staple';
-const TEST_KEY = 'sk-test-firefox-0123456789abcdefSECRET';
 
-/** @type {Awaited<ReturnType<typeof startMock>>} */
-let mock;
-/** @type {Awaited<ReturnType<typeof startStaticServer>>} */
-let site;
-
-before(async () => {
-  mock = await startMock();
-  site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
-});
-
-after(async () => {
-  await mock?.close();
-  await site?.close();
-});
+const env = mockAndSite();
 
 describe('first run in Firefox ESR', { concurrency: false }, () => {
   test('Firefox ESR and the Firefox build are there', () => assertPrerequisites());
@@ -42,7 +25,7 @@ describe('first run in Firefox ESR', { concurrency: false }, () => {
     const welcome = await firefox.windows.next('options.html');
     await welcome.waitForSelector('::-p-aria([name="Welcome to byok"][role="heading"])');
 
-    const app = await openApp(firefox.browser, `${site.url}/index.html`);
+    const app = await openApp(firefox.browser, `${env.site.url}/index.html`);
     const origin = new URL(app.url()).origin;
     const connecting = byokCall(app, 'connect', { budget: { usd: 0.5, period: 'day' } });
     await waitUntil(() => welcome.evaluate((o) => document.body.innerText.includes(`${o} is waiting to connect`), origin), { what: 'the welcome page to name the waiting site' });
@@ -50,7 +33,7 @@ describe('first run in Firefox ESR', { concurrency: false }, () => {
     const options = new OptionsPage(firefox);
     options.page = welcome;
     await options.createWallet(PASSPHRASE);
-    await options.addKey({ provider: 'OpenAI', name: 'Mock OpenAI', key: TEST_KEY, baseUrl: `${mock.url}/v1` });
+    await options.addKey({ provider: 'OpenAI', name: 'Mock OpenAI', key: TEST_KEY, baseUrl: `${env.mock.url}/v1` });
     await approve(firefox, { budget: '0.25' });
 
     const grant = await connecting;

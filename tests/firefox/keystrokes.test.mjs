@@ -7,38 +7,21 @@
  * it), so here a click comes while the window has just lost focus: no timing race.
  * Run: `npm run e2e:firefox` (node's test runner).
  */
-import { after, before, describe, test } from 'node:test';
+import { mockAndSite, PASSPHRASE, TEST_KEY } from './support/servers.mjs';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { startMock } from '../../mock/server.mjs';
-import { startStaticServer } from '../../scripts/static-server.mjs';
 import { launchFirefox } from './support/firefox.mjs';
 import { OptionsPage, armed } from './support/po.mjs';
 import { byokCall, openApp } from './support/app.mjs';
 import { button, fill } from './support/aria.mjs';
 import { waitUntil } from './support/wait.mjs';
 
-const PASSPHRASE = 'correct horse battery staple';
-const TEST_KEY = 'sk-test-firefox-0123456789abcdefSECRET';
 const TEST_TIMEOUT_MS = 120_000;
 
-/** @type {Awaited<ReturnType<typeof startMock>>} */
-let mock;
-/** @type {Awaited<ReturnType<typeof startStaticServer>>} */
-let site;
-
-before(async () => {
-  mock = await startMock();
-  site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
-});
-
-after(async () => {
-  await mock?.close();
-  await site?.close();
-});
+const env = mockAndSite();
 
 /**
- * A fresh Firefox with a wallet holding the mock's key, and a page of the test site.
+ * A fresh Firefox with a wallet holding the mock's key, and a page of the test env.site.
  * @param {import('node:test').TestContext} t
  */
 async function walletAndApp(t) {
@@ -46,8 +29,8 @@ async function walletAndApp(t) {
   t.after(() => firefox.close());
   const options = new OptionsPage(firefox);
   await options.createWallet(PASSPHRASE);
-  await options.addKey({ provider: 'OpenAI', name: 'Mock OpenAI', key: TEST_KEY, baseUrl: `${mock.url}/v1` });
-  return { firefox, app: await openApp(firefox.browser, `${site.url}/index.html`) };
+  await options.addKey({ provider: 'OpenAI', name: 'Mock OpenAI', key: TEST_KEY, baseUrl: `${env.mock.url}/v1` });
+  return { firefox, app: await openApp(firefox.browser, `${env.site.url}/index.html`) };
 }
 
 /** @param {import('puppeteer-core').Page} win */

@@ -6,34 +6,17 @@
  * limit; nothing reaches the provider; the next call answers.
  * Run: `npm run build:firefox && node --test tests/firefox/`.
  */
-import { after, before, describe, test } from 'node:test';
+import { mockAndSite, PASSPHRASE, TEST_KEY } from './support/servers.mjs';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { startMock } from '../../mock/server.mjs';
-import { startStaticServer } from '../../scripts/static-server.mjs';
 import { assertPrerequisites, launchFirefox } from './support/firefox.mjs';
 import { OptionsPage, approve } from './support/po.mjs';
 import { byokCall, chat, openApp, user } from './support/app.mjs';
 
-const PASSPHRASE = 'correct horse battery staple';
-const TEST_KEY = 'sk-test-firefox-0123456789abcdefSECRET';
 /** chat's limit, in characters of JSON (lib/protocol/limits.ts). */
 const CHAT_LIMIT = 32 * 1024 * 1024;
 
-/** @type {Awaited<ReturnType<typeof startMock>>} */
-let mock;
-/** @type {Awaited<ReturnType<typeof startStaticServer>>} */
-let site;
-
-before(async () => {
-  mock = await startMock();
-  site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
-});
-
-after(async () => {
-  await mock?.close();
-  await site?.close();
-});
+const env = mockAndSite();
 
 describe('oversized requests in Firefox ESR', { concurrency: false }, () => {
   test('Firefox ESR and the Firefox build are there', () => assertPrerequisites());
@@ -43,12 +26,12 @@ describe('oversized requests in Firefox ESR', { concurrency: false }, () => {
     t.after(() => firefox.close());
     const options = new OptionsPage(firefox);
     await options.createWallet(PASSPHRASE);
-    await options.addKey({ provider: 'OpenAI', name: 'Mock OpenAI', key: TEST_KEY, baseUrl: `${mock.url}/v1` });
-    const app = await openApp(firefox.browser, `${site.url}/index.html`);
+    await options.addKey({ provider: 'OpenAI', name: 'Mock OpenAI', key: TEST_KEY, baseUrl: `${env.mock.url}/v1` });
+    const app = await openApp(firefox.browser, `${env.site.url}/index.html`);
     const connecting = byokCall(app, 'connect', {});
     await approve(firefox, { budget: '1' });
     assert.equal((await connecting).error, undefined);
-    mock.reset();
+    env.mock.reset();
 
     const tooLarge = `Invalid request: message: too large: chat allows at most ${CHAT_LIMIT} characters of JSON`;
     // 12 parts of 3 M characters, each within the schema: 36 M in all.
@@ -70,7 +53,7 @@ describe('oversized requests in Firefox ESR', { concurrency: false }, () => {
       );
     });
     assert.deepEqual(string, { code: -32602, message: tooLarge });
-    assert.equal(mock.stats().completions, 0);
+    assert.equal(env.mock.stats().completions, 0);
 
     const next = await chat(app, { ...user('still here'), model: 'gpt-4o-mini' });
     assert.equal(next.error, undefined, JSON.stringify(next.error));

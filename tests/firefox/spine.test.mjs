@@ -6,37 +6,21 @@
  * `window.byok`, the bundled mock provider. Each test gets a fresh Firefox profile.
  * Run: `npm run e2e:firefox` (node's test runner).
  */
-import { after, before, describe, test } from 'node:test';
+import { mockAndSite, PASSPHRASE, TEST_KEY } from './support/servers.mjs';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { startMock } from '../../mock/server.mjs';
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { join } from 'node:path';
 import { ADDON_DIR, assertPrerequisites, launchFirefox } from './support/firefox.mjs';
 import { OptionsPage, approve, armed, reject, unlockWindow } from './support/po.mjs';
 import { byokCall, chat, loadChildFrame, nextGrantChanged, openApp, user } from './support/app.mjs';
 import { button, fill, valueOf } from './support/aria.mjs';
 import { waitUntil } from './support/wait.mjs';
 
-const PASSPHRASE = 'correct horse battery staple';
-const TEST_KEY = 'sk-test-firefox-0123456789abcdefSECRET';
 const TEST_TIMEOUT_MS = 120_000;
 
-/** @type {Awaited<ReturnType<typeof startMock>>} */
-let mock;
-/** @type {Awaited<ReturnType<typeof startStaticServer>>} */
-let site;
-
-before(async () => {
-  mock = await startMock();
-  site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
-});
-
-after(async () => {
-  await mock?.close();
-  await site?.close();
-});
+const env = mockAndSite();
 
 /**
  * A fresh Firefox with the add-on, closed (and its profile removed) when the test ends.
@@ -55,7 +39,7 @@ async function firefoxFor(t, options) {
  */
 async function walletWithKey(options) {
   await options.createWallet(PASSPHRASE);
-  await options.addKey({ provider: 'OpenAI', name: 'Mock OpenAI', key: TEST_KEY, baseUrl: `${mock.url}/v1` });
+  await options.addKey({ provider: 'OpenAI', name: 'Mock OpenAI', key: TEST_KEY, baseUrl: `${env.mock.url}/v1` });
 }
 
 /**
@@ -102,7 +86,7 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
       assert.ok(granted.origins?.includes(origin), `host permission ${origin} not granted: ${JSON.stringify(granted.origins)}`);
     }
 
-    const app = await openApp(firefox.browser, `${site.url}/index.html`);
+    const app = await openApp(firefox.browser, `${env.site.url}/index.html`);
     const origin = new URL(app.url()).origin;
     const rejected = byokCall(app, 'connect', { reason: 'testing' });
     await reject(firefox);
@@ -128,7 +112,7 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
   test('streams a chat; abort stops the provider call; bad input is refused', { timeout: TEST_TIMEOUT_MS }, async (t) => {
     const { firefox, options } = await firefoxFor(t);
     await walletWithKey(options);
-    const app = await openApp(firefox.browser, `${site.url}/index.html`);
+    const app = await openApp(firefox.browser, `${env.site.url}/index.html`);
     await connectApproved(firefox, app);
 
     const streamed = await chat(app, { ...user('hello from firefox'), model: 'gpt-4o-mini' });
@@ -140,10 +124,10 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
     assert.equal(streamed.result?.finishReason, 'stop');
     assert.ok((streamed.result?.usage.outputTokens ?? 0) > 0);
 
-    mock.reset();
+    env.mock.reset();
     const aborted = await chat(app, user('[[chunks:400]] [[delay:20]] go'), { abortAfterDeltas: 2 });
     assert.equal(aborted.error?.name, 'AbortError');
-    await waitUntil(() => mock.stats().aborted === 1, { what: 'the mock to see the upstream call aborted' });
+    await waitUntil(() => env.mock.stats().aborted === 1, { what: 'the mock to see the upstream call aborted' });
 
     const bad = await byokCall(app, 'chat', { messages: [{ role: 'wizard', content: 'x' }] });
     assert.equal(bad.error?.code, -32602);
@@ -154,9 +138,9 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
   test('a second origin has no grant', { timeout: TEST_TIMEOUT_MS }, async (t) => {
     const { firefox, options } = await firefoxFor(t);
     await walletWithKey(options);
-    const app = await openApp(firefox.browser, `${site.url}/index.html`);
+    const app = await openApp(firefox.browser, `${env.site.url}/index.html`);
     await connectApproved(firefox, app);
-    const other = await openApp(firefox.browser, `${site.otherOrigin}/index.html`);
+    const other = await openApp(firefox.browser, `${env.site.otherOrigin}/index.html`);
     assert.equal(await byokCall(other, 'getGrant'), null);
     assert.equal((await byokCall(other, 'chat', user('hi'))).error?.code, 4100);
   });
@@ -164,9 +148,9 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
   test('a cross-origin iframe has its own origin, and the approval names the embedder', { timeout: TEST_TIMEOUT_MS }, async (t) => {
     const { firefox, options } = await firefoxFor(t);
     await walletWithKey(options);
-    const top = await openApp(firefox.browser, `${site.url}/frame.html`);
+    const top = await openApp(firefox.browser, `${env.site.url}/frame.html`);
     await connectApproved(firefox, top);
-    const child = await loadChildFrame(top, `${site.otherOrigin}/index.html`);
+    const child = await loadChildFrame(top, `${env.site.otherOrigin}/index.html`);
     // The top page's grant is not the frame's: the browser reports the frame's own origin.
     assert.equal(await byokCall(child, 'getGrant'), null);
     assert.equal((await byokCall(child, 'chat', user('from the frame'))).error?.code, 4100);
@@ -174,8 +158,8 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
     const connecting = byokCall(child, 'connect', {});
     const win = await firefox.windows.next('approve.html');
     const shown = await waitUntil(() => win.$eval('form', (el) => /** @type {HTMLElement} */ (el).innerText), { what: 'the approval form' });
-    assert.ok(shown.includes(`${site.otherOrigin} wants to use your AI keys`), shown);
-    assert.ok(shown.includes(`It is embedded in ${site.url}.`), shown);
+    assert.ok(shown.includes(`${env.site.otherOrigin} wants to use your AI keys`), shown);
+    assert.ok(shown.includes(`It is embedded in ${env.site.url}.`), shown);
     await (await button(win, 'Reject')).click();
     await firefox.windows.closed(win);
     assert.equal((await connecting).error?.code, 4001);
@@ -186,7 +170,7 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
     // 5 s here, still long enough for every step of the setup on a loaded machine).
     const { firefox, options } = await firefoxFor(t, { prefs: { 'extensions.background.idle.timeout': 5000 } });
     await walletWithKey(options);
-    const app = await openApp(firefox.browser, `${site.url}/index.html`);
+    const app = await openApp(firefox.browser, `${env.site.url}/index.html`);
     await connectApproved(firefox, app);
     assert.match((await chat(app, user('before'))).result?.text ?? '', /before/);
 
@@ -216,7 +200,7 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
     // Firefox unloads the background mid-request and the page gets "the wallet restarted".
     const { firefox, options } = await firefoxFor(t, { prefs: { 'extensions.background.idle.timeout': 25_000 } });
     await walletWithKey(options);
-    const app = await openApp(firefox.browser, `${site.url}/index.html`);
+    const app = await openApp(firefox.browser, `${env.site.url}/index.html`);
     await connectApproved(firefox, app);
     const slow = await chat(app, user('[[chunks:1]] [[delay:40000]] slow'));
     assert.equal(slow.error, undefined, JSON.stringify(slow.error));
@@ -226,7 +210,7 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
   test('revoke: the page is told at once, then gets 4100', { timeout: TEST_TIMEOUT_MS }, async (t) => {
     const { firefox, options } = await firefoxFor(t);
     await walletWithKey(options);
-    const app = await openApp(firefox.browser, `${site.url}/index.html`);
+    const app = await openApp(firefox.browser, `${env.site.url}/index.html`);
     const origin = new URL(app.url()).origin;
     await connectApproved(firefox, app);
     assert.equal((await chat(app, user('before revoke'))).error, undefined);
@@ -241,7 +225,7 @@ describe('byok in Firefox ESR', { concurrency: false }, () => {
   test('lock: a request opens the unlock window; unlocking proceeds, closing it gives 4900', { timeout: TEST_TIMEOUT_MS }, async (t) => {
     const { firefox, options } = await firefoxFor(t);
     await walletWithKey(options);
-    const app = await openApp(firefox.browser, `${site.url}/index.html`);
+    const app = await openApp(firefox.browser, `${env.site.url}/index.html`);
     await connectApproved(firefox, app);
     const page = await options.open();
     await (await button(page, 'Lock')).click();
