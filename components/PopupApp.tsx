@@ -48,7 +48,7 @@ export function PopupApp({ target = null }: { target?: string | null }) {
           )}
         </section>
       ) : null}
-      <button onClick={() => void openOptions()}>Open wallet</button>
+      {s ? <button autoFocus={s.unlocked} onClick={() => void openOptions()}>Open wallet</button> : null}
     </main>
   );
 }
