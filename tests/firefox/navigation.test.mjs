@@ -12,13 +12,16 @@ import { byRole } from './support/aria.mjs';
 
 const PASSPHRASE = 'correct horse battery staple';
 
-/** Each view: its nav item, the hash it routes to, and something only it shows. */
+/**
+ * Each view: its nav item, the hash it routes to, and something only it shows (a role and a name).
+ * @type {{ name: 'Keys' | 'Sites & apps' | 'Usage' | 'Settings' | 'Security', hash: string, role: string, shows: string }[]}
+ */
 const VIEWS = [
-  { name: 'Sites & apps', hash: '#sites', shows: ['list', 'Connected sites'] },
-  { name: 'Usage', hash: '#usage', shows: ['region', 'Recent requests'] },
-  { name: 'Settings', hash: '#settings', shows: ['region', 'Over budget'] },
-  { name: 'Security', hash: '#security', shows: ['button', 'Change passphrase'] },
-  { name: 'Keys', hash: '#keys', shows: ['button', 'Add key'] },
+  { name: 'Sites & apps', hash: '#sites', role: 'list', shows: 'Connected sites' },
+  { name: 'Usage', hash: '#usage', role: 'region', shows: 'Recent requests' },
+  { name: 'Settings', hash: '#settings', role: 'region', shows: 'Over budget' },
+  { name: 'Security', hash: '#security', role: 'button', shows: 'Change passphrase' },
+  { name: 'Keys', hash: '#keys', role: 'button', shows: 'Add key' },
 ];
 
 describe('the options page navigation in Firefox ESR', { concurrency: false }, () => {
@@ -29,9 +32,9 @@ describe('the options page navigation in Firefox ESR', { concurrency: false }, (
     t.after(() => firefox.close());
     const options = new OptionsPage(firefox);
     await options.createWallet(PASSPHRASE);
-    for (const { name, hash, shows } of VIEWS) {
+    for (const { name, hash, role, shows } of VIEWS) {
       const page = await options.view(name);
-      await byRole(page, shows[0], shows[1]);
+      await byRole(page, role, shows);
       const state = await page.evaluate(() => ({
         hash: location.hash,
         current: [...document.querySelectorAll('nav[aria-label="Wallet"] a[aria-current="page"]')].map((a) => a.textContent),
