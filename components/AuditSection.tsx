@@ -28,7 +28,7 @@ export function AuditSection() {
   });
   return (
     <section className="card" aria-labelledby="audit-title">
-      <h2 id="audit-title">Audit log</h2>
+      <h3 id="audit-title">Audit log</h3>
       <p className="muted">Security events, recorded by the wallet itself: connections, revokes, unlock failures, keys, settings and backups. Never a key or a passphrase.</p>
       <div className="row">
         <label htmlFor={formatId} style={{ margin: 0 }}>

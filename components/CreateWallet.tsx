@@ -47,7 +47,7 @@ function CreateForm() {
       <h2>Create your wallet</h2>
       <p className="muted">Your keys are encrypted with this passphrase. It is never stored; if you forget it, the wallet must be reset.</p>
       <form onSubmit={submit}>
-        <Field label="Passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <Field label="Passphrase" type="password" autoComplete="new-password" autoFocus value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
         <PassphraseStrength passphrase={passphrase} />
         <Field label="Confirm passphrase" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
         <ErrorText error={create.error} />

@@ -17,7 +17,7 @@ export function DashboardSection() {
   return (
     <section className="card" aria-labelledby="dashboard-title">
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <h2 id="dashboard-title">Dashboard</h2>
+        <h3 id="dashboard-title">Dashboard</h3>
         <div className="row">
           <label htmlFor={spanId} style={{ margin: 0 }}>
             Dashboard period
@@ -41,7 +41,7 @@ export function DashboardSection() {
             <DashboardChart title="Spend per site" rows={s.bySite} series={s.sites} testId="chart-sites" />
             <DashboardChart title="Spend per provider" rows={s.byProvider} series={s.providers} testId="chart-providers" />
           </div>
-          <h3>Top sites</h3>
+          <h4>Top sites</h4>
           {s.topSites.length === 0 ? (
             <p className="muted">No requests in this period.</p>
           ) : (

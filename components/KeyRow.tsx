@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { formatTime } from '@/lib/ui/format';
+import { useEscapeToClose } from '@/lib/ui/use-escape';
 import type { KeyView } from '@/lib/ui/types';
 import { presetFor } from '@/lib/providers/presets';
 import { ErrorText, Field } from './Field';
@@ -23,8 +24,14 @@ export function KeyRow({ keyView: key }: { keyView: KeyView }) {
   const update = useAction((changes: { name?: string; enabled?: boolean }) => call('keys.update', { id: key.id, ...changes }));
   const validate = useAction(() => call('keys.validate', { id: key.id }));
   const busy = update.busy || validate.busy;
+  const close = () => setEditing('none');
+  // Esc closes whichever form is open and gives focus back to the button that opened it.
+  const { openerRef: renameRef, onKeyDown: escapeRename } = useEscapeToClose(editing === 'rename', close);
+  const { openerRef: rotateRef, onKeyDown: escapeRotate } = useEscapeToClose(editing === 'rotate', close);
+  const { openerRef: deleteRef, onKeyDown: escapeDelete } = useEscapeToClose(editing === 'delete', close);
+  const onKeyDown = (e: KeyboardEvent) => [escapeRename, escapeRotate, escapeDelete].forEach((escape) => escape(e));
   return (
-    <li aria-label={key.name}>
+    <li aria-label={key.name} onKeyDown={onKeyDown}>
       <div>
         <strong>{key.name}</strong> <span className="muted">{presetFor(key.provider)?.label ?? key.provider}</span> <code>{key.masked}</code>{' '}
         <span className={`badge ${key.status === 'valid' ? 'ok' : key.status === 'invalid' ? 'error' : 'warn'}`}>{STATUS_TEXT[key.status]}</span>
@@ -37,10 +44,10 @@ export function KeyRow({ keyView: key }: { keyView: KeyView }) {
       </div>
       {key.status !== 'valid' && key.statusMessage ? <div className={key.status === 'invalid' ? 'error' : 'warn'}>{key.statusMessage}</div> : null}
       <div className="actions">
-        <button onClick={() => setEditing(editing === 'rename' ? 'none' : 'rename')} aria-label={`Rename key ${key.name}`} disabled={busy}>
+        <button ref={renameRef} aria-expanded={editing === 'rename'} onClick={() => setEditing(editing === 'rename' ? 'none' : 'rename')} aria-label={`Rename key ${key.name}`} disabled={busy}>
           Rename
         </button>
-        <button onClick={() => setEditing(editing === 'rotate' ? 'none' : 'rotate')} aria-label={`Rotate key ${key.name}`} disabled={busy}>
+        <button ref={rotateRef} aria-expanded={editing === 'rotate'} onClick={() => setEditing(editing === 'rotate' ? 'none' : 'rotate')} aria-label={`Rotate key ${key.name}`} disabled={busy}>
           Rotate
         </button>
         <button onClick={() => void update.run({ enabled: !key.enabled })} aria-label={`${key.enabled ? 'Disable' : 'Enable'} key ${key.name}`} disabled={busy}>
@@ -49,7 +56,7 @@ export function KeyRow({ keyView: key }: { keyView: KeyView }) {
         <button onClick={() => void validate.run()} aria-label={`Re-validate key ${key.name}`} disabled={busy}>
           {validate.busy ? 'Checking…' : 'Re-validate'}
         </button>
-        <button className="danger" onClick={() => setEditing('delete')} aria-label={`Delete key ${key.name}`} aria-expanded={editing === 'delete'} disabled={busy}>
+        <button className="danger" ref={deleteRef} onClick={() => setEditing('delete')} aria-label={`Delete key ${key.name}`} aria-expanded={editing === 'delete'} disabled={busy}>
           Delete
         </button>
       </div>

@@ -8,6 +8,7 @@ import { rangeStart, type TimeRange } from '@/lib/dashboard/query';
 import { exportFilename, ledgerCsv } from '@/lib/dashboard/ledger-csv';
 import { messages } from '@/lib/protocol/messages';
 import { ErrorText } from './Field';
+import { EmptyState } from './views/View';
 
 const STATUSES = ['ok', 'error', 'aborted', 'refused', 'interrupted', 'pending'] as const;
 const RANGES: { value: TimeRange; label: string }[] = [
@@ -43,7 +44,7 @@ export function LedgerSection() {
   const [exported, setExported] = useState<string | null>(null);
   return (
     <section className="card" aria-labelledby="ledger-title">
-      <h2 id="ledger-title">Recent requests</h2>
+      <h3 id="ledger-title">Recent requests</h3>
       <div className="filters">
         <div>
           <label htmlFor={ids.site}>Filter by site</label>
@@ -100,7 +101,10 @@ export function LedgerSection() {
         </p>
       ) : null}
       <ErrorText error={rows.error ?? exportCsv.error} />
-      {rows.data?.length === 0 ? <p className="muted">No requests match.</p> : null}
+      {rows.data?.length === 0 && (origin || model || status || range !== 'all') ? <p className="muted">No requests match.</p> : null}
+      {rows.data?.length === 0 && !(origin || model || status || range !== 'all') ? (
+        <EmptyState>No requests yet. When a connected site uses your keys, each request shows here with its model, tokens and cost.</EmptyState>
+      ) : null}
       {rows.data?.length ? (
         <table aria-label="Request log">
           <thead>

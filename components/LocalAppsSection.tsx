@@ -18,7 +18,7 @@ export function LocalAppsSection() {
   const s = status.data;
   return (
     <section className="card" aria-labelledby="apps-title">
-      <h2 id="apps-title">Local apps</h2>
+      <h3 id="apps-title">Local apps</h3>
       <label>
         <input
           type="checkbox"

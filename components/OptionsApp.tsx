@@ -1,53 +1,44 @@
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
+import { useHashView } from '@/lib/ui/use-hash-view';
 import type { VaultStatusView } from '@/lib/ui/types';
 import { CreateWallet } from './CreateWallet';
 import { UnlockForm } from './UnlockForm';
-import { KeysSection } from './KeysSection';
-import { SitesSection } from './SitesSection';
-import { LocalAppsSection } from './LocalAppsSection';
-import { LedgerSection } from './LedgerSection';
-import { DashboardSection } from './DashboardSection';
-import { AuditSection } from './AuditSection';
-import { PricesSection } from './PricesSection';
-import { VaultSection } from './VaultSection';
-import { RequestSettings } from './RequestSettings';
 import { LockButton } from './LockButton';
 import { ResetWallet } from './ResetWallet';
 import { Welcome } from './Welcome';
+import { WalletNav } from './WalletNav';
+import { WalletView } from './views/WalletViews';
 
+/**
+ * The options page: first run (create or restore), unlock, then the wallet as an app, one view at
+ * a time under a navigation (lib/ui/views.ts). The Welcome card leads the Keys view until a key exists.
+ */
 export function OptionsApp() {
   const status = useWallet(() => call<VaultStatusView>('vault.status'));
+  const view = useHashView();
   const s = status.data;
   return (
-    <main>
-      <div className="row" style={{ justifyContent: 'space-between' }}>
+    <>
+      <header className="app-header">
         <h1>byok wallet</h1>
         {s?.unlocked ? <LockButton /> : null}
-      </div>
-      {!s ? <p className="muted">{status.error ?? 'Loading…'}</p> : null}
-      {s ? <Welcome status={s} /> : null}
-      {s && !s.exists ? <CreateWallet /> : null}
-      {s?.exists && !s.unlocked ? (
-        <section className="card">
-          <h2>Unlock your wallet</h2>
-          <UnlockForm />
-          <ResetWallet forgotten />
-        </section>
-      ) : null}
-      {s?.unlocked ? (
-        <>
-          <KeysSection />
-          <SitesSection />
-          <LocalAppsSection />
-          <DashboardSection />
-          <LedgerSection />
-          <PricesSection />
-          <RequestSettings />
-          <VaultSection autoLockMinutes={s.autoLockMinutes} />
-          <AuditSection />
-        </>
-      ) : null}
-    </main>
+      </header>
+      {s?.unlocked ? <WalletNav current={view} /> : null}
+      <main>
+        {!s ? <p className="muted">{status.error ?? 'Loading…'}</p> : null}
+        {s && (!s.unlocked || view === 'keys') ? <Welcome status={s} /> : null}
+        {s && !s.exists ? <CreateWallet /> : null}
+        {s?.exists && !s.unlocked ? (
+          <section className="card" aria-labelledby="unlock-title">
+            <h2 id="unlock-title">Unlock your wallet</h2>
+            <UnlockForm />
+            <ResetWallet forgotten />
+          </section>
+        ) : null}
+        {/* keyed by view: each view mounts anew, so its heading takes focus (components/views/View.tsx) */}
+        {s?.unlocked ? <WalletView key={view} view={view} autoLockMinutes={s.autoLockMinutes} /> : null}
+      </main>
+    </>
   );
 }

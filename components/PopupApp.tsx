@@ -33,7 +33,7 @@ export function PopupApp({ target = null }: { target?: string | null }) {
           <PopupSite target={target} />
         </>
       ) : null}
-      <button onClick={() => void openOptions()}>Open wallet</button>
+      {s ? <button autoFocus={s.unlocked} onClick={() => void openOptions()}>Open wallet</button> : null}
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorText, Field } from './Field';
 import { PRICES_UPDATED } from '@/lib/budget/prices';
 import { priceNote } from '@/lib/dashboard/prices';
 import { messages } from '@/lib/protocol/messages';
+import { EmptyState } from './views/View';
 
 interface PriceRow {
   keyId: string;
@@ -34,10 +35,18 @@ export function PricesSection() {
     e.preventDefault();
     void save.run();
   };
-  if (!keys.data?.length) return null;
+  if (!keys.data) return null;
+  if (!keys.data.length) {
+    return (
+      <section className="card" aria-labelledby="prices-title">
+        <h3 id="prices-title">Prices</h3>
+        <EmptyState>No key yet. Once you add one in Keys, you can set what its models cost here.</EmptyState>
+      </section>
+    );
+  }
   return (
     <section className="card" aria-labelledby="prices-title">
-      <h2 id="prices-title">Prices</h2>
+      <h3 id="prices-title">Prices</h3>
       <p className="muted" data-testid="prices-updated">
         {messages.pricesUpdated(PRICES_UPDATED)} Local endpoints cost 0 unless you set a price; unknown models elsewhere are refused until you do. A price you set
         overrides the built-in one for that key.

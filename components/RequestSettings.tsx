@@ -13,7 +13,7 @@ export function RequestSettings() {
   const value = timeout ?? String(settings.data?.providerTimeoutSeconds ?? '');
   return (
     <section className="card" aria-labelledby="requests-title">
-      <h2 id="requests-title">Requests</h2>
+      <h3 id="requests-title">Requests</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();

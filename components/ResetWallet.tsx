@@ -3,6 +3,7 @@ import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { messages } from '@/lib/protocol/messages';
 import { RESET_WORD } from '@/lib/vault/policy';
+import { useEscapeToClose } from '@/lib/ui/use-escape';
 import { ErrorText, Field } from './Field';
 
 /** Reset the wallet (a forgotten passphrase): deletes everything after a typed confirmation. */
@@ -10,6 +11,7 @@ export function ResetWallet({ forgotten = false }: { forgotten?: boolean }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const reset = useAction(() => call('vault.reset', { confirm: RESET_WORD }));
+  const { openerRef, onKeyDown } = useEscapeToClose(open, () => (setOpen(false), setTyped('')));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (typed === RESET_WORD) void reset.run();
@@ -18,14 +20,14 @@ export function ResetWallet({ forgotten = false }: { forgotten?: boolean }) {
     return (
       <div className="actions">
         {forgotten ? <span className="muted">Forgot your passphrase?</span> : null}
-        <button className="danger" onClick={() => setOpen(true)}>
+        <button className="danger" ref={openerRef} onClick={() => setOpen(true)}>
           Reset wallet
         </button>
       </div>
     );
   }
   return (
-    <form onSubmit={submit} aria-label="Reset wallet">
+    <form onSubmit={submit} aria-label="Reset wallet" onKeyDown={onKeyDown}>
       <p className="warn">
         This deletes every key, connected site, price, setting and request in this browser, and cannot be undone. Without the passphrase nothing can be
         recovered; if you have a backup, you can import it afterwards.

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
-import type { Grant, Settings } from '@/lib/ui/types';
+import type { Grant } from '@/lib/ui/types';
 import { formatTime } from '@/lib/ui/format';
 import { SpendBar } from './SpendBar';
 import { SiteSettings } from './SiteSettings';
@@ -9,6 +9,8 @@ import { ErrorText } from './Field';
 import { RevokedNotice } from './RevokedNotice';
 import { originLabel } from '@/lib/apps/app-origin';
 import { originParam } from '@/lib/sites/popup';
+import { useEscapeToClose } from '@/lib/ui/use-escape';
+import { EmptyState } from './views/View';
 
 /** The connected sites: each with its spend, Settings, Pause / Resume and Revoke (acts at once, with Undo). */
 export function SitesSection() {
@@ -20,28 +22,30 @@ export function SitesSection() {
   });
   const dismiss = useCallback(() => setRevoked(null), []);
   const pause = useAction((origin: string, paused: boolean) => call('grants.update', { origin, paused }));
-  // Opened from the popup's Settings (options.html?site=ORIGIN): that site's settings open, in view.
+  // Opened from the popup's Settings (options.html?site=ORIGIN#sites): that site's settings open, in view.
   const [open, setOpen] = useState<string | null>(() => originParam(location.search, 'site'));
   const loaded = grants.data !== undefined;
   useEffect(() => {
     const asked = originParam(location.search, 'site');
     if (loaded && asked) document.getElementById(originId(asked))?.scrollIntoView({ block: 'start' });
   }, [loaded]);
+  const { openerRef, onKeyDown } = useEscapeToClose(open !== null, () => setOpen(null));
   return (
     <section className="card" aria-labelledby="sites-title">
-      <h2 id="sites-title">Connected sites</h2>
-      <OverBudgetSetting />
+      <h3 id="sites-title">Connected sites</h3>
       {revoked ? <RevokedNotice origin={revoked} onDone={dismiss} /> : null}
-      {grants.data?.length === 0 ? <p className="muted">No site is connected.</p> : null}
+      {grants.data?.length === 0 ? (
+        <EmptyState>No site is connected. When an AI app asks to use your wallet, you approve it in a byok window and it shows here, with its budget and spend.</EmptyState>
+      ) : null}
       <ul className="plain" aria-label="Connected sites">
         {grants.data?.map((g) => (
-          <li key={g.origin} aria-label={g.origin}>
+          <li key={g.origin} aria-label={g.origin} onKeyDown={(e: KeyboardEvent) => open === g.origin && onKeyDown(e)}>
             <div className="row" style={{ justifyContent: 'space-between' }}>
               <span className="origin" id={originId(g.origin)}>
                 {originLabel(g.origin)}
               </span>
               <span className="row">
-                <button aria-expanded={open === g.origin} aria-label={`Settings for ${g.origin}`} onClick={() => setOpen(open === g.origin ? null : g.origin)}>
+                <button aria-expanded={open === g.origin} aria-label={`Settings for ${g.origin}`} ref={open === g.origin ? openerRef : undefined} onClick={() => setOpen(open === g.origin ? null : g.origin)}>
                   Settings
                 </button>
                 <button aria-label={`${g.paused ? 'Resume' : 'Pause'} ${g.origin}`} onClick={() => void pause.run(g.origin, !g.paused)} disabled={pause.busy}>
@@ -75,22 +79,3 @@ export function SitesSection() {
 
 /** An element id for a site's origin (ids may not hold `:` and `/` in selectors, so they are replaced). */
 const originId = (origin: string) => `site-${origin.replace(/[^a-zA-Z0-9-]/g, '_')}`;
-
-/** The wallet's default for sites over budget: refuse (4402), or ask to raise the budget. */
-function OverBudgetSetting() {
-  const id = useId();
-  const settings = useWallet(() => call<Settings>('settings.get'));
-  const save = useAction((overBudget: 'ask' | 'refuse') => call('settings.set', { overBudget }));
-  if (!settings.data) return null;
-  return (
-    <div>
-      <label htmlFor={id}>When a site would go over its budget</label>
-      <select id={id} value={settings.data.overBudget} onChange={(e) => void save.run(e.target.value as 'ask' | 'refuse')} disabled={save.busy}>
-        <option value="refuse">Refuse the request (the site gets error 4402)</option>
-        <option value="ask">Ask me to raise the budget</option>
-      </select>
-      <div className="muted">Each site can have its own setting.</div>
-      <ErrorText error={save.error} />
-    </div>
-  );
-}

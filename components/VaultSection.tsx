@@ -9,26 +9,30 @@ import { PassphraseStrength } from './PassphraseStrength';
 import { ExportBackup } from './ExportBackup';
 import { BackupImport } from './BackupImport';
 import { ResetWallet } from './ResetWallet';
+import { useEscapeToClose } from '@/lib/ui/use-escape';
 
-export function VaultSection({ autoLockMinutes }: { autoLockMinutes: number }) {
+/** The vault: its passphrase, backups, and reset (the Security view, with the lock and the audit log). */
+export function VaultSection() {
   return (
     <section className="card" aria-labelledby="vault-title">
-      <h2 id="vault-title">Vault</h2>
-      <AutoLockSetting minutes={autoLockMinutes} />
+      <h3 id="vault-title">Vault</h3>
       <ChangePassphrase />
-      <h3>Backup</h3>
+      <h4>Backup</h4>
       <ExportBackup />
       <ImportIntoWallet />
-      <h3>Reset</h3>
+      <h4>Reset</h4>
       <ResetWallet />
     </section>
   );
 }
 
-function AutoLockSetting({ minutes }: { minutes: number }) {
+/** When the wallet locks by itself; Lock (at the top of the page) locks it now. */
+export function AutoLockSetting({ minutes }: { minutes: number }) {
   const save = useAction((value: AutoLockMinutes) => call('settings.set', { autoLockMinutes: value }));
   return (
-    <div>
+    <section className="card" aria-labelledby="lock-title">
+      <h3 id="lock-title">Lock</h3>
+      <p className="muted">A locked wallet asks for your passphrase before any site can use a key.</p>
       <label htmlFor="autolock">Auto-lock</label>
       <select id="autolock" value={minutes} onChange={(e) => void save.run(Number(e.target.value) as AutoLockMinutes)}>
         {AUTOLOCK_CHOICES.map((m) => (
@@ -38,7 +42,7 @@ function AutoLockSetting({ minutes }: { minutes: number }) {
         ))}
       </select>
       <ErrorText error={save.error} />
-    </div>
+    </section>
   );
 }
 
@@ -56,6 +60,7 @@ function ChangePassphrase() {
     setDone(true);
     setOpen(false);
   });
+  const { openerRef, onKeyDown } = useEscapeToClose(open, () => setOpen(false));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const problem = passphraseProblem(next, confirm, messages.newPassphraseMismatch());
@@ -65,7 +70,9 @@ function ChangePassphrase() {
   if (!open) {
     return (
       <div className="actions">
-        <button onClick={() => (setOpen(true), setDone(false))}>Change passphrase</button>
+        <button ref={openerRef} onClick={() => (setOpen(true), setDone(false))}>
+          Change passphrase
+        </button>
         {done ? (
           <span role="status" className="ok">
             {messages.passphraseChanged()}
@@ -75,7 +82,7 @@ function ChangePassphrase() {
     );
   }
   return (
-    <form onSubmit={submit} aria-label="Change passphrase">
+    <form onSubmit={submit} aria-label="Change passphrase" onKeyDown={onKeyDown}>
       <Field label="Current passphrase" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
       <Field label="New passphrase" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
       <PassphraseStrength passphrase={next} label="Strength meter of the new one" />
@@ -96,13 +103,16 @@ function ChangePassphrase() {
 function ImportIntoWallet() {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const { openerRef, onKeyDown } = useEscapeToClose(open, () => setOpen(false));
   return (
-    <div>
+    <div onKeyDown={onKeyDown}>
       {open ? (
         <BackupImport existing onCancel={() => setOpen(false)} onDone={(message) => (setDone(message), setOpen(false))} />
       ) : (
         <div className="actions">
-          <button onClick={() => (setOpen(true), setDone(null))}>Import backup</button>
+          <button ref={openerRef} onClick={() => (setOpen(true), setDone(null))}>
+            Import backup
+          </button>
         </div>
       )}
       {done ? (

@@ -68,6 +68,8 @@ async function walkThrough() {
   log('Added an OpenAI key', `(validated against ${mock.url}/v1/models; shown as ${await options.getByText(/••••/).first().textContent()})`);
 
   // The mock runs on 127.0.0.1, which is free by default; price it like OpenAI's gpt-4o-mini.
+  // Prices are in the Settings view: its item in the Wallet navigation shows it.
+  await options.getByRole('navigation', { name: 'Wallet' }).getByRole('link', { name: 'Settings', exact: true }).click();
   await options.getByLabel('Price model').selectOption('gpt-4o-mini');
   await options.getByLabel('Input price (USD per million tokens)').fill('0.15');
   await options.getByLabel('Output price (USD per million tokens)').fill('0.6');

@@ -17,10 +17,10 @@ export function originParam(search: string, name: 'origin' | 'site' = 'origin'):
 }
 
 /**
- * The options page opened at one site's settings (the popup's Settings): `options.html?site=ORIGIN`.
- * A query rather than a hash, so the options page's own navigation keeps the hash. The options page
+ * The options page opened at one site's settings (the popup's Settings): `options.html?site=ORIGIN#sites`,
+ * its Sites & apps view. The site is a query rather than the hash, which is the page's navigation. The options page
  * reads it back with `originParam(search, 'site')`; like `?origin=` it only chooses what is shown.
  */
 export function siteSettingsPath(origin: string): string {
-  return `options.html?site=${encodeURIComponent(origin)}`;
+  return `options.html?site=${encodeURIComponent(origin)}#sites`;
 }

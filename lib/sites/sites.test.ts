@@ -111,7 +111,7 @@ describe('the popup target', () => {
 
   it("the popup's Settings opens the options page at the site, which reads it back", () => {
     const path = siteSettingsPath('https://chat.example.com:8443');
-    expect(path).toBe('options.html?site=https%3A%2F%2Fchat.example.com%3A8443');
+    expect(path).toBe('options.html?site=https%3A%2F%2Fchat.example.com%3A8443#sites');
     expect(originParam(path.slice(path.indexOf('?')), 'site')).toBe('https://chat.example.com:8443');
     expect(originParam('?site=javascript:alert(1)', 'site')).toBeNull();
   });

@@ -26,7 +26,7 @@ test('a local app connects with byok-bridge and streams through the OpenAI and A
   expect((await sdk(app.env, 'anthropic-stream')).text).toContain('mock anthropic');
 
   // Listed like a site, named as an app, with its spend and a Revoke button.
-  const page = await options.open();
+  const page = await options.view('Sites & apps');
   const row = options.site('app:test-agent');
   await expect(row).toContainText('test-agent (local app)');
   await expect(row.getByRole('button', { name: 'Revoke' })).toBeVisible();

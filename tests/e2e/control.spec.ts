@@ -194,6 +194,7 @@ test('the dashboard draws spend per site and per provider; the request log filte
 
   const page = await options.open();
   await page.reload();
+  await options.view('Usage');
   const ledger = await uiCall<Row[]>(page, 'ledger.recent');
   expect(ledger).toHaveLength(4);
   const costs = await Promise.all([app, other].map(async (p) => ((await byokCall(p, 'getGrant')) as GrantView).spentUsd));
@@ -307,7 +308,7 @@ test('the audit log records connects, revokes, unlock failures, keys and setting
   expect(await tryUnlock(options, 'not the passphrase')).not.toBeNull();
   expect(await tryUnlock(options, PASSPHRASE)).toBeNull();
 
-  const page = await options.open();
+  const page = await options.view('Security');
   const audit = auditLog(page);
   const events = audit.getByRole('table', { name: 'Audit events' });
   for (const label of ['Key added', 'Connection rejected', 'Site connected', 'Site settings changed', 'Site revoked', 'Unlock failed']) {

@@ -60,6 +60,7 @@ test('the key appears in no page-visible channel and never in plaintext in exten
   expect(pageView.seen).toMatch(/\\"t\\":\\"res\\"/); // the wire's replies were recorded
   const optionsPage = await options.open();
   await optionsPage.reload();
+  await options.view('Keys');
   await optionsPage.getByRole('button', { name: 'Add key' }).waitFor();
   const optionsDom = await optionsPage.content();
 

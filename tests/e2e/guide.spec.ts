@@ -64,10 +64,12 @@ test('the user guide: options, add a key, approve a site, chat, see the spend', 
 
   // 5. Back in the wallet: the site, its budget and spend, and the request in the usage ledger.
   await wallet.reload();
+  await options.view('Sites & apps');
   const sites = wallet.getByRole('region', { name: 'Connected sites' });
   await expect(sites.getByRole('listitem', { name: site.url })).toBeVisible();
   await expect(sites.getByRole('button', { name: 'Revoke' })).toBeVisible();
   await shot(sites, '6-sites');
+  await options.view('Usage');
   const ledger = wallet.getByRole('region', { name: 'Recent requests' });
   await expect(ledger).toContainText('gpt-4o-mini');
   await shot(ledger, '7-usage');

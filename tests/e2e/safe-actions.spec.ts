@@ -15,6 +15,7 @@ test('Revoke acts at once, says so naming the site, and Undo puts the grant back
 
   const page = await options.open();
   await page.reload();
+  await options.view('Sites & apps');
   const revoke = options.site(origin).getByRole('button', { name: 'Revoke', exact: true });
   await expect(revoke).toHaveAccessibleDescription(origin);
   await revoke.click();
@@ -36,7 +37,7 @@ test('deleting a key asks first, naming the sites it serves; Cancel keeps it, De
   await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
   const origin = new URL(app.url()).origin;
   await connectApproved(context, app, { models: ['gpt-4o-mini'] });
-  const page = await options.open();
+  const page = await options.view('Keys');
   const key = page.getByRole('listitem', { name: 'Mock OpenAI' });
 
   await key.getByRole('button', { name: 'Delete key Mock OpenAI' }).click();

@@ -72,8 +72,11 @@ test('export → reset → import on a fresh profile: everything comes back, and
     await importBackup(fresh, file, PASSPHRASE);
     await page.getByRole('button', { name: 'Add key' }).waitFor();
     await expect(page.getByRole('list', { name: 'Keys' }).getByRole('listitem')).toHaveCount(2);
+    await fresh.view('Sites & apps');
     await expect(page.getByRole('list', { name: 'Connected sites' }).getByRole('listitem', { name: origin })).toBeVisible();
+    await fresh.view('Settings');
     await expect(page.getByText('gpt-4o-mini: $1 in / $2 out')).toBeVisible();
+    await fresh.view('Usage');
     await expect(page.getByRole('table', { name: 'Request log' })).toContainText('gpt-4o-mini');
 
     // The restored grant serves chat to the site at once: no approval window.
@@ -95,7 +98,7 @@ test('rotate a key: the connected site keeps working with the new secret; manage
   await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
   const grant = (await connectApproved(context, app, {}, '1')) as { createdAt: number };
   expect((await chat(app, { ...user('one'), model: 'gpt-4o-mini' })).result?.text).toContain('one');
-  const page = await options.open();
+  const page = await options.view('Keys');
 
   // A secret the provider refuses (the mock accepts only sk-test-…): saved anyway, it is flagged
   // and the site's request fails with the provider's 401, so the new secret is the one sent.
@@ -159,7 +162,7 @@ test('auto-lock: the setting arms the alarm; admitted requests and UI commands p
     .toBeGreaterThan(4000);
   // So are the extension pages' commands (a reload asks for the vault's status).
   const second = (await autolockAlarm(sw))!;
-  const page = await options.open();
+  const page = await options.view('Keys');
   await expect
     .poll(
       async () => {

@@ -39,7 +39,7 @@ test('a local app chats through byok-bridge in Firefox', { timeout: 180_000 }, a
     const options = new OptionsPage(firefox);
     await options.createWallet(PASSPHRASE);
     await options.addKey({ provider: 'OpenAI', name: 'Mock OpenAI', key: TEST_KEY, baseUrl: `${mock.url}/v1` });
-    const page = await options.open();
+    const page = await options.view('Sites & apps');
     await (await control(page, 'Allow local apps')).click();
     const address = await waitUntil(async () => page.$eval('[data-testid="local-apps-address"]', (el) => el.textContent).catch(() => null), { what: 'the local endpoint address', timeoutMs: 30_000 });
     const port = Number(/:(\d+)$/.exec(String(address))?.[1]);

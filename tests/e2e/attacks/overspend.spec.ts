@@ -83,7 +83,9 @@ test('a provider billing 50,000 output tokens for a few reserved: the grant show
   ]);
   // The person sees it: the site's spend is over its budget, said in plain words, and the audit log has the event.
   await page.reload();
+  await options.view('Sites & apps');
   await expect(page.getByText('Over budget: requests are refused.').first()).toBeVisible();
+  await options.view('Security');
   await expect(page.getByRole('table', { name: 'Audit events' }).getByRole('row').filter({ hasText: 'Provider billed more than reserved' })).toHaveCount(1);
 
   // Over its budget now: the site's next request is refused before anything is sent.

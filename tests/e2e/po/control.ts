@@ -1,6 +1,6 @@
 /** Control (issue 4): a site's settings, the dashboard, the request log, the audit log and the popup, by accessible names. */
 import type { BrowserContext, Download, Locator, Page } from '@playwright/test';
-import type { OptionsPage } from './options-page';
+import { goToView, type OptionsPage } from './options-page';
 
 export interface SiteEdit {
   /** The models allowed afterwards (each checked; every other unchecked). */
@@ -14,9 +14,9 @@ export interface SiteEdit {
   overBudget?: 'Ask me to raise the budget' | 'Refuse the request';
 }
 
-/** Opens the Settings panel of `origin` in the Connected sites list; returns its form. */
+/** Opens the Settings panel of `origin` in the Connected sites list (Sites & apps); returns its form. */
 export async function openSiteSettings(options: OptionsPage, origin: string): Promise<Locator> {
-  const page = await options.open();
+  const page = await options.view('Sites & apps');
   const form = page.getByRole('form', { name: `Settings for ${origin}` });
   if (!(await form.isVisible())) await options.site(origin).getByRole('button', { name: 'Settings' }).click();
   await form.getByRole('button', { name: 'Save site settings' }).waitFor();
@@ -46,18 +46,19 @@ export async function editSite(options: OptionsPage, origin: string, edit: SiteE
 
 /** Pause or Resume in the site's row. */
 export async function toggleSitePause(options: OptionsPage, origin: string, action: 'Pause' | 'Resume'): Promise<void> {
-  await options.open();
+  await options.view('Sites & apps');
   await options.site(origin).getByRole('button', { name: action }).click();
   await options.site(origin).getByRole('button', { name: action === 'Pause' ? 'Resume' : 'Pause' }).waitFor();
 }
 
-/** Sets a price for `model` on the key named `keyName` (the Prices section). */
+/** Sets a price for `model` on the key named `keyName` (the Prices section, in Settings). */
 export async function setKeyPrice(options: OptionsPage, keyName: string, model: string, inputPerM: number, outputPerM: number): Promise<void> {
-  const page = await options.open();
+  const page = await options.view('Settings');
   await page.getByLabel('Price key').selectOption({ label: keyName });
   await options.setPrice(model, inputPerM, outputPerM);
 }
 
+/** The Dashboard, the request log and the audit log are in Usage and Security: show the view first (goToView). */
 export function dashboard(page: Page): Locator {
   return page.getByRole('region', { name: 'Dashboard' });
 }
@@ -72,12 +73,14 @@ export function auditLog(page: Page): Locator {
 
 /** Export CSV in the request log: the file the browser downloads. */
 export async function exportRequestsCsv(page: Page): Promise<Download> {
+  await goToView(page, 'Usage');
   const download = page.waitForEvent('download');
   await requestLog(page).getByRole('button', { name: 'Export CSV' }).click();
   return download;
 }
 
 export async function exportAuditLog(page: Page, format: 'JSON' | 'CSV'): Promise<Download> {
+  await goToView(page, 'Security');
   await auditLog(page).getByLabel('Audit export format').selectOption({ label: format });
   const download = page.waitForEvent('download');
   await auditLog(page).getByRole('button', { name: 'Export audit log' }).click();

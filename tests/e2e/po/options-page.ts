@@ -8,6 +8,20 @@ export interface KeyInput {
   name?: string;
 }
 
+/** The options page's views, by their names in the navigation (lib/ui/views.ts). */
+export type ViewName = 'Keys' | 'Sites & apps' | 'Usage' | 'Settings' | 'Security';
+
+/**
+ * Shows a view as a person does: clicks its item in the Wallet navigation (unless it is the one
+ * shown), then waits for the view's heading.
+ */
+export async function goToView(page: Page, name: ViewName): Promise<Page> {
+  const link = page.getByRole('navigation', { name: 'Wallet' }).getByRole('link', { name, exact: true });
+  if ((await link.getAttribute('aria-current')) !== 'page') await link.click();
+  await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
+  return page;
+}
+
 export class OptionsPage {
   page: Page | null = null;
 
@@ -30,6 +44,11 @@ export class OptionsPage {
     return this.page;
   }
 
+  /** Opens the page on the view `name` (the wallet must be unlocked: the navigation is shown then). */
+  async view(name: ViewName): Promise<Page> {
+    return goToView(await this.open(), name);
+  }
+
   async createWallet(passphrase: string): Promise<void> {
     const page = await this.open();
     await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
@@ -42,11 +61,12 @@ export class OptionsPage {
     const page = await this.open();
     await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.getByRole('button', { name: 'Add key' }).waitFor();
+    // Unlocked: Lock shows at the top of whichever view the page is on.
+    await page.getByRole('button', { name: 'Lock', exact: true }).waitFor();
   }
 
   async addKey(input: KeyInput): Promise<void> {
-    const page = await this.open();
+    const page = await this.view('Keys');
     await page.getByRole('button', { name: 'Add key' }).click();
     await page.getByLabel('Provider').selectOption({ label: input.provider });
     if (input.name) await page.getByLabel('Name', { exact: true }).fill(input.name);
@@ -57,7 +77,7 @@ export class OptionsPage {
   }
 
   async setPrice(model: string, inputPerM: number, outputPerM: number): Promise<void> {
-    const page = await this.open();
+    const page = await this.view('Settings');
     await page.getByLabel('Price model').selectOption(model);
     await page.getByLabel('Input price (USD per million tokens)').fill(String(inputPerM));
     await page.getByLabel('Output price (USD per million tokens)').fill(String(outputPerM));
@@ -65,7 +85,7 @@ export class OptionsPage {
     await page.getByText(`${model}: $${inputPerM} in`).waitFor();
   }
 
-  /** The row of a connected site. */
+  /** The row of a connected site (in Sites & apps). */
   site(origin: string) {
     return this.page!.getByRole('listitem', { name: origin });
   }
@@ -73,6 +93,7 @@ export class OptionsPage {
   async revoke(origin: string): Promise<void> {
     const page = await this.open();
     await page.reload();
+    await goToView(page, 'Sites & apps');
     await this.site(origin).getByRole('button', { name: 'Revoke' }).click();
     await this.site(origin).waitFor({ state: 'detached' });
   }

@@ -49,7 +49,7 @@ export function installBridge(profile: string, extensionId: string, recordTo?: s
 
 /** Turns on "Allow local apps" and resolves the endpoint's port, read from the options page. */
 export async function allowLocalApps(options: OptionsPage): Promise<number> {
-  const page = await options.open();
+  const page = await options.view('Sites & apps');
   await page.getByLabel('Allow local apps').check();
   const address = await page.getByTestId('local-apps-address').textContent({ timeout: 20_000 });
   const port = Number(/^http:\/\/127\.0\.0\.1:(\d+)$/.exec(address ?? '')?.[1]);

@@ -74,6 +74,20 @@ export class OptionsPage {
     return page;
   }
 
+  /**
+   * Shows a view as a person does: clicks its item in the Wallet navigation (unless it is the one
+   * shown), then waits for the view's heading. The navigation is there once the wallet is unlocked.
+   * @param {'Keys' | 'Sites & apps' | 'Usage' | 'Settings' | 'Security'} name
+   */
+  async view(name) {
+    const page = await this.open();
+    const nav = await byRole(page, 'navigation', 'Wallet');
+    const link = await byRole(nav, 'link', name);
+    if ((await link.evaluate((el) => el.getAttribute('aria-current'))) !== 'page') await link.click();
+    await byRole(page, 'heading', name);
+    return page;
+  }
+
   /** @param {string} passphrase */
   async createWallet(passphrase) {
     const page = await this.open();
@@ -85,7 +99,7 @@ export class OptionsPage {
 
   /** @param {KeyInput} input */
   async addKey(input) {
-    const page = await this.open();
+    const page = await this.view('Keys');
     await (await button(page, 'Add key')).click();
     await selectOption(page, 'Provider', input.provider);
     if (input.name) await fill(page, page, 'Name', input.name);
@@ -97,11 +111,11 @@ export class OptionsPage {
   }
 
   /**
-   * The list item of a connected site.
+   * The list item of a connected site (in Sites & apps).
    * @param {string} origin
    */
   async site(origin) {
-    const page = await this.open();
+    const page = await this.view('Sites & apps');
     return byRole(page, 'listitem', origin);
   }
 
