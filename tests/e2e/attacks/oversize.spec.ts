@@ -10,9 +10,13 @@ import { test, expect, PASSPHRASE, TEST_KEY } from '../fixtures';
 import { REQUEST_LIMITS, requestTooLarge } from '../../../lib/protocol/limits';
 import { connectApproved, walletWithKeys } from '../po/setup';
 import { callIn, inContentScriptWorld, type WireReply } from './helpers';
+import { DIAGNOSTICS_PATH } from '../../../scripts/browser.mjs';
 
 const CHAT_LIMIT = REQUEST_LIMITS.chat!;
 const tooLarge = { code: -32602, message: requestTooLarge('chat') };
+// Whether the lanes are up is the worker's own account, kept only in the diagnostics build.
+test.use({ extensionPath: DIAGNOSTICS_PATH });
+
 const lanesUp = (sw: Worker) => sw.evaluate(() => (globalThis as unknown as { byokMetrics: { values(name: string): number[] } }).byokMetrics.values('lane.wait').length);
 
 /**
