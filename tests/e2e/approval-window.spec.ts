@@ -148,7 +148,7 @@ test('a budget at or below the threshold approves at once; the threshold is a wa
   await byokCall(app, 'disconnect');
 
   // Lowered to $2: now $5 asks twice.
-  const page = await options.open();
+  const page = await options.view('Settings');
   await page.getByLabel('Confirm budgets above (USD)').fill('2');
   await page.getByRole('button', { name: 'Save threshold' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
