@@ -121,7 +121,7 @@ test('100 concurrent streaming chats across 10 tabs: all correct, the ledger exa
     await options.setPrice('gpt-4o-mini', 10, 10);
     const first = await wallet.context.newPage();
     await first.goto(`${site.url}/index.html`);
-    const grant = (await connectApproved(wallet.context, first, {}, '100')) as { origin: string };
+    const grant = (await connectApproved(wallet.context, first, {}, '20')) as { origin: string };
     await uiCall(await options.open(), 'grants.update', { origin: grant.origin, rateLimitPerMin: 1000 });
     const tabs = [first];
     for (let i = 1; i < 10; i++) {
