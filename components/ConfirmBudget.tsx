@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { formatUsdSummary, perPeriod } from '@/lib/ui/format';
 import { siteName } from '@/lib/ui/site-name';
-import { useArmed } from '@/lib/ui/use-armed';
+import { ArmedButton } from './PromptActions';
 
 /**
  * The second step for a budget above the person's threshold ("Confirm budgets above"). Its confirm
@@ -10,7 +10,6 @@ import { useArmed } from '@/lib/ui/use-armed';
  * choice; Reject stays here too, and Escape still rejects.
  */
 export function ConfirmBudget(props: { origin: string; usd: number; period: 'day' | 'week' | 'month' | 'total'; busy: boolean; onConfirm: () => void; onBack: () => void; onReject: () => void }) {
-  const { armed, isArmed } = useArmed();
   const id = useId();
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
@@ -20,18 +19,9 @@ export function ConfirmBudget(props: { origin: string; usd: number; period: 'day
         This lets {siteName(props.origin)} spend up to {formatUsdSummary(props.usd)} {perPeriod(props.period)}. Approve anyway?
       </p>
       <div className="actions">
-        <button
-          className="primary"
-          type="button"
-          data-armed={armed ? 'true' : 'false'}
-          aria-disabled={armed ? undefined : true}
-          disabled={props.busy}
-          onClick={() => {
-            if (isArmed()) props.onConfirm();
-          }}
-        >
+        <ArmedButton onActivate={props.onConfirm} disabled={props.busy}>
           Approve anyway
-        </button>
+        </ArmedButton>
         <button ref={back} type="button" onClick={props.onBack} disabled={props.busy}>
           Change budget
         </button>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { call } from '@/lib/ui/client';
 import { useArmed } from '@/lib/ui/use-armed';
 
@@ -12,27 +12,39 @@ import { useArmed } from '@/lib/ui/use-armed';
  * Escape rejects (useEscapeRejects, for the whole window).
  */
 export function PromptActions({ onApprove, onReject, busy, canApprove }: { onApprove: () => void; onReject: () => void; busy: boolean; canApprove: boolean }) {
-  const { armed, isArmed } = useArmed();
   const rejectButton = useRef<HTMLButtonElement>(null);
   useEffect(() => rejectButton.current?.focus(), []);
   return (
     <div className="actions">
-      <button
-        className="primary"
-        type="button"
-        data-armed={armed ? 'true' : 'false'}
-        aria-disabled={armed ? undefined : true}
-        disabled={busy || !canApprove}
-        onClick={() => {
-          if (isArmed()) onApprove();
-        }}
-      >
+      <ArmedButton onActivate={onApprove} disabled={busy || !canApprove}>
         Approve
-      </button>
+      </ArmedButton>
       <button ref={rejectButton} type="button" onClick={onReject} disabled={busy}>
         Reject
       </button>
     </div>
+  );
+}
+
+/**
+ * A primary button that acts only once armed (lib/ui/arming.ts), each from its own mount: the
+ * prompts' Approve and the large-budget step's confirm.
+ */
+export function ArmedButton({ onActivate, disabled, children }: { onActivate: () => void; disabled: boolean; children: ReactNode }) {
+  const { armed, isArmed } = useArmed();
+  return (
+    <button
+      className="primary"
+      type="button"
+      data-armed={armed ? 'true' : 'false'}
+      aria-disabled={armed ? undefined : true}
+      disabled={disabled}
+      onClick={() => {
+        if (isArmed()) onActivate();
+      }}
+    >
+      {children}
+    </button>
   );
 }
 
