@@ -4,7 +4,7 @@
  */
 
 /** What a site may be granted. */
-export type Scope = 'chat' | 'models' | 'embed';
+export type Scope = 'chat' | 'models' | 'embed' | 'speech' | 'transcription' | 'images';
 
 /** A spending cap for one site. */
 export interface Budget {

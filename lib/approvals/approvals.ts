@@ -4,6 +4,7 @@
  * prompts whose window is gone. All pending prompts share one approval window, oldest first
  * (queue-window.ts); the limits on how many a site or a tab may have are in throttle.ts.
  */
+import type { Scope } from '../protocol/scopes';
 import type { WalletDb } from '../db/database';
 import type { ApprovalRecord } from '../db/tables/approvals';
 import { ErrorCode, WalletError } from '../protocol/errors';
@@ -18,7 +19,7 @@ export interface ApprovalDecision {
   budget: { usd: number; period: 'day' | 'week' | 'month' | 'total' };
   models: string[];
   defaultModel: string;
-  scopes: ('chat' | 'models' | 'embed')[];
+  scopes: Scope[];
 }
 
 /** How a prompt ended: the person's decision, or a rejection (`closed` when the window was closed). */

@@ -5,6 +5,7 @@
  * survives the round trip (loose objects), so a backup never loses data.
  */
 import { z } from 'zod';
+import { SCOPES } from '../protocol/scopes';
 import type { GrantRecord } from '../db/tables/grants';
 import type { KeyRecord } from '../db/tables/keys';
 import type { LedgerEntry } from '../db/tables/ledger';
@@ -64,7 +65,7 @@ const PeriodSchema = z.enum(['day', 'week', 'month', 'total']);
 
 const GrantSchema = z.looseObject({
   origin: id,
-  scopes: z.array(z.enum(['chat', 'models', 'embed'])).max(3),
+  scopes: z.array(z.enum(SCOPES)).max(SCOPES.length),
   models,
   routes: z.record(z.string(), z.string()),
   defaultModel: z.string().max(256),

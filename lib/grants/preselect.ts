@@ -8,7 +8,7 @@ import type { Scope } from '../db/tables/grants';
 import { modelKind, type ModelKind } from '../providers/model-kind';
 
 /** The kind of model a scope uses; `models` (listing) uses none of its own. */
-const SCOPE_KIND: Readonly<Record<Scope, ModelKind | null>> = { chat: 'chat', embed: 'embedding', models: null };
+const SCOPE_KIND: Readonly<Record<Scope, ModelKind | null>> = { chat: 'chat', embed: 'embedding', models: null, speech: 'speech', transcription: 'transcription', images: 'image' };
 
 export function preselectModels(offered: readonly string[], scopes: readonly Scope[], requested: readonly string[] | null): string[] {
   if (requested) return offered.filter((m) => requested.includes(m));

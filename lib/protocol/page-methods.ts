@@ -1,8 +1,9 @@
 /** The params of each page method (docs/API.md, "The page API"), validated in the background. */
 import { z } from 'zod';
 import { ChatRequest, EmbedRequest } from './chat';
+import { SCOPES } from './scopes';
 
-export const ScopeSchema = z.enum(['chat', 'models', 'embed']);
+export const ScopeSchema = z.enum(SCOPES);
 export const PeriodSchema = z.enum(['day', 'week', 'month', 'total']);
 export const BudgetSchema = z.strictObject({
   usd: z.number().min(0).max(1_000_000),
@@ -10,7 +11,7 @@ export const BudgetSchema = z.strictObject({
 });
 
 export const ConnectRequest = z.strictObject({
-  scopes: z.array(ScopeSchema).min(1).max(3).optional(),
+  scopes: z.array(ScopeSchema).min(1).max(SCOPES.length).optional(),
   models: z.array(z.string().min(1).max(256)).min(1).max(200).optional(),
   budget: BudgetSchema.optional(),
   reason: z.string().max(500).optional(),

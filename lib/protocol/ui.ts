@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { BudgetSchema, PeriodSchema, ScopeSchema } from './page-methods';
+import { SCOPES } from './scopes';
 import { IMPORT_MODES, MAX_BACKUP_CHARS } from '../backup/limits';
 import { RESET_WORD } from '../vault/policy';
 
@@ -49,7 +50,7 @@ export const uiCommands = {
     models: z.array(z.string().min(1).max(256)).min(1).max(200).optional(),
     defaultModel: z.string().min(1).max(256).optional(),
     budget: BudgetSchema.optional(),
-    scopes: z.array(ScopeSchema).min(1).max(3).optional(),
+    scopes: z.array(ScopeSchema).min(1).max(SCOPES.length).optional(),
     rateLimitPerMin: z.int().min(1).max(10_000).optional(),
     paused: z.boolean().optional(),
     expiresAt: z.number().nullable().optional(),
@@ -69,7 +70,7 @@ export const uiCommands = {
       budget: BudgetSchema,
       models: z.array(z.string().min(1).max(256)).min(1).max(200),
       defaultModel: z.string().min(1).max(256),
-      scopes: z.array(ScopeSchema).min(1).max(3),
+      scopes: z.array(ScopeSchema).min(1).max(SCOPES.length),
     }),
   ]),
   'approvals.raise': z.strictObject({ id, usd: BudgetSchema.shape.usd }),

@@ -12,7 +12,19 @@ describe('modelKind: a model id says what it serves', () => {
     (model) => expect(modelKind(model)).toBe('chat'),
   );
 
-  it.each(['whisper-1', 'tts-1', 'gpt-4o-mini-tts', 'gpt-4o-transcribe', 'dall-e-3', 'gpt-image-1', 'omni-moderation-latest', 'gpt-4o-realtime-preview', 'llama-guard-3-8b'])(
+  it.each(['tts-1', 'tts-1-hd', 'gpt-4o-mini-tts', 'eleven_multilingual_v2', 'eleven_flash_v2_5', 'gemini-2.5-flash-preview-tts', 'playai-tts'])('%s is a speech model', (model) =>
+    expect(modelKind(model)).toBe('speech'),
+  );
+
+  it.each(['whisper-1', 'gpt-4o-transcribe', 'gpt-4o-mini-transcribe', 'whisper-large-v3-turbo', 'scribe_v1'])('%s is a transcription model', (model) =>
+    expect(modelKind(model)).toBe('transcription'),
+  );
+
+  it.each(['dall-e-3', 'dall-e-2', 'gpt-image-1', 'imagen-4.0-generate-001', 'gemini-2.5-flash-image-preview'])('%s is an image model', (model) =>
+    expect(modelKind(model)).toBe('image'),
+  );
+
+  it.each(['omni-moderation-latest', 'gpt-4o-realtime-preview', 'llama-guard-3-8b', 'gpt-4o-audio-preview', 'veo-3.0-generate-001'])(
     '%s is neither',
     (model) => expect(modelKind(model)).toBe('other'),
   );

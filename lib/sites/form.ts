@@ -6,7 +6,9 @@ import type { OverBudget, Period, Scope } from '../db/tables/grants';
 import { messages } from '../protocol/messages';
 import type { SiteDetails } from './details';
 
-export const SCOPES: readonly Scope[] = ['chat', 'models', 'embed'];
+import { SCOPES } from '../protocol/scopes';
+
+export { SCOPES };
 export const PERIODS: readonly Period[] = ['day', 'week', 'month', 'total'];
 
 export interface SiteForm {

@@ -1,4 +1,5 @@
 /** The shapes the background returns to the extension's pages. */
+import type { Scope } from '../protocol/scopes';
 export type { KeyView } from '../keys/keyring';
 export type { Grant } from '../grants/grants';
 export type { ModelOffer } from '../grants/offers';
@@ -33,7 +34,7 @@ export interface ApprovalView {
   topOrigin: string | null;
   /** The tab's favicon as the browser reported it (lib/approvals/favicon.ts); null: none known. */
   favIconUrl: string | null;
-  scopes: ('chat' | 'models' | 'embed')[];
+  scopes: Scope[];
   reason: string | null;
   budget: { usd: number; period: 'day' | 'week' | 'month' | 'total' };
   offers: import('../grants/offer-prices').PricedOffer[];

@@ -1,4 +1,6 @@
 /** Pending approval prompts, persisted so a restarted worker can finish or reject them. */
+import type { Scope } from '../../protocol/scopes';
+
 export const approvalsV1 = 'id, origin, createdAt';
 
 export interface ApprovalRecord {
@@ -12,7 +14,7 @@ export interface ApprovalRecord {
   favIconUrl?: string;
   /** The validated connect request. */
   request: {
-    scopes: ('chat' | 'models' | 'embed')[];
+    scopes: Scope[];
     models?: string[];
     budget?: { usd: number; period: 'day' | 'week' | 'month' | 'total' };
     reason?: string;

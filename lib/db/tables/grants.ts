@@ -1,7 +1,9 @@
 /** Per-origin grants: what the person approved for one exact origin. */
+import type { MediaScope, Scope } from '../../protocol/scopes';
+
 export const grantsV1 = 'origin, createdAt';
 
-export type Scope = 'chat' | 'models' | 'embed';
+export type { MediaScope, Scope } from '../../protocol/scopes';
 export type Period = 'day' | 'week' | 'month' | 'total';
 export type OverBudget = 'ask' | 'refuse';
 
@@ -12,6 +14,8 @@ export interface GrantRecord {
   /** Which key serves each granted model. */
   routes: Record<string, string>;
   defaultModel: string;
+  /** The default model of each media capability (speech, transcription, images) the grant has. */
+  defaults?: Partial<Record<MediaScope, string>>;
   /** The cap, in nano-USD (integer), for one period. */
   budgetNano: number;
   period: Period;

@@ -7,13 +7,23 @@ export const ledgerV1 = 'id, at, origin, status, [origin+at]';
  */
 export const ledgerV2 = 'id, at, [origin+at]';
 
+/** A capability's scope: what a request was for. */
+export type LedgerKind = 'chat' | 'embed' | 'speech' | 'transcription' | 'images';
+
+/** A media request's own units. */
+export interface MediaUnits {
+  characters?: number;
+  seconds?: number;
+  images?: number;
+}
+
 export type LedgerStatus = 'pending' | 'ok' | 'error' | 'aborted' | 'refused' | 'interrupted';
 
 export interface LedgerEntry {
   id: string;
   at: number;
   origin: string;
-  kind: 'chat' | 'embed';
+  kind: LedgerKind;
   model: string;
   provider: string;
   keyId?: string;
@@ -29,4 +39,6 @@ export interface LedgerEntry {
   errorMessage?: string;
   durationMs?: number;
   settledAt?: number;
+  /** What a media request was metered in (speech: characters, transcription: seconds, images: images), beside its tokens. */
+  units?: MediaUnits;
 }
