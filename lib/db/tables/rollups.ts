@@ -11,4 +11,8 @@ export interface RollupRecord {
   inputTokens: number;
   outputTokens: number;
   costNano: number;
+  /** Media requests' own units, summed (absent: none that day). */
+  characters?: number;
+  seconds?: number;
+  images?: number;
 }
