@@ -9,6 +9,7 @@ import { exportFilename, ledgerCsv } from '@/lib/dashboard/ledger-csv';
 import { messages } from '@/lib/protocol/messages';
 import { ErrorText } from './Field';
 import { EmptyState } from './views/View';
+import { capabilityName, unitsInWords } from '@/lib/ui/units';
 
 const STATUSES = ['ok', 'error', 'aborted', 'refused', 'interrupted', 'pending'] as const;
 const RANGES: { value: TimeRange; label: string }[] = [
@@ -111,9 +112,11 @@ export function LedgerSection() {
             <tr>
               <th>Time</th>
               <th>Site</th>
+              <th>Capability</th>
               <th>Model</th>
               <th>Status</th>
               <th>Tokens in/out</th>
+              <th>Units</th>
               <th>Cost (USD)</th>
             </tr>
           </thead>
@@ -122,6 +125,7 @@ export function LedgerSection() {
               <tr key={r.id} data-id={r.id}>
                 <td>{formatTime(r.at)}</td>
                 <td>{r.origin}</td>
+                <td>{capabilityName(r.kind)}</td>
                 <td>{r.model}</td>
                 <td title={r.errorMessage}>
                   {r.status}
@@ -130,6 +134,7 @@ export function LedgerSection() {
                 <td>
                   {r.inputTokens}/{r.outputTokens}
                 </td>
+                <td>{unitsInWords(r.units).join(', ') || '—'}</td>
                 <td>{formatUsdAmount(r.costNano / 1e9)}</td>
               </tr>
             ))}

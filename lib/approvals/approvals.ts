@@ -4,7 +4,7 @@
  * prompts whose window is gone. All pending prompts share one approval window, oldest first
  * (queue-window.ts); the limits on how many a site or a tab may have are in throttle.ts.
  */
-import type { Scope } from '../protocol/scopes';
+import type { MediaScope, Scope } from '../protocol/scopes';
 import type { WalletDb } from '../db/database';
 import type { ApprovalRecord } from '../db/tables/approvals';
 import { ErrorCode, WalletError } from '../protocol/errors';
@@ -20,6 +20,8 @@ export interface ApprovalDecision {
   models: string[];
   defaultModel: string;
   scopes: Scope[];
+  /** The default model of each media scope granted (lib/grants/media-defaults.ts); the worker fills any left out. */
+  defaults?: Partial<Record<MediaScope, string>> | undefined;
 }
 
 /** How a prompt ended: the person's decision, or a rejection (`closed` when the window was closed). */

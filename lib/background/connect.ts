@@ -2,6 +2,7 @@
 import type { GrantRecord, Scope } from '../db/tables/grants';
 import { grantCovers, toPublicGrant, type Grant } from '../grants/grants';
 import { grantRoutes } from '../grants/routes';
+import { defaultsProblem, fillDefaults } from '../grants/media-defaults';
 import { usdToNanoFloor } from '../budget/money';
 import { periodKey } from '../budget/period';
 import type { ApprovalDecision } from '../approvals/approvals';
@@ -87,6 +88,10 @@ export async function approve(ctx: WalletContext, id: string, decision: Approval
   if (!decision.models.includes(decision.defaultModel)) {
     throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('defaultModel', 'must be one of the approved models'));
   }
+  // Each media default must be an approved model of its scope's kind; a granted media scope left without one gets the usual first choice.
+  const problem = defaultsProblem(decision.defaults ?? {}, decision.scopes, decision.models);
+  if (problem) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams(problem.field, problem.reason));
+  const defaults = fillDefaults(decision.scopes, decision.models, decision.defaults);
   const now = ctx.now();
   const settings = await ctx.settings.get();
   const previous = await ctx.grants.get(record.origin);
@@ -96,6 +101,7 @@ export async function approve(ctx: WalletContext, id: string, decision: Approval
     models: decision.models,
     routes,
     defaultModel: decision.defaultModel,
+    ...(Object.keys(defaults).length ? { defaults } : {}),
     budgetNano: usdToNanoFloor(decision.budget.usd),
     period: decision.budget.period,
     // Reconnecting never resets what the site already spent this period.
@@ -108,7 +114,7 @@ export async function approve(ctx: WalletContext, id: string, decision: Approval
     updatedAt: now,
   };
   await ctx.grants.patch(record.origin, (current) => ({ ...grant, ...(current ? { createdAt: current.createdAt } : {}) }));
-  await ctx.approvals.approve(id, decision);
+  await ctx.approvals.approve(id, { ...decision, ...(Object.keys(defaults).length ? { defaults } : {}) });
   await ctx.grantChanged(record.origin);
   return toPublicGrant(grant, now);
 }

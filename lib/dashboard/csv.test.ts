@@ -92,6 +92,23 @@ describe('ledger csv', () => {
     });
   });
 
+  it('keeps the columns in their order and adds each media unit at the end, empty for a chat', () => {
+    expect(LEDGER_CSV_HEADER.slice(-4)).toEqual(['error_message', 'characters', 'seconds', 'images']);
+    expect(LEDGER_CSV_HEADER.indexOf('kind')).toBe(3);
+    const speech: LedgerEntry = { ...row, id: 'e2', kind: 'speech', model: 'tts-1', units: { characters: 1234 } };
+    const transcription: LedgerEntry = { ...row, id: 'e3', kind: 'transcription', model: '@whisper', units: { seconds: 42.5 } };
+    const images: LedgerEntry = { ...row, id: 'e4', kind: 'images', model: 'dall-e-3', units: { images: 2 } };
+    const [header, chat, ...media] = parseCsv(ledgerCsv([row, speech, transcription, images]));
+    const cells = (line: string[] | undefined) => Object.fromEntries(header!.map((h, i) => [h, line![i]]));
+    expect(cells(chat)).toMatchObject({ kind: 'chat', characters: '', seconds: '', images: '' });
+    expect(media.map(cells)).toEqual([
+      expect.objectContaining({ kind: 'speech', characters: '1234', seconds: '', images: '' }),
+      // A text cell is still defused: a model name cannot become a formula.
+      expect.objectContaining({ kind: 'transcription', model: "'@whisper", characters: '', seconds: '42.5', images: '' }),
+      expect.objectContaining({ kind: 'images', characters: '', seconds: '', images: '2' }),
+    ]);
+  });
+
   it('nano-USD as exact decimals', () => {
     expect(nanoToDecimal(0)).toBe('0.000000000');
     expect(nanoToDecimal(1)).toBe('0.000000001');

@@ -18,6 +18,10 @@ export const LEDGER_CSV_HEADER = [
   'duration_ms',
   'error_code',
   'error_message',
+  // A media request's own units, added at the end so older readers of the columns above keep working.
+  'characters',
+  'seconds',
+  'images',
 ] as const;
 
 export function ledgerCsv(rows: readonly LedgerRow[]): string {
@@ -38,6 +42,9 @@ export function ledgerCsv(rows: readonly LedgerRow[]): string {
       r.durationMs,
       r.errorCode,
       r.errorMessage,
+      r.units?.characters,
+      r.units?.seconds,
+      r.units?.images,
     ]),
   );
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { BudgetSchema, PeriodSchema, ScopeSchema } from './page-methods';
-import { SCOPES } from './scopes';
+import { MEDIA_SCOPES, SCOPES } from './scopes';
 import { IMPORT_MODES, MAX_BACKUP_CHARS } from '../backup/limits';
 import { RESET_WORD } from '../vault/policy';
 
@@ -18,6 +18,9 @@ const httpUrl = z
   .optional();
 const usdPerM = z.number().min(0).max(100_000);
 const OverBudgetSchema = z.enum(['ask', 'refuse']);
+
+/** The default model of each media scope (`GrantRecord.defaults`); which ones fit is checked in the worker. */
+const MediaDefaultsSchema = z.partialRecord(z.enum(MEDIA_SCOPES), z.string().min(1).max(256));
 
 export const uiCommands = {
   'vault.status': z.undefined(),
@@ -49,6 +52,7 @@ export const uiCommands = {
     origin,
     models: z.array(z.string().min(1).max(256)).min(1).max(200).optional(),
     defaultModel: z.string().min(1).max(256).optional(),
+    defaults: MediaDefaultsSchema.optional(),
     budget: BudgetSchema.optional(),
     scopes: z.array(ScopeSchema).min(1).max(SCOPES.length).optional(),
     rateLimitPerMin: z.int().min(1).max(10_000).optional(),
@@ -71,6 +75,7 @@ export const uiCommands = {
       models: z.array(z.string().min(1).max(256)).min(1).max(200),
       defaultModel: z.string().min(1).max(256),
       scopes: z.array(ScopeSchema).min(1).max(SCOPES.length),
+      defaults: MediaDefaultsSchema.optional(),
     }),
   ]),
   'approvals.raise': z.strictObject({ id, usd: BudgetSchema.shape.usd }),

@@ -2,6 +2,7 @@
 import type { GrantRecord, OverBudget } from '../db/tables/grants';
 import type { KeyView } from '../keys/keyring';
 import { toPublicGrant, type Grant } from '../grants/grants';
+import type { MediaScope } from '../protocol/scopes';
 
 export interface ModelChoice {
   model: string;
@@ -13,6 +14,8 @@ export interface SiteDetails {
   grant: Grant;
   /** Model → key id, for each allowed model. */
   routes: Record<string, string>;
+  /** The default model of each media scope the site has (speech, transcription, images). */
+  defaults: Partial<Record<MediaScope, string>>;
   /** The site's own over-budget setting; null: the wallet's (`walletOverBudget`). */
   overBudget: OverBudget | null;
   walletOverBudget: OverBudget;
@@ -42,6 +45,7 @@ export function siteDetails(record: GrantRecord, keys: KeyView[], walletOverBudg
   return {
     grant: toPublicGrant(record, now),
     routes: Object.fromEntries(record.models.map((m) => [m, record.routes[m] ?? ''])),
+    defaults: { ...record.defaults },
     overBudget: record.overBudget ?? null,
     walletOverBudget,
     choices,

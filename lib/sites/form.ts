@@ -5,8 +5,8 @@
 import type { OverBudget, Period, Scope } from '../db/tables/grants';
 import { messages } from '../protocol/messages';
 import type { SiteDetails } from './details';
-
 import { SCOPES } from '../protocol/scopes';
+import { fillDefaults, type MediaDefaults } from '../grants/media-defaults';
 
 export { SCOPES };
 export const PERIODS: readonly Period[] = ['day', 'week', 'month', 'total'];
@@ -17,6 +17,8 @@ export interface SiteForm {
   /** Model → key id. */
   routes: Record<string, string>;
   defaultModel: string;
+  /** The default of each media scope as picked; {@link shownDefaults} is what applies. */
+  defaults: MediaDefaults;
   budgetUsd: string;
   period: Period;
   rateLimitPerMin: string;
@@ -31,6 +33,7 @@ export interface SiteChanges {
   models?: string[];
   routes?: Record<string, string>;
   defaultModel?: string;
+  defaults?: MediaDefaults;
   budget?: { usd: number; period: Period };
   rateLimitPerMin?: number;
   expiresAt?: number | null;
@@ -64,6 +67,7 @@ export function formFromDetails(details: SiteDetails): SiteForm {
     models: [...grant.models],
     routes: { ...details.routes },
     defaultModel: grant.defaultModel,
+    defaults: { ...details.defaults },
     budgetUsd: String(grant.budget.usd),
     period: grant.budget.period,
     rateLimitPerMin: String(grant.rateLimitPerMin),
@@ -82,6 +86,13 @@ export function toggleModel(form: SiteForm, details: SiteDetails, model: string)
   const keyId = form.routes[model] || details.choices.find((c) => c.model === model)?.keys[0]?.id || '';
   return { ...form, models: [...form.models, model], routes: { ...form.routes, [model]: keyId }, defaultModel: form.defaultModel || model };
 }
+
+/** The media defaults the form would give: each picked one while it is still allowed, else the first choice (lib/grants/media-defaults.ts). */
+export function shownDefaults(form: SiteForm): MediaDefaults {
+  return fillDefaults(form.scopes, form.models, form.defaults);
+}
+
+const sameDefaults = (a: MediaDefaults, b: MediaDefaults) => SCOPES.every((s) => (a as Record<string, string | undefined>)[s] === (b as Record<string, string | undefined>)[s]);
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -106,6 +117,8 @@ export function changesFromForm(form: SiteForm, details: SiteDetails, now: numbe
   if (Object.keys(routes).length) changes.routes = routes;
   const defaultModel = form.models.includes(form.defaultModel) ? form.defaultModel : (form.models[0] as string);
   if (defaultModel !== grant.defaultModel || changes.models) changes.defaultModel = defaultModel;
+  const defaults = shownDefaults(form);
+  if (!sameDefaults(defaults, details.defaults)) changes.defaults = defaults;
   if (usd !== grant.budget.usd || form.period !== grant.budget.period) changes.budget = { usd, period: form.period };
   if (rate !== grant.rateLimitPerMin) changes.rateLimitPerMin = rate;
   // Compared as shown (to the minute), so an unchanged expiry is never sent back rounded.

@@ -31,6 +31,7 @@ const details: SiteDetails = {
     paused: false,
   },
   routes: { m1: 'k1', m2: 'k1' },
+  defaults: {},
   overBudget: null,
   walletOverBudget: 'refuse',
   choices: [

@@ -243,7 +243,7 @@ test('the dashboard draws spend per site and per provider; the request log filte
   await download.saveAs(csvPath);
   await testInfo.attach('requests.csv', { path: csvPath, contentType: 'text/csv' });
   const [header, ...records] = parseCsv(await readFile(csvPath, 'utf8'));
-  expect(header).toEqual(['id', 'time', 'site', 'kind', 'model', 'provider', 'status', 'input_tokens', 'output_tokens', 'cost_usd', 'reserved_usd', 'duration_ms', 'error_code', 'error_message']);
+  expect(header).toEqual(['id', 'time', 'site', 'kind', 'model', 'provider', 'status', 'input_tokens', 'output_tokens', 'cost_usd', 'reserved_usd', 'duration_ms', 'error_code', 'error_message', 'characters', 'seconds', 'images']);
   const cell = (r: string[], name: string) => r[header!.indexOf(name)];
   expect(records.map((r) => cell(r, 'id'))).toEqual(ledger.map((r) => r.id));
   for (const [i, r] of records.entries()) {

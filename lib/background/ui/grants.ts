@@ -9,6 +9,7 @@ import { usdToNanoFloor } from '../../budget/money';
 import { periodKey } from '../../budget/period';
 import { approve, spentThisPeriod } from '../connect';
 import { grantRoutes } from '../../grants/routes';
+import { defaultsProblem, fillDefaults, type MediaDefaults } from '../../grants/media-defaults';
 import type { ApprovalDecision } from '../../approvals/approvals';
 import type { GrantRecord } from '../../db/tables/grants';
 import type { ApprovalRecord } from '../../db/tables/approvals';
@@ -42,6 +43,7 @@ export interface GrantChanges {
   origin: string;
   models?: string[] | undefined;
   defaultModel?: string | undefined;
+  defaults?: MediaDefaults | undefined;
   budget?: { usd: number; period: GrantRecord['period'] } | undefined;
   scopes?: GrantRecord['scopes'] | undefined;
   rateLimitPerMin?: number | undefined;
@@ -79,6 +81,13 @@ export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
     }
   }
   if (p.scopes) changes.scopes = p.scopes;
+  if (p.models || p.scopes || p.defaults) {
+    // The media defaults follow the models and scopes: a default picked is checked, one no longer allowed is replaced.
+    const scopes = p.scopes ?? grant.scopes;
+    const problem = defaultsProblem(p.defaults ?? {}, scopes, models);
+    if (problem) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams(problem.field, problem.reason));
+    changes.defaults = fillDefaults(scopes, models, p.defaults, grant.defaults);
+  }
   if (p.rateLimitPerMin !== undefined) changes.rateLimitPerMin = p.rateLimitPerMin;
   if (p.paused !== undefined) changes.paused = p.paused;
   if (typeof p.expiresAt === 'number') changes.expiresAt = p.expiresAt;
@@ -88,6 +97,7 @@ export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
     const merged: GrantRecord = { ...current, ...changes };
     if (p.expiresAt === null) delete merged.expiresAt;
     if (p.overBudget === null) delete merged.overBudget;
+    if (merged.defaults && Object.keys(merged.defaults).length === 0) delete merged.defaults;
     return merged;
   });
   if (!next) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('origin', 'not connected'));
