@@ -15,6 +15,9 @@ import { defaultModelChoices, preselectModels } from '@/lib/grants/preselect';
 import { needsBudgetConfirm } from '@/lib/ui/budget-advice';
 import { perPeriod } from '@/lib/ui/format';
 import { scopesInWords } from '@/lib/ui/scopes';
+import { fillDefaults, mediaScopesOf, type MediaDefaults } from '@/lib/grants/media-defaults';
+import { MEDIA_SCOPES } from '@/lib/protocol/scopes';
+import { MediaDefaultSelects } from './MediaDefaultSelects';
 
 const PERIODS = ['day', 'week', 'month', 'total'] as const;
 type Period = (typeof PERIODS)[number];
@@ -52,8 +55,14 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
   const models = offered.filter((m) => picked.includes(m));
   const choices = defaultModelChoices(models, approval.scopes);
   const [chosenDefault, setDefaultModel] = useState(choices[0] ?? '');
+  // Each media scope's default: the one picked while it is still ticked, else OpenAI's standard model or the first (lib/grants/media-defaults.ts).
+  const [chosenDefaults, setChosenDefaults] = useState<MediaDefaults>({});
+  const defaults = fillDefaults(approval.scopes, models, chosenDefaults);
+  // A site that asks only for media capabilities has no use for the chat default: it is its first media default.
+  const asksTextModel = approval.scopes.some((s) => s === 'chat' || s === 'embed' || s === 'models');
+  const mediaDefault = MEDIA_SCOPES.map((s) => defaults[s]).find((m) => m !== undefined);
   // The default must be one of the choices; fall back to the first.
-  const defaultModel = choices.includes(chosenDefault) ? chosenDefault : (choices[0] ?? '');
+  const defaultModel = !asksTextModel && mediaDefault ? mediaDefault : choices.includes(chosenDefault) ? chosenDefault : (choices[0] ?? '');
   const budgetValid = budget.trim() !== '' && Number.isFinite(Number(budget)) && Number(budget) >= 0;
   const usd = budgetValid ? Number(budget) : null;
   // The second step holds for the amount and period it was shown for; changing either goes back.
@@ -61,7 +70,7 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
   const confirmShown = confirming !== null && confirming.usd === usd && confirming.period === period;
   const decide = useAction(async (approve: boolean) => {
     if (!approve) return call('approvals.decide', { id: approval.id, approve: false });
-    return call('approvals.decide', { id: approval.id, approve: true, budget: { usd: Number(budget), period }, models, defaultModel, scopes: approval.scopes });
+    return call('approvals.decide', { id: approval.id, approve: true, budget: { usd: Number(budget), period }, models, defaultModel, scopes: approval.scopes, ...(Object.keys(defaults).length ? { defaults } : {}) });
   });
   const onApprove = () => {
     if (usd !== null && needsBudgetConfirm(usd, approval.confirmBudgetAboveUsd)) setConfirming({ usd, period });
@@ -99,14 +108,19 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
         </ul>
         <p className="muted">It will never see your keys.</p>
         <ModelChoices approval={approval} ticked={models} onToggle={toggle} />
-        <label htmlFor={defaultId}>Default model</label>
-        <select id={defaultId} value={defaultModel} onChange={(e) => setDefaultModel(e.target.value)}>
-          {choices.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
+        {asksTextModel ? (
+          <>
+            <label htmlFor={defaultId}>Default model</label>
+            <select id={defaultId} value={defaultModel} onChange={(e) => setDefaultModel(e.target.value)}>
+              {choices.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
+        <MediaDefaultSelects scopes={mediaScopesOf(approval.scopes)} models={models} value={defaults} onChange={(scope, model) => setChosenDefaults((d) => ({ ...d, [scope]: model }))} />
         <Field label="Budget (USD)" type="number" inputMode="decimal" min="0" step="any" value={budget} onChange={(e) => setBudget(e.target.value)} />
         <label htmlFor={periodId}>Budget period</label>
         <select id={periodId} value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
@@ -116,7 +130,7 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
             </option>
           ))}
         </select>
-        <BudgetAdvice approval={approval} budgetUsd={usd} period={period} defaultModel={defaultModel} />
+        <BudgetAdvice approval={approval} budgetUsd={usd} period={period} defaultModel={defaultModel} chats={approval.scopes.includes('chat')} />
         <ErrorText error={decide.error} />
         {confirmShown && usd !== null ? (
           <ConfirmBudget origin={approval.origin} usd={usd} period={period} busy={decide.busy} onConfirm={() => void decide.run(true)} onBack={() => setConfirming(null)} onReject={() => void decide.run(false)} />

@@ -2,17 +2,21 @@ import { TYPICAL_CHAT, chatsEstimate, isZeroBudget, needsBudgetConfirm } from '@
 import { formatUsdSummary } from '@/lib/ui/format';
 import type { ApprovalView } from '@/lib/ui/types';
 
-/** Under the budget: about how many typical chats it buys on the default model (live), and warnings for a budget above the person's threshold or of $0. */
-export function BudgetAdvice({ approval, budgetUsd, period, defaultModel }: { approval: ApprovalView; budgetUsd: number | null; period: ApprovalView['budget']['period']; defaultModel: string }) {
+/** Under the budget: about how many typical chats it buys on the default model (live; only when the site chats), and warnings for a budget above the person's threshold or of $0. */
+export function BudgetAdvice({ approval, budgetUsd, period, defaultModel, chats = true }: { approval: ApprovalView; budgetUsd: number | null; period: ApprovalView['budget']['period']; defaultModel: string; chats?: boolean }) {
   const price = approval.offers.find((o) => o.model === defaultModel)?.price ?? null;
   return (
     <div aria-live="polite">
-      <p style={{ margin: '8px 0 0' }} data-testid="chats-estimate">
-        {budgetUsd === null || !defaultModel ? '—' : chatsEstimate(budgetUsd, price, period)}
-      </p>
-      <p className="muted small" style={{ margin: 0 }}>
-        A chat here: {TYPICAL_CHAT.inputTokens.toLocaleString('en-US')} tokens in and {TYPICAL_CHAT.outputTokens} out, on the default model.
-      </p>
+      {chats ? (
+        <>
+          <p style={{ margin: '8px 0 0' }} data-testid="chats-estimate">
+            {budgetUsd === null || !defaultModel ? '—' : chatsEstimate(budgetUsd, price, period)}
+          </p>
+          <p className="muted small" style={{ margin: 0 }}>
+            A chat here: {TYPICAL_CHAT.inputTokens.toLocaleString('en-US')} tokens in and {TYPICAL_CHAT.outputTokens} out, on the default model.
+          </p>
+        </>
+      ) : null}
       {budgetUsd !== null && needsBudgetConfirm(budgetUsd, approval.confirmBudgetAboveUsd) ? (
         <p className="warn" data-testid="high-budget">
           More than your {formatUsdSummary(approval.confirmBudgetAboveUsd)} limit for a site: Approve will ask you to confirm.

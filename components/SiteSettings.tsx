@@ -2,7 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { SiteDetails } from '@/lib/ui/types';
-import { PERIODS, SCOPES, changesFromForm, formFromDetails, toggleModel, type SiteForm } from '@/lib/sites/form';
+import { PERIODS, SCOPES, changesFromForm, formFromDetails, shownDefaults, toggleModel, type SiteForm } from '@/lib/sites/form';
+import { mediaScopesOf } from '@/lib/grants/media-defaults';
+import { scopeInWords } from '@/lib/ui/scopes';
+import { MediaDefaultSelects } from './MediaDefaultSelects';
 import { messages } from '@/lib/protocol/messages';
 import { formatUsdSummary, periodLabel } from '@/lib/ui/format';
 import { ErrorText, Field } from './Field';
@@ -42,11 +45,11 @@ function SiteSettingsForm({ details }: { details: SiteDetails }) {
     // noValidate: lib/sites/form.ts checks every field, with one clear message per rule.
     <form onSubmit={submit} aria-label={`Settings for ${origin}`} className="site-settings" noValidate>
       <fieldset>
-        <legend>Scopes</legend>
+        <legend>What it may do</legend>
         {SCOPES.map((scope) => (
           <label key={scope} className="inline">
             <input type="checkbox" checked={form.scopes.includes(scope)} onChange={() => toggleScope(scope)} />
-            {scope}
+            {scopeInWords(scope)}
           </label>
         ))}
       </fieldset>
@@ -87,6 +90,7 @@ function SiteSettingsForm({ details }: { details: SiteDetails }) {
           </option>
         ))}
       </select>
+      <MediaDefaultSelects scopes={mediaScopesOf(form.scopes)} models={form.models} value={shownDefaults(form)} onChange={(scope, model) => edit({ defaults: { ...form.defaults, [scope]: model } })} />
       <div className="row two">
         <Field label="Budget amount (USD)" type="number" inputMode="decimal" min="0" step="any" value={form.budgetUsd} onChange={(e) => edit({ budgetUsd: e.target.value })} />
         <div>

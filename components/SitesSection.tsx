@@ -3,6 +3,7 @@ import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { Grant } from '@/lib/ui/types';
 import { formatTime } from '@/lib/ui/format';
+import { scopesInWords } from '@/lib/ui/scopes';
 import { SpendBar } from './SpendBar';
 import { SiteSettings } from './SiteSettings';
 import { ErrorText } from './Field';
@@ -58,7 +59,7 @@ export function SitesSection() {
               </span>
             </div>
             <div className="muted">
-              {g.scopes.join(', ')} · {g.models.length} models (default {g.defaultModel}) · {g.rateLimitPerMin}/min
+              {scopesInWords(g.scopes).join(', ')} · {g.models.length} models (default {g.defaultModel}) · {g.rateLimitPerMin}/min
               {g.expiresAt === undefined ? '' : ` · until ${formatTime(g.expiresAt)}`}
               {g.paused ? (
                 <>
