@@ -10,7 +10,7 @@ import { getSiteDetails } from '../background/ui/control';
 import { updateGrant } from '../background/ui/grants';
 import { runChat } from '../pipeline/capabilities/chat';
 import { messages } from '../protocol/messages';
-import { changesFromForm, formFromDetails, fromLocalInput, toggleModel, toLocalInput, type SiteForm } from './form';
+import { changesFromForm, formFromDetails, shownDefaults, fromLocalInput, toggleModel, toLocalInput, type SiteForm } from './form';
 import { originParam, siteSettingsPath } from './popup';
 import type { SiteDetails } from './details';
 
@@ -66,6 +66,18 @@ describe('the site settings form', () => {
         overBudget: 'ask',
       },
     });
+  });
+
+  it('a media scope gets its default: shown as the first choice, sent when picked or when the scope is added', () => {
+    const media: SiteDetails = { ...details, grant: { ...details.grant, scopes: ['chat', 'speech'], models: ['m1', 'tts-1', 'tts-1-hd'] }, defaults: { speech: 'tts-1' } };
+    const untouched = { ...formFromDetails(media) };
+    expect(shownDefaults(untouched)).toEqual({ speech: 'tts-1' });
+    expect(changesFromForm(untouched, media, NOW)).toEqual({ ok: true, changes: {} });
+    expect(changesFromForm({ ...untouched, defaults: { speech: 'tts-1-hd' } }, media, NOW)).toEqual({ ok: true, changes: { defaults: { speech: 'tts-1-hd' } } });
+    // Images added with no image model allowed: no default to send for it.
+    expect(changesFromForm({ ...untouched, scopes: ['chat', 'speech', 'images'] }, media, NOW)).toEqual({ ok: true, changes: { scopes: ['chat', 'speech', 'images'] } });
+    // Speech dropped: its default goes with it.
+    expect(changesFromForm({ ...untouched, scopes: ['chat'] }, media, NOW)).toEqual({ ok: true, changes: { scopes: ['chat'], defaults: {} } });
   });
 
   it('an expiry is set in local time, kept when untouched, cleared with an empty field', () => {
