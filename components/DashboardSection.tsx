@@ -5,8 +5,14 @@ import type { UsageSummary } from '@/lib/ui/types';
 import { formatUsdSummary } from '@/lib/ui/format';
 import { DashboardChart } from './DashboardChart';
 import { ErrorText } from './Field';
+import { capabilityName, unitsInWords } from '@/lib/ui/units';
 
 const SPANS = [7, 30, 90] as const;
+
+/** A capability's own units, leaving out those it never uses (a chat has none). */
+function mediaUnits(c: { characters: number; seconds: number; images: number }) {
+  return { ...(c.characters ? { characters: c.characters } : {}), ...(c.seconds ? { seconds: c.seconds } : {}), ...(c.images ? { images: c.images } : {}) };
+}
 
 /** Where the money went: spend per site and per provider over time, and the top sites (from the daily rollups). */
 export function DashboardSection() {
@@ -37,6 +43,32 @@ export function DashboardSection() {
           <p data-testid="usage-totals">
             <strong>{formatUsdSummary(s.totals.usd)}</strong> on {s.totals.requests} {s.totals.requests === 1 ? 'request' : 'requests'} ({s.totals.inputTokens} tokens in, {s.totals.outputTokens} out), {s.from} to {s.to}.
           </p>
+          {s.byCapability.length ? (
+            <table aria-label="Spend by capability">
+              <thead>
+                <tr>
+                  <th>Capability</th>
+                  <th>Requests</th>
+                  <th>Tokens in/out</th>
+                  <th>Units</th>
+                  <th>Spend (USD)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.byCapability.map((c) => (
+                  <tr key={c.kind}>
+                    <td>{capabilityName(c.kind)}</td>
+                    <td>{c.requests}</td>
+                    <td>
+                      {c.inputTokens}/{c.outputTokens}
+                    </td>
+                    <td>{unitsInWords(mediaUnits(c)).join(', ') || '—'}</td>
+                    <td>{formatUsdSummary(c.usd)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
           <div className="charts">
             <DashboardChart title="Spend per site" rows={s.bySite} series={s.sites} testId="chart-sites" />
             <DashboardChart title="Spend per provider" rows={s.byProvider} series={s.providers} testId="chart-providers" />

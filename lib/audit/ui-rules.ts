@@ -25,15 +25,16 @@ function keyFacts(key: unknown): Obj {
   return { keyId: str(k.id), name: str(k.name), provider: str(k.provider) };
 }
 
-/** The changes of `grants.update`, flattened: `budget` becomes `budgetUsd` and `period`, routes `model=keyId`. */
+/** The changes of `grants.update`, flattened: `budget` becomes `budgetUsd` and `period`, routes `model=keyId`, media defaults `scope=model`. */
 export function grantChanges(params: Obj): Obj {
-  const { origin: _origin, budget, routes, ...rest } = params;
+  const { origin: _origin, budget, routes, defaults, ...rest } = params;
   const out: Obj = { ...rest };
   if (budget) {
     out.budgetUsd = obj(budget).usd;
     out.period = obj(budget).period;
   }
   if (routes) out.routes = Object.entries(obj(routes)).map(([model, keyId]) => `${model}=${String(keyId)}`);
+  if (defaults) out.defaults = Object.entries(obj(defaults)).map(([scope, model]) => `${scope}=${String(model)}`);
   if (out.expiresAt === null) out.expiresAt = 'never';
   return out;
 }

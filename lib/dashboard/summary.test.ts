@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openWalletDb } from '../db/database';
 import type { RollupRecord } from '../db/tables/rollups';
-import { dayRange, summarize, usageSummary } from './summary';
+import { capabilityTotals, dayRange, rollupKind, summarize, usageSummary } from './summary';
 
 const NOW = new Date(2026, 10, 23, 15, 0).getTime();
 const r = (origin: string, day: string, model: string, provider: string, costNano: number, requests = 1): RollupRecord => ({
@@ -53,6 +53,27 @@ describe('usage summary', () => {
     ]);
     expect(s.totals).toEqual({ usd: 11_100 / 1e9, requests: 5, inputTokens: 50, outputTokens: 25 });
     expect(s.models).toEqual(['claude-haiku-4-5', 'gpt-4o-mini']);
+  });
+
+  it('totals each capability with its own unit beside tokens, most spend first', () => {
+    const media = [
+      { ...r('https://a.example', '2026-11-23', 'tts-1', 'openai', 20_000, 2), inputTokens: 0, outputTokens: 0, characters: 1_234 },
+      { ...r('https://a.example', '2026-11-23', 'whisper-1', 'openai', 6_000), inputTokens: 0, outputTokens: 0, seconds: 42 },
+      { ...r('https://a.example', '2026-11-23', 'dall-e-3', 'openai', 80_000), inputTokens: 0, outputTokens: 0, images: 2 },
+      r('https://a.example', '2026-11-23', 'text-embedding-3-small', 'openai', 10),
+    ];
+    const totals = capabilityTotals([...ROLLUPS.slice(0, 4), ...media]);
+    expect(totals.map((t) => [t.kind, t.requests, t.characters, t.seconds, t.images])).toEqual([
+      ['images', 1, 0, 0, 2],
+      ['speech', 2, 1_234, 0, 0],
+      ['chat', 5, 0, 0, 0],
+      ['transcription', 1, 0, 42, 0],
+      ['embed', 1, 0, 0, 0],
+    ]);
+    expect(totals.find((t) => t.kind === 'chat')).toMatchObject({ usd: 11_100 / 1e9, inputTokens: 50, outputTokens: 25 });
+    expect(summarize([...ROLLUPS, ...media], { days: 3, now: NOW }).byCapability.map((t) => t.kind)).toEqual(['images', 'speech', 'chat', 'transcription', 'embed']);
+    // A media request refused before it was metered still counts as its model's capability.
+    expect(rollupKind(r('https://a.example', '2026-11-23', 'gpt-image-1', 'openai', 0))).toBe('images');
   });
 
   it('an empty wallet has every day at zero and no series', () => {

@@ -8,6 +8,8 @@ import type { WalletDb } from '../db/database';
 import type { RollupRecord } from '../db/tables/rollups';
 import { localDay } from '../budget/period';
 import { nanoToUsd } from '../budget/money';
+import type { LedgerKind } from '../db/tables/ledger';
+import { modelKind } from '../providers/model-kind';
 
 /** One line of a chart: its data key (`s0`, `s1`, ...: origins are not safe as keys) and label. */
 export interface Series {
@@ -39,8 +41,53 @@ export interface UsageSummary {
   /** Sites by spend, most first. */
   topSites: SiteTotal[];
   totals: { usd: number; requests: number; inputTokens: number; outputTokens: number };
+  /** Each capability used in the range, with its tokens and its own units, most spend first. */
+  byCapability: CapabilityTotal[];
   /** Every model with usage in the range. */
   models: string[];
+}
+
+export interface CapabilityTotal {
+  kind: LedgerKind;
+  usd: number;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  characters: number;
+  seconds: number;
+  images: number;
+}
+
+/**
+ * The capability a rollup row counts. Rollups are per model, not per kind: a row with a media
+ * unit is that unit's capability, else the model's kind tells (lib/providers/model-kind.ts).
+ */
+export function rollupKind(r: RollupRecord): LedgerKind {
+  if (r.images) return 'images';
+  if (r.seconds) return 'transcription';
+  if (r.characters) return 'speech';
+  const kind = modelKind(r.model);
+  return kind === 'embedding' ? 'embed' : kind === 'image' ? 'images' : kind === 'speech' || kind === 'transcription' ? kind : 'chat';
+}
+
+/** Spend, requests, tokens and units per capability. */
+export function capabilityTotals(rows: readonly RollupRecord[]): CapabilityTotal[] {
+  const byKind = new Map<LedgerKind, CapabilityTotal & { nano: number }>();
+  for (const r of rows) {
+    const kind = rollupKind(r);
+    const t = byKind.get(kind) ?? { kind, nano: 0, usd: 0, requests: 0, inputTokens: 0, outputTokens: 0, characters: 0, seconds: 0, images: 0 };
+    t.nano += r.costNano;
+    t.requests += r.requests;
+    t.inputTokens += r.inputTokens;
+    t.outputTokens += r.outputTokens;
+    t.characters += r.characters ?? 0;
+    t.seconds += r.seconds ?? 0;
+    t.images += r.images ?? 0;
+    byKind.set(kind, t);
+  }
+  return [...byKind.values()]
+    .sort((a, b) => b.nano - a.nano || b.requests - a.requests || a.kind.localeCompare(b.kind))
+    .map(({ nano, ...t }) => ({ ...t, usd: nanoToUsd(nano) }));
 }
 
 /** The local days from `days - 1` days before `now` through `now`, oldest first. */
@@ -85,6 +132,7 @@ export function summarize(rollups: readonly RollupRecord[], options: { days: num
       .map(([origin, s]) => ({ origin, usd: nanoToUsd(s.nano), requests: s.requests, inputTokens: s.inputTokens, outputTokens: s.outputTokens }))
       .sort((a, b) => b.usd - a.usd || b.requests - a.requests || a.origin.localeCompare(b.origin)),
     totals: { usd: nanoToUsd(totals.nano), requests: totals.requests, inputTokens: totals.inputTokens, outputTokens: totals.outputTokens },
+    byCapability: capabilityTotals(inRange),
     models: [...new Set(inRange.map((r) => r.model))].sort(),
   };
 }
