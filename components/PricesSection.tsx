@@ -4,7 +4,8 @@ import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { KeyView } from '@/lib/ui/types';
 import { ErrorText, Field } from './Field';
 import { PRICES_UPDATED } from '@/lib/budget/prices';
-import { priceNote } from '@/lib/dashboard/prices';
+import { overrideInWords, priceNote } from '@/lib/dashboard/prices';
+import { mediaUnitOf, type MediaUnit } from '@/lib/grants/media-price';
 import { messages } from '@/lib/protocol/messages';
 import { EmptyState } from './views/View';
 
@@ -13,7 +14,17 @@ interface PriceRow {
   model: string;
   inputPerM: number;
   outputPerM: number;
+  perMChars?: number;
+  perMinute?: number;
+  perImage?: number;
 }
+
+/** A media model's one price field, named in its unit. */
+const MEDIA_PRICE_LABEL: Readonly<Record<MediaUnit, string>> = {
+  perMChars: 'Price (USD per million characters)',
+  perMinute: 'Price (USD per minute of audio)',
+  perImage: 'Price (USD per image)',
+};
 
 /** Prices the person sets: for custom endpoints, or to override the shipped table. */
 export function PricesSection() {
@@ -26,11 +37,13 @@ export function PricesSection() {
   const [input, setInput] = useState('');
   const [output, setOutput] = useState('');
   const chosenKey = keys.data?.find((k) => k.id === key) ?? keys.data?.[0];
+  const chosenModel = model || chosenKey?.models[0] || '';
+  // A speech, transcription or image model is priced in its own unit, in one field (lib/grants/media-price.ts).
+  const unit = mediaUnitOf(chosenModel);
   const save = useAction(() =>
-    call('prices.set', { keyId: chosenKey?.id ?? '', model: model || chosenKey?.models[0] || '', inputPerM: Number(input), outputPerM: Number(output) }),
+    call('prices.set', unit ? { keyId: chosenKey?.id ?? '', model: chosenModel, inputPerM: 0, outputPerM: 0, [unit]: Number(input) } : { keyId: chosenKey?.id ?? '', model: chosenModel, inputPerM: Number(input), outputPerM: Number(output) }),
   );
   const remove = useAction((row: PriceRow) => call('prices.remove', { keyId: row.keyId, model: row.model }));
-  const chosenModel = model || chosenKey?.models[0] || '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save.run();
@@ -55,7 +68,7 @@ export function PricesSection() {
         {prices.data?.map((row) => (
           <li key={`${row.keyId}/${row.model}`} className="row" style={{ justifyContent: 'space-between' }}>
             <span>
-              {keys.data?.find((k) => k.id === row.keyId)?.name ?? row.keyId} · {row.model}: ${row.inputPerM} in / ${row.outputPerM} out
+              {keys.data?.find((k) => k.id === row.keyId)?.name ?? row.keyId} · {row.model}: {overrideInWords(row)}
             </span>
             <button onClick={() => void remove.run(row)}>Remove price</button>
           </li>
@@ -90,8 +103,14 @@ export function PricesSection() {
             {priceNote(chosenKey, chosenModel, (prices.data ?? []).filter((p) => p.keyId === chosenKey.id))}
           </p>
         ) : null}
-        <Field label="Input price (USD per million tokens)" type="number" min="0" step="any" value={input} onChange={(e) => setInput(e.target.value)} required />
-        <Field label="Output price (USD per million tokens)" type="number" min="0" step="any" value={output} onChange={(e) => setOutput(e.target.value)} required />
+        {unit ? (
+          <Field label={MEDIA_PRICE_LABEL[unit]} type="number" min="0" step="any" value={input} onChange={(e) => setInput(e.target.value)} required />
+        ) : (
+          <>
+            <Field label="Input price (USD per million tokens)" type="number" min="0" step="any" value={input} onChange={(e) => setInput(e.target.value)} required />
+            <Field label="Output price (USD per million tokens)" type="number" min="0" step="any" value={output} onChange={(e) => setOutput(e.target.value)} required />
+          </>
+        )}
         <ErrorText error={save.error ?? remove.error} />
         <div className="actions">
           <button type="submit" disabled={save.busy}>

@@ -26,8 +26,8 @@ export interface MediaPriceQuery {
   providerId: string;
   model: string;
   baseUrl?: string | undefined;
-  /** Prices the person set for this key. */
-  overrides?: readonly PriceOverride[];
+  /** Prices the person set for this key; matched by exact model id. */
+  overrides?: ReadonlyArray<Pick<PriceOverride, 'model' | MediaUnit>>;
 }
 
 /**

@@ -99,6 +99,9 @@ export const messages = {
   priceOverride: (input: number, output: number) => `Your price: $${input} in / $${output} out.`,
   priceTable: (input: number, output: number, date: string) => `Built-in price (${date}): $${input} in / $${output} out.`,
   priceLocal: () => 'Local endpoint: free, unless you set a price.',
+  /** A media model's price, already in its unit ("$15.00 / 1M characters"). */
+  priceOverrideMedia: (price: string) => `Your price: ${price}.`,
+  priceTableMedia: (price: string, date: string) => `Built-in price (${date}): ${price}.`,
   overBudget: () => 'Over budget: the provider billed more than the wallet reserved. This site\'s requests are refused until its budget allows them (see the audit log).',
   priceUnknown: () => 'No known price: requests with this model are refused (4402) until you set one.',
 };

@@ -94,7 +94,16 @@ export const uiCommands = {
   'usage.summary': z.strictObject({ days: z.int().min(1).max(366) }),
   'audit.list': z.strictObject({ limit: z.int().min(1).max(100_000).optional(), beforeId: z.int().min(1).optional(), type: z.string().min(1).max(64).optional() }).optional(),
   'prices.list': z.undefined(),
-  'prices.set': z.strictObject({ keyId: id, model: z.string().min(1).max(256), inputPerM: usdPerM, outputPerM: usdPerM }),
+  'prices.set': z.strictObject({
+    keyId: id,
+    model: z.string().min(1).max(256),
+    inputPerM: usdPerM,
+    outputPerM: usdPerM,
+    /** A media model's price in its unit (lib/db/tables/prices.ts); its token prices are 0 then. */
+    perMChars: usdPerM.optional(),
+    perMinute: usdPerM.optional(),
+    perImage: usdPerM.optional(),
+  }),
   'prices.remove': z.strictObject({ keyId: id, model: z.string().min(1).max(256) }),
   'settings.get': z.undefined(),
   'settings.set': z.strictObject({

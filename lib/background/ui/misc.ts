@@ -1,4 +1,5 @@
 /** UI commands for the ledger, prices and settings. */
+import type { PriceOverride } from '../../db/tables/prices';
 import type { WalletContext } from '../context';
 import type { Settings } from '../../settings/settings';
 import { queryLedger } from '../../dashboard/query';
@@ -12,8 +13,9 @@ export function listPrices(ctx: WalletContext) {
   return ctx.db.prices.toArray();
 }
 
-export async function setPrice(ctx: WalletContext, p: { keyId: string; model: string; inputPerM: number; outputPerM: number }) {
-  await ctx.db.prices.put(p);
+export async function setPrice(ctx: WalletContext, p: { keyId: string; model: string; inputPerM: number; outputPerM: number; perMChars?: number | undefined; perMinute?: number | undefined; perImage?: number | undefined }) {
+  // Only the fields given: a media price stored without `undefined` placeholders.
+  await ctx.db.prices.put(Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as unknown as PriceOverride);
   ctx.providers.pricesChanged();
   ctx.uiChanged();
   return null;
