@@ -18,6 +18,7 @@ import { scopesInWords } from '@/lib/ui/scopes';
 import { fillDefaults, mediaScopesOf, type MediaDefaults } from '@/lib/grants/media-defaults';
 import { MEDIA_SCOPES } from '@/lib/protocol/scopes';
 import { MediaDefaultSelects } from './MediaDefaultSelects';
+import { mediaUnitOf } from '@/lib/grants/media-price';
 
 const PERIODS = ['day', 'week', 'month', 'total'] as const;
 type Period = (typeof PERIODS)[number];
@@ -53,7 +54,10 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
   // Only what serves the asked-for scopes starts ticked (lib/grants/preselect.ts), in the offered order.
   const [picked, setPicked] = useState<string[]>(() => preselectModels(offered, approval.scopes, approval.requestedModels));
   const models = offered.filter((m) => picked.includes(m));
-  const choices = defaultModelChoices(models, approval.scopes);
+  // The chat default is never a speech, transcription or image model while another is ticked: those have their own defaults.
+  const general = defaultModelChoices(models, approval.scopes);
+  const textChoices = general.filter((m) => !mediaUnitOf(m));
+  const choices = textChoices.length ? textChoices : general;
   const [chosenDefault, setDefaultModel] = useState(choices[0] ?? '');
   // Each media scope's default: the one picked while it is still ticked, else OpenAI's standard model or the first (lib/grants/media-defaults.ts).
   const [chosenDefaults, setChosenDefaults] = useState<MediaDefaults>({});
