@@ -11,7 +11,7 @@ import { byokCall } from './po/app';
 import { clickClosing, nextWindow } from './po/approval-window';
 import { openSiteSettings } from './po/control';
 import { startModelsServer, type ModelsServer } from './support/models-server';
-import { AxeReport } from './support/axe';
+import { AxeReport, textSizes } from './support/axe';
 
 const MODELS = ['gpt-4o-mini', 'tts-1', 'tts-1-hd', 'whisper-1', 'gpt-4o-transcribe', 'dall-e-3', 'gpt-image-1'];
 
@@ -68,6 +68,7 @@ test('a site asking to speak, transcribe and draw: the scopes in words, the mode
   const axe = new AxeReport();
   await axe.check(win, 'approval: media scopes');
   expect(axe.problems, axe.summary()).toEqual([]);
+  expect((await textSizes(win)).small).toEqual([]);
 
   await win.getByLabel('Default speech model').selectOption('tts-1-hd');
   await clickClosing(win, 'Approve');
