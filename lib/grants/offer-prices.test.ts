@@ -26,14 +26,4 @@ describe('priceOffers: each offered model with its price on its key', () => {
       ['llama3.2', { inputPerM: 0, outputPerM: 0, source: 'local' }],
     ]);
   });
-
-  it('prices a media model in its own unit, the person’s price first; unknown stays null', () => {
-    const keys = [key('openai', 'openai', ['tts-1', 'whisper-1', 'dall-e-3'])];
-    const priced = priceOffers(modelOffers(keys), keys, [{ keyId: 'openai', model: 'whisper-1', inputPerM: 0, outputPerM: 0, perMinute: 0.006 }]);
-    expect(priced.map((o) => [o.model, o.price])).toEqual([
-      ['tts-1', null],
-      ['whisper-1', { inputPerM: 0, outputPerM: 0, source: 'override', media: { unit: 'perMinute', usd: 0.006 } }],
-      ['dall-e-3', null],
-    ]);
-  });
 });

@@ -6,15 +6,12 @@ import type { KeyView } from '../keys/keyring';
 import type { PriceOverride } from '../db/tables/prices';
 import { priceFor } from '../budget/prices';
 import type { ModelOffer } from './offers';
-import { mediaPriceFor, mediaUnitOf, type MediaUnit } from './media-price';
 
 export interface OfferPrice {
   inputPerM: number;
   outputPerM: number;
   /** 'local': an endpoint on this computer, free unless the person set a price. */
   source: 'table' | 'override' | 'local';
-  /** A media model's price in its own unit (lib/grants/media-price.ts); its token prices are 0 then. */
-  media?: { unit: MediaUnit; usd: number };
 }
 
 /** `price` null: no price is known, and the wallet refuses the model until one is set. */
@@ -24,10 +21,6 @@ export function priceOffers(offers: readonly ModelOffer[], keys: readonly KeyVie
   const byId = new Map(keys.map((k) => [k.id, k]));
   return offers.map((offer) => {
     const key = byId.get(offer.keyId);
-    if (mediaUnitOf(offer.model)) {
-      const media = key ? mediaPriceFor({ providerId: key.provider, model: offer.model, baseUrl: key.baseUrl, overrides: overrides.filter((o) => o.keyId === key.id) }) : null;
-      return { ...offer, price: media ? { inputPerM: 0, outputPerM: 0, source: media.source, media: { unit: media.unit, usd: media.usd } } : null };
-    }
     const price = key
       ? priceFor({ providerId: key.provider, model: offer.model, baseUrl: key.baseUrl, overrides: overrides.filter((o) => o.keyId === key.id) })
       : null;

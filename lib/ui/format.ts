@@ -39,17 +39,19 @@ export function formatPricePerM(price: { inputPerM: number; outputPerM: number }
 
 /** The unit each media price is per, after the amount. */
 const MEDIA_UNIT_WORDS = { perMChars: '1M characters', perMinute: 'minute', perImage: 'image' } as const;
+type MediaUnitName = keyof typeof MEDIA_UNIT_WORDS;
 
 /** A media model's price in its unit: "$15.00 / 1M characters", "$0.006 / minute", "$0.04 / image". */
-export function formatMediaPrice(media: { unit: keyof typeof MEDIA_UNIT_WORDS; usd: number }): string {
+export function formatMediaPrice(media: { unit: MediaUnitName; usd: number }): string {
   return `${formatPerM(media.usd)} / ${MEDIA_UNIT_WORDS[media.unit]}`;
 }
 
-/** What a model costs, in words: its price per million tokens (or in its media unit), free on this computer, or unknown (then it is refused). */
-export function priceInWords(price: { inputPerM: number; outputPerM: number; source: string; media?: { unit: keyof typeof MEDIA_UNIT_WORDS; usd: number } } | null): string {
+/** What a model costs, in words: its price per million tokens or in its media unit (the rate it carries), free on this computer, or unknown (then it is refused). */
+export function priceInWords(price: ({ inputPerM: number; outputPerM: number; source: string } & Partial<Record<MediaUnitName, number>>) | null): string {
   if (!price) return 'no price set: refused until you set one';
   if (price.source === 'local') return 'free (local)';
-  return price.media ? formatMediaPrice(price.media) : formatPricePerM(price);
+  const unit = (Object.keys(MEDIA_UNIT_WORDS) as MediaUnitName[]).find((u) => price[u] !== undefined);
+  return unit ? formatMediaPrice({ unit, usd: price[unit] as number }) : formatPricePerM(price);
 }
 
 /** "per day", "per month", "in total": how a budget's period reads after an amount. */

@@ -22,7 +22,9 @@ describe('capabilities and their units, in words', () => {
     expect(formatMediaPrice({ unit: 'perMChars', usd: 15 })).toBe('$15.00 / 1M characters');
     expect(formatMediaPrice({ unit: 'perMinute', usd: 0.006 })).toBe('$0.006 / minute');
     expect(formatMediaPrice({ unit: 'perImage', usd: 0.04 })).toBe('$0.04 / image');
-    expect(priceInWords({ inputPerM: 0, outputPerM: 0, source: 'override', media: { unit: 'perImage', usd: 0.08 } })).toBe('$0.08 / image');
-    expect(priceInWords({ inputPerM: 0, outputPerM: 0, source: 'local', media: { unit: 'perImage', usd: 0 } })).toBe('free (local)');
+    expect(priceInWords({ inputPerM: 0, outputPerM: 0, source: 'override', perImage: 0.08 })).toBe('$0.08 / image');
+    expect(priceInWords({ inputPerM: 0, outputPerM: 0, source: 'table', perMChars: 15 })).toBe('$15.00 / 1M characters');
+    expect(priceInWords({ inputPerM: 0, outputPerM: 0, source: 'local', perImage: 0 })).toBe('free (local)');
+    expect(priceInWords({ inputPerM: 0.15, outputPerM: 0.6, source: 'table' })).toBe('$0.15 / $0.60 per 1M tokens in/out');
   });
 });

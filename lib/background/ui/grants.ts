@@ -3,6 +3,7 @@ import type { WalletContext } from '../context';
 import { toPublicGrant } from '../../grants/grants';
 import { modelOffers } from '../../grants/offers';
 import { priceOffers } from '../../grants/offer-prices';
+import { withMediaRates } from '../../grants/media-price';
 import { ErrorCode, WalletError } from '../../protocol/errors';
 import { messages } from '../../protocol/messages';
 import { usdToNanoFloor } from '../../budget/money';
@@ -120,7 +121,9 @@ async function approvalView(ctx: WalletContext, record: ApprovalRecord) {
   const settings = await ctx.settings.get();
   const keys = await ctx.keyring.list();
   // Each with its price, so the window can say what the site may spend (lib/grants/offer-prices.ts).
-  const offers = priceOffers(modelOffers(keys), keys, await ctx.db.prices.toArray());
+  const overrides = await ctx.db.prices.toArray();
+  // A media model's rate in its unit (speech, transcription, images), from the person's price where the table has none.
+  const offers = withMediaRates(priceOffers(modelOffers(keys), keys, overrides), keys, overrides);
   const wanted = record.request.models;
   return {
     kind: record.kind ?? 'connect',
