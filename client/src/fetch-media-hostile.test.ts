@@ -107,3 +107,14 @@ describe('speech and images: hostile JSON bodies are 400s, never a wallet call',
     expect(res.status).toBe(405);
   });
 });
+
+describe('a wallet without the media methods (an older byok)', () => {
+  it('answers a 400 naming the missing method, without connecting', async () => {
+    const fake = new FakeByok().grantAll();
+    const old = Object.assign(Object.create(fake) as FakeByok, { speak: undefined });
+    const res = await createByokFetch({ byok: old })('https://api.example/v1/audio/speech', { method: 'POST', body: JSON.stringify({ input: 'hi', model: 'tts-1', voice: 'alloy' }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'unsupported', message: expect.stringContaining('speak()') });
+    expect(fake.calls).toEqual([]);
+  });
+});

@@ -32,6 +32,15 @@ describe('speech: audio.speech.create through byokFetch', () => {
     expect(fake.speakRequests[0]).toEqual({ text: 'Hi', voice: 'voice_123', model: 'tts-1' });
   });
 
+  it("audio the wallet left untyped gets the asked format's type", async () => {
+    const fake = new FakeByok().grantAll();
+    const real = fake.speak.bind(fake);
+    fake.speak = async (req, o) => ({ ...(await real(req, o)), audio: new Blob([fakeAudio(req.text)]) });
+    const res = await openai(fake).audio.speech.create({ model: 'tts-1', voice: 'alloy', input: 'Hi', response_format: 'opus' });
+    expect(res.headers.get('content-type')).toBe('audio/ogg');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(fakeAudio('Hi'));
+  });
+
   it("pcm, which the wallet cannot make, is the wallet's -32602 as a 400 naming the field", async () => {
     const fake = new FakeByok().grantAll();
     const err = await openai(fake).audio.speech.create({ model: 'tts-1', voice: 'alloy', input: 'Hi', response_format: 'pcm' }).catch((e: unknown) => e);

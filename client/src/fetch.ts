@@ -15,7 +15,7 @@ import { isObj, type Obj, type TranslateOptions } from './_translate.js';
 import { ensureGrant } from './connect.js';
 import { getByok } from './discover.js';
 import { asByokError } from './errors.js';
-import { badJson, modelNotFound, noWallet, unknownPath } from './messages.js';
+import { badJson, modelNotFound, noWallet, unknownPath, walletLacks } from './messages.js';
 import type { ByokProvider, ConnectRequest, ModelInfo, Scope } from './types.js';
 
 /** The signature of `fetch`, as the SDKs take it. */
@@ -56,6 +56,8 @@ interface Route {
   scope: Scope;
   /** The body is `multipart/form-data`, not JSON. */
   multipart?: true;
+  /** The wallet method a route needs that an older wallet may lack. */
+  needs?: 'speak' | 'transcribe' | 'generateImage';
   run: (call: Call) => Promise<Response>;
 }
 
@@ -101,6 +103,7 @@ const routes: Record<string, Route> = {
   },
   'POST /audio/speech': {
     scope: 'speech',
+    needs: 'speak',
     run: async ({ byok, body, signal, opts }) => {
       const req = fromSpeech(body, opts);
       return toSpeechResponse(await withAbort(signal, (s) => byok.speak(req, { signal: s })), req.format);
@@ -108,6 +111,7 @@ const routes: Record<string, Route> = {
   },
   'POST /audio/transcriptions': {
     scope: 'transcription',
+    needs: 'transcribe',
     multipart: true,
     run: async ({ byok, form, signal, opts }) => {
       const { req, format } = fromTranscription(form, opts);
@@ -116,6 +120,7 @@ const routes: Record<string, Route> = {
   },
   'POST /images/generations': {
     scope: 'images',
+    needs: 'generateImage',
     run: async ({ byok, body, signal, opts }) => {
       const { req, asUrl } = fromImages(body, opts);
       return json(await toImagesResponse(await withAbort(signal, (s) => byok.generateImage(req, { signal: s })), asUrl));
@@ -233,6 +238,7 @@ export function createByokFetch(options: ByokFetchOptions = {}): FetchLike {
     const byok = await provider();
     if (!byok) throw new TypeError(noWallet());
     try {
+      if (route.needs && typeof byok[route.needs] !== 'function') throw new HttpError(400, walletLacks(route.needs), null, 'unsupported');
       await withAbort(signal, () => ensure(byok, route.scope));
       return await route.run({ byok, body, form, signal, dialect, opts, id: found.id });
     } catch (e) {
