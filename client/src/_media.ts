@@ -6,7 +6,7 @@
  * OpenAI's shapes. A parameter whose answer byok could not give in OpenAI's shape (a stream) is
  * refused even with `unsupported: 'ignore'`: the SDK would misread the answer.
  */
-import { HttpError, newId } from './_http.js';
+import { HttpError, json, respond } from './_http.js';
 import { MAX_AUDIO_BYTES } from './_multipart.js';
 import { anyValue, bad, bytesToBase64, checkKeys, compact, isObj, noValue, nowSeconds, optInt, optNumber, refuse, str, type Obj, type TranslateOptions } from './_translate.js';
 import { badJson, invalid, tooLarge, unsupported } from './messages.js';
@@ -18,11 +18,6 @@ const cannot = (param: string, why: string): never => {
 };
 
 const optStr = (v: unknown, param: string): string | undefined => (v === undefined || v === null ? undefined : str(v, param));
-
-const headers = (contentType: string) => {
-  const id = newId('req_');
-  return { 'content-type': contentType, 'x-request-id': id, 'request-id': id };
-};
 
 // ---- speech
 
@@ -48,7 +43,7 @@ export function fromSpeech(body: Obj, opts: TranslateOptions): SpeakRequest {
 /** The audio as OpenAI answers it: the bytes, typed. */
 export function toSpeechResponse(r: SpeakResult, format: string | undefined): Response {
   const type = r.audio.type || AUDIO_TYPES[format ?? 'mp3'] || 'application/octet-stream';
-  return new Response(r.audio, { headers: headers(type) });
+  return respond(r.audio, type);
 }
 
 // ---- transcription
@@ -119,7 +114,7 @@ export function fromTranscription(form: FormData, opts: TranslateOptions): { req
 /** The transcript in the asked format: JSON for `json` / `verbose_json`, the provider's text for the others. */
 export function toTranscriptionResponse(r: TranscribeResult, format: TranscriptFormat): Response {
   const byok = { provider: r.provider, model: r.model, costUsd: r.costUsd };
-  if (format === 'json') return new Response(JSON.stringify({ text: r.text, usage: { type: 'duration', seconds: r.usage.seconds }, byok }), { headers: headers('application/json') });
+  if (format === 'json') return json({ text: r.text, usage: { type: 'duration', seconds: r.usage.seconds }, byok });
   if (format === 'verbose_json') {
     let verbose: Obj = { task: 'transcribe', language: r.language ?? 'unknown', duration: r.usage.seconds, text: r.text, segments: [] };
     if (r.body !== undefined) {
@@ -127,11 +122,11 @@ export function toTranscriptionResponse(r: TranscribeResult, format: TranscriptF
       if (!isObj(parsed)) throw new HttpError(502, invalid('verbose_json', `JSON from the provider; ${badJson()}`), null, 'provider_error');
       verbose = parsed;
     }
-    return new Response(JSON.stringify({ ...verbose, byok }), { headers: headers('application/json') });
+    return json({ ...verbose, byok });
   }
   const text = r.body ?? (format === 'text' ? r.text : undefined);
   if (text === undefined) throw new HttpError(502, invalid(format, 'a body from the provider (the wallet returned only the text)'), null, 'provider_error');
-  return new Response(text, { headers: headers('text/plain; charset=utf-8') });
+  return respond(text, 'text/plain; charset=utf-8');
 }
 
 // ---- images
