@@ -58,6 +58,20 @@ const parseJson = (text: string): unknown => {
 
 const FORMATS: readonly string[] = ['json', 'text', 'srt', 'verbose_json', 'vtt'];
 
+/** Audio types by file extension, for a part sent without a useful type. */
+const EXT_TYPES: Record<string, string> = { mp3: 'audio/mpeg', mpga: 'audio/mpeg', mpeg: 'audio/mpeg', wav: 'audio/wav', m4a: 'audio/mp4', mp4: 'audio/mp4', ogg: 'audio/ogg', oga: 'audio/ogg', webm: 'audio/webm', flac: 'audio/flac' };
+
+/**
+ * The part's audio with a type the wallet can check against the bytes: its own, else its file
+ * extension's, else none (the wallet sniffs the bytes). The SDKs label untyped parts
+ * `application/octet-stream`, which says nothing. No bytes are copied.
+ */
+function typedAudio(file: Blob): Blob {
+  if (file.type && file.type !== 'application/octet-stream') return file;
+  const ext = /\.(\w+)$/.exec((file as File).name ?? '')?.[1]?.toLowerCase();
+  return new Blob([file], { type: (ext && EXT_TYPES[ext]) || '' });
+}
+
 /** A form as an object: `key[]` fields become arrays under `key`, a repeated field its last value. */
 function formToObj(form: FormData): Obj {
   const out: Obj = Object.create(null) as Obj;
@@ -100,7 +114,7 @@ export function fromTranscription(form: FormData, opts: TranslateOptions): { req
   const model = optStr(body.model, 'model');
   return {
     req: compact({
-      audio: file,
+      audio: typedAudio(file),
       model: opts.model(model),
       language: optStr(body.language, 'language') || undefined,
       prompt: optStr(body.prompt, 'prompt') || undefined,

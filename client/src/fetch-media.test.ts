@@ -97,6 +97,21 @@ describe('transcription: audio.transcriptions.create with toFile(...)', () => {
     expect(new Uint8Array(await req!.audio.arrayBuffer())).toEqual(audioBytes());
   });
 
+  it("the SDK's streaming upload (a ReadableStream file) arrives intact; an untyped part is left for the wallet to sniff", async () => {
+    const fake = new FakeByok().grantAll();
+    const file = new Blob([audioBytes()]).stream() as unknown as File;
+    expect(await openai(fake).audio.transcriptions.create({ model: 'whisper-1', file, response_format: 'text' })).toBe(fakeTranscriptBody('text', text));
+    const audio = fake.transcribeRequests[0]?.audio;
+    expect(audio?.type).toBe('');
+    expect(new Uint8Array(await audio!.arrayBuffer())).toEqual(audioBytes());
+  });
+
+  it('an application/octet-stream part takes the type of its file extension', async () => {
+    const fake = new FakeByok().grantAll();
+    await openai(fake).audio.transcriptions.create({ model: 'whisper-1', file: await toFile(audioBytes(), 'memo.MP3') });
+    expect(fake.transcribeRequests[0]?.audio.type).toBe('audio/mpeg');
+  });
+
   it.each(['text', 'srt', 'vtt'] as const)("%s: the provider's body as text/plain", async (format) => {
     const fake = new FakeByok().grantAll();
     const out: string = await openai(fake).audio.transcriptions.create({ file: await file(), model: 'whisper-1', response_format: format });
