@@ -14,9 +14,10 @@ export const MAX_MULTIPART_BYTES = MAX_AUDIO_BYTES + 64 * 1024;
 
 const tooBig = () => new HttpError(400, tooLarge('(body)', MAX_MULTIPART_BYTES), 'file', 'request_too_large');
 
-/** The bytes of a stream, or a 400 once more than `max` have come. */
-async function readCapped(stream: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array<ArrayBuffer>> {
+/** The bytes of a stream, or a 400 once more than `max` have come; aborting `signal` stops reading. */
+async function readCapped(stream: ReadableStream<Uint8Array>, max: number, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
   const reader = stream.getReader();
+  signal?.addEventListener('abort', () => void reader.cancel(signal.reason).catch(() => undefined), { once: true });
   const parts: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -48,8 +49,9 @@ function formSize(form: FormData): number {
 /**
  * The request's form. `body` is the `init.body` the app passed (or `undefined` to read `request`);
  * `contentType` its header. A raw body must say `multipart/form-data` with a boundary.
+ * Aborting `signal` stops reading the body.
  */
-export async function readForm(body: BodyInit | null | undefined, request: Request | undefined, contentType: string | null): Promise<FormData> {
+export async function readForm(body: BodyInit | null | undefined, request: Request | undefined, contentType: string | null, signal?: AbortSignal): Promise<FormData> {
   if (typeof FormData !== 'undefined' && body instanceof FormData) {
     if (formSize(body) > MAX_MULTIPART_BYTES) throw tooBig();
     return body;
@@ -60,7 +62,7 @@ export async function readForm(body: BodyInit | null | undefined, request: Reque
   const source = body ?? request?.body;
   if (!source) throw new HttpError(400, invalid('file', 'an audio file part'), 'file', 'invalid_value');
   const stream = source instanceof ReadableStream ? source : new Response(source).body;
-  const bytes = stream ? await readCapped(stream, MAX_MULTIPART_BYTES) : new Uint8Array(0);
+  const bytes = stream ? await readCapped(stream, MAX_MULTIPART_BYTES, signal) : new Uint8Array(0);
   try {
     return await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
   } catch {

@@ -71,6 +71,19 @@ describe('transcriptions: hostile and malformed bodies are 400s, never a wallet 
     expect(pulled * chunk.byteLength).toBeLessThan(MAX_MULTIPART_BYTES + 4 * chunk.byteLength);
   });
 
+  it('aborting while a raw body is still arriving rejects with the abort, without a wallet call', async () => {
+    const fake = new FakeByok().grantAll();
+    let cancelled = false;
+    const stalled = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode(`--${BOUNDARY}\r\n`)), cancel: () => void (cancelled = true) });
+    const ac = new AbortController();
+    const init = { method: 'POST', body: stalled, duplex: 'half', signal: ac.signal, headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } } as RequestInit;
+    const p = createByokFetch({ byok: fake })(TRANSCRIBE, init);
+    ac.abort();
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    expect(mediaCalls(fake)).toEqual([]);
+    await expect.poll(() => cancelled).toBe(true);
+  });
+
   it('a file part over 25 MB inside an acceptable body is refused too', async () => {
     const f = form({ file: new File([new Uint8Array(25 * 1024 * 1024 + 1)], 'a.wav'), model: 'whisper-1' });
     await expect400(TRANSCRIBE, { body: f }, 'file');

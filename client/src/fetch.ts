@@ -221,8 +221,9 @@ export function createByokFetch(options: ByokFetchOptions = {}): FetchLike {
     let form = undefined as unknown as FormData;
     if (method === 'POST' && route.multipart) {
       try {
-        form = await readForm(init.body, request, headers.get('content-type'));
+        form = await withAbort(signal, (s) => readForm(init.body, request, headers.get('content-type'), s));
       } catch (e) {
+        if (signal?.aborted) throw abortReason(signal);
         return errorResponse(e, dialect);
       }
     } else if (method === 'POST') {
