@@ -301,8 +301,8 @@ export class FakeByok implements ByokProvider {
     this.calls.push({ method: 'transcribe', args: [raw] });
     // The transport's step: the Blob becomes bytes and a type before the wallet's schema sees it.
     const audio = raw.audio instanceof Blob ? new Uint8Array(await raw.audio.arrayBuffer()) : raw.audio;
-    const type = raw.audio instanceof Blob && raw.audio.type ? { audioType: raw.audio.type } : {};
-    parseOrThrow(TranscribeSchema, { ...raw, audio, ...type }, 'params');
+    const audioType = raw.audioType ?? (raw.audio instanceof Blob && raw.audio.type ? raw.audio.type : undefined);
+    parseOrThrow(TranscribeSchema, { ...raw, audio, ...(audioType === undefined ? {} : { audioType }) }, 'params');
     this.transcribeRequests.push(raw);
     return this.#media('transcribe', 'transcription', opts.signal, () => {
       const text = fakeTranscript(audio.byteLength);

@@ -187,6 +187,8 @@ export type TranscriptFormat = 'json' | 'text' | 'srt' | 'verbose_json' | 'vtt';
 export interface TranscribeRequest {
   /** At most 25 MB; the wallet measures its duration from the bytes (WAV, MP3, M4A, OGG, FLAC, WebM). */
   audio: Blob;
+  /** The audio's MIME type when the Blob has none (default: the Blob's `type`); the wallet checks it against the bytes. */
+  audioType?: string;
   model?: string;
   /** ISO-639-1, e.g. `en`. */
   language?: string;
