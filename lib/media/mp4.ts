@@ -3,7 +3,9 @@
  * track's media header (mdhd), each track's sample table (the stts durations a decoder plays out)
  * and, for fragmented files (as MediaRecorder writes MP4: an empty moov, then moof boxes), the
  * fragments' sample durations (trun, or tfhd's/trex's defaults) and mehd. Both box versions are read
- * (version 1: 64-bit times). A file with no sound track (hdlr 'soun') is not audio: null.
+ * (version 1: 64-bit times). A track's last sample, which a muxer may declare short to trim the
+ * end, is counted at the track's longest sample duration: a decoder still plays a whole frame.
+ * A file with no sound track (hdlr 'soun') is not audio: null.
  */
 import { fourcc, u32be, u64be, u8, type Bytes } from './bytes';
 
@@ -61,7 +63,13 @@ interface Track {
   defaultSampleDuration: number;
   /** Media time the fragments carry for this track, in its timescale. */
   fragmentTime: number;
+  /** The longest and the last sample duration the fragments declare. */
+  maxDelta: number;
+  lastDelta: number;
 }
+
+/** Sample durations summed, the last one raised to the longest: a trimmed last frame still decodes whole. */
+const untrimmed = (total: number, maxDelta: number, lastDelta: number) => total + Math.max(0, maxDelta - lastDelta);
 
 export function mp4Seconds(b: Bytes): number | null {
   const top = [...boxes(b, 0, b.length)];
@@ -99,7 +107,9 @@ export function mp4Seconds(b: Bytes): number | null {
     }
   }
   for (const moof of top) if (moof.type === 'moof') addFragment(b, moof, tracks);
-  for (const track of tracks.values()) longest = Math.max(longest, seconds({ timescale: track.timescale, duration: track.fragmentTime }));
+  for (const t of tracks.values()) {
+    longest = Math.max(longest, seconds({ timescale: t.timescale, duration: untrimmed(t.fragmentTime, t.maxDelta, t.lastDelta) }));
+  }
   return longest > 0 ? longest : null;
 }
 
@@ -120,10 +130,17 @@ function readTrack(b: Bytes, trak: Box): (Track & { seconds: number }) | null {
     // entry_count x (sample_count, sample_delta); the count is bounded by the box's bytes.
     const count = Math.min(u32be(b, stts.body + 4), Math.floor((stts.end - stts.body - 8) / 8));
     let total = 0;
-    for (let i = 0; i < count; i++) total += u32be(b, stts.body + 8 + i * 8) * u32be(b, stts.body + 12 + i * 8);
-    longest = Math.max(longest, seconds({ timescale: media.timescale, duration: total }));
+    let maxDelta = 0;
+    let lastDelta = 0;
+    for (let i = 0; i < count; i++) {
+      const samples = u32be(b, stts.body + 8 + i * 8);
+      const delta = u32be(b, stts.body + 12 + i * 8);
+      total += samples * delta;
+      if (samples > 0) [maxDelta, lastDelta] = [Math.max(maxDelta, delta), delta];
+    }
+    longest = Math.max(longest, seconds({ timescale: media.timescale, duration: untrimmed(total, maxDelta, lastDelta) }));
   }
-  return { id, timescale: media.timescale, sound, defaultSampleDuration: 0, fragmentTime: 0, seconds: longest };
+  return { id, timescale: media.timescale, sound, defaultSampleDuration: 0, fragmentTime: 0, maxDelta: 0, lastDelta: 0, seconds: longest };
 }
 
 /** Adds a movie fragment's sample durations to each of its tracks. */
@@ -147,11 +164,16 @@ function addFragment(b: Bytes, moof: Box, tracks: Map<number, Track>): void {
       let pos = trun.body + 8 + (flags & 0x01 ? 4 : 0) + (flags & 0x04 ? 4 : 0);
       if (!(flags & 0x100)) {
         time += declared * fragmentDefault;
+        if (declared > 0) [track.maxDelta, track.lastDelta] = [Math.max(track.maxDelta, fragmentDefault), fragmentDefault];
         continue;
       }
       const stride = 4 * (1 + (flags & 0x200 ? 1 : 0) + (flags & 0x400 ? 1 : 0) + (flags & 0x800 ? 1 : 0));
       const count = Math.min(declared, Math.floor((trun.end - pos) / stride)); // bounded by the bytes
-      for (let i = 0; i < count; i++, pos += stride) time += u32be(b, pos);
+      for (let i = 0; i < count; i++, pos += stride) {
+        const delta = u32be(b, pos);
+        time += delta;
+        [track.maxDelta, track.lastDelta] = [Math.max(track.maxDelta, delta), delta];
+      }
     }
     // A fragment's base time (tfdt), when present, says where it starts: take the later end.
     const tfdt = child(b, traf, 'tfdt');

@@ -18,10 +18,10 @@ export function concat(...parts: Part[]): Uint8Array {
   return out;
 }
 
-const text = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
-const le = (value: number, bytes: number): number[] =>
+export const text = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
+export const le = (value: number, bytes: number): number[] =>
   Array.from({ length: bytes }, (_, i) => Math.floor(value / 2 ** (8 * i)) % 256);
-const be = (value: number, bytes: number): number[] => le(value, bytes).reverse();
+export const be = (value: number, bytes: number): number[] => le(value, bytes).reverse();
 
 // ---------------------------------------------------------------------------------------------
 // WAV
@@ -97,7 +97,7 @@ export const mp3FramesSeconds = (frames: number, mpeg2 = false): number => (mpeg
 // ---------------------------------------------------------------------------------------------
 // MP4 / M4A
 
-const box = (type: string, ...body: Part[]): Uint8Array => {
+export const box = (type: string, ...body: Part[]): Uint8Array => {
   const content = concat(...body);
   return concat(be(content.length + 8, 4), text(type), content);
 };
@@ -117,7 +117,7 @@ export interface Mp4Options {
   sound?: boolean;
 }
 
-function fullBox(type: string, version: number, flags: number, ...body: Part[]): Uint8Array {
+export function fullBox(type: string, version: number, flags: number, ...body: Part[]): Uint8Array {
   return box(type, [version, ...be(flags, 3)], ...body);
 }
 
@@ -161,7 +161,7 @@ const OGG_CRC = (() => {
   return table;
 })();
 
-function oggPage(serial: number, sequence: number, headerType: number, granule: number, packets: Uint8Array[]): Uint8Array {
+export function oggPage(serial: number, sequence: number, headerType: number, granule: number, packets: Uint8Array[]): Uint8Array {
   const lacing: number[] = [];
   for (const p of packets) {
     for (let n = p.length; ; n -= 255) {
@@ -276,13 +276,13 @@ function ebmlId(id: number): number[] {
 }
 
 /** An EBML element; its size as an 8-byte VINT, or "unknown" (all ones) as live writers do. */
-function el(id: number, body: Part, unknownSize = false): Uint8Array {
+export function el(id: number, body: Part, unknownSize = false): Uint8Array {
   const size = unknownSize ? [0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff] : [0x01, ...be(body.length, 7)];
   return concat(ebmlId(id), size, body);
 }
 
-const uint = (id: number, value: number) => el(id, value === 0 ? [0] : be(value, Math.max(1, Math.ceil(Math.log2(value + 1) / 8))));
-const float64 = (id: number, value: number) => {
+export const uint = (id: number, value: number) => el(id, value === 0 ? [0] : be(value, Math.max(1, Math.ceil(Math.log2(value + 1) / 8))));
+export const float64 = (id: number, value: number) => {
   const bytes = new Uint8Array(8);
   new DataView(bytes.buffer).setFloat64(0, value);
   return el(id, bytes);
@@ -301,9 +301,13 @@ export interface WebmOptions {
   videoTrack?: boolean;
 }
 
+/** The EBML header of a WebM file (DocType webm). */
+export const WEBM_HEADER = () =>
+  el(0x1a45dfa3, concat(uint(0x4286, 1), uint(0x42f7, 1), uint(0x42f2, 4), uint(0x42f3, 8), el(0x4282, text('webm')), uint(0x4287, 4), uint(0x4285, 2)));
+
 /** A WebM of `blocks` 20 ms Opus SimpleBlocks: blocks x 0.02 s (or durationMs, if it is longer). */
 export function webm(o: WebmOptions): Uint8Array {
-  const header = el(0x1a45dfa3, concat(uint(0x4286, 1), uint(0x42f7, 1), uint(0x42f2, 4), uint(0x42f3, 8), el(0x4282, text('webm')), uint(0x4287, 4), uint(0x4285, 2)));
+  const header = WEBM_HEADER();
   const info = el(0x1549a966, concat(uint(0x2ad7b1, 1_000_000), el(0x4d80, text('byok-test')), el(0x5741, text('byok-test')),
     o.durationMs !== undefined ? float64(0x4489, o.durationMs) : []));
   const opusHead = concat(text('OpusHead'), [1, 1], le(312, 2), le(48000, 4), le(0, 2), [0]);
@@ -342,7 +346,7 @@ export function audioFixtures(): AudioFixture[] {
     { name: 'extensible.wav', bytes: wav({ seconds: 2, sampleRate: 48000, channels: 2, bits: 24, extensible: true }), mimeType: 'audio/wav', seconds: 2 },
     { name: 'cbr.mp3', bytes: mp3({ frames: 100, id3: true }), mimeType: 'audio/mpeg', seconds: mp3FramesSeconds(100) },
     { name: 'vbr.mp3', bytes: mp3({ frames: 100, xing: 'Xing' }), mimeType: 'audio/mpeg', seconds: mp3FramesSeconds(100) },
-    { name: 'v0.m4a', bytes: mp4({ version: 0, timescale: 44100, duration: 132300, stts: [[129, 1024], [1, 204]] }), mimeType: 'audio/mp4', seconds: 3 },
+    { name: 'v0.m4a', bytes: mp4({ version: 0, timescale: 32000, duration: 96000, stts: [[375, 256]] }), mimeType: 'audio/mp4', seconds: 3 },
     { name: 'v1.m4a', bytes: mp4({ version: 1, timescale: 48000, duration: 120000 }), mimeType: 'audio/mp4', seconds: 2.5 },
     { name: 'fragmented.m4a', bytes: mp4({ version: 0, timescale: 48000, duration: 0, fragments: [[960, 960, 960], [960, 960]] }), mimeType: 'audio/mp4', seconds: 0.1 },
     { name: 'speech.ogg', bytes: oggOpus({ packets: 100, preSkip: 312 }), mimeType: 'audio/ogg', seconds: (100 * 960 - 312) / 48000 },
