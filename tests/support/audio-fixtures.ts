@@ -169,8 +169,13 @@ export function oggPage(serial: number, sequence: number, headerType: number, gr
       if (n < 255) break;
     }
   }
+  return oggRawPage(serial, sequence, headerType, granule, lacing, concat(...packets));
+}
+
+/** A page with the lacing values given (a packet may run on into the next page: end on 255). */
+export function oggRawPage(serial: number, sequence: number, headerType: number, granule: number, lacing: number[], data: Uint8Array): Uint8Array {
   const granuleBytes = granule < 0 ? new Array(8).fill(0xff) : le(granule, 8);
-  const page = concat(text('OggS'), [0, headerType], granuleBytes, le(serial, 4), le(sequence, 4), [0, 0, 0, 0], [lacing.length], lacing, ...packets);
+  const page = concat(text('OggS'), [0, headerType], granuleBytes, le(serial, 4), le(sequence, 4), [0, 0, 0, 0], [lacing.length], lacing, data);
   let crc = 0;
   for (const byte of page) crc = ((crc << 8) ^ (OGG_CRC[((crc >>> 24) ^ byte) & 0xff] as number)) >>> 0;
   page.set(le(crc, 4), 22);
