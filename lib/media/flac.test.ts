@@ -39,7 +39,7 @@ describe('readFrameHeader', () => {
     const b = flac({ sampleRate: 8000, totalSamples: 4096, frames: 1 });
     const at = 4 + 4 + 34;
     expect(readFrameHeader(b, at, 8000)).toEqual({ samples: 4096, rate: 8000 });
-    b[at + 5] ^= 1;
+    b[at + 5] = (b[at + 5] as number) ^ 1;
     expect(readFrameHeader(b, at, 8000)).toBeNull();
   });
 });

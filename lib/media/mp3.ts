@@ -32,8 +32,10 @@ const SAMPLE_RATES_V1 = [44100, 48000, 32000];
 
 /** The frame header at `at`, or null when the four bytes there are not a valid one. */
 export function readFrameHeader(b: Bytes, at: number): FrameHeader | null {
+  // The common rejections first, on plain byte reads: this runs once per byte while resynchronising.
+  if (at < 0 || at + 4 > b.length || b[at] !== 0xff || ((b[at + 1] as number) & 0xe0) !== 0xe0) return null;
+  if (((b[at + 2] as number) & 0xf0) === 0xf0) return null; // bitrate index 15: what a run of 0xFF has
   const h = u32be(b, at);
-  if (!Number.isFinite(h) || (h >>> 21) !== 0x7ff) return null;
   const versionBits = (h >>> 19) & 3; // 0: MPEG-2.5, 2: MPEG-2, 3: MPEG-1
   const layer = 4 - ((h >>> 17) & 3); // bits 01: layer III, 10: II, 11: I
   const bitrateIndex = (h >>> 12) & 15;
