@@ -1,22 +1,22 @@
 /**
  * Ogg duration, for Opus and Vorbis streams. Every page is walked (resynchronising on the capture
  * pattern after damage, as decoders do).
- * - Opus: the last granule position minus the pre-skip, at 48 kHz; and also the sum of every audio
- *   packet's own duration (its TOC byte), so granules that lie short cannot shorten the measure.
- *   The longer wins.
+ * - Opus: the last granule position at 48 kHz, and also the sum of every audio packet's own
+ *   duration (its TOC byte), so granules that lie short cannot shorten the measure; the longer
+ *   wins. The pre-skip is not taken off: the samples are decoded (then dropped), and ffmpeg's
+ *   duration, which a provider may bill by, counts them (a few ms long at worst).
  * - Vorbis: the last granule position over the identification header's sample rate, raised to the
  *   least the packets can decode to (each audio packet after the first yields at least half the
  *   short block size) when the granules claim less.
  * Chained streams (one after another) add up. A stream of another codec (FLAC, Speex, video) is not
  * measured: null.
  */
-import { ascii, u16le, u32le, u64le, u8, type Bytes } from './bytes';
+import { ascii, u32le, u64le, u8, type Bytes } from './bytes';
 import { OPUS_MAX_PACKET_SAMPLES, opusPacketSamples } from './opus';
 
 interface Stream {
   codec: 'opus' | 'vorbis' | 'skeleton';
   rate: number;
-  preSkip: number;
   /** Vorbis: the short block size, the least a packet's window can be. */
   shortBlock: number;
   maxGranule: number;
@@ -28,8 +28,8 @@ interface Stream {
 }
 
 function openStream(b: Bytes, at: number): Stream | null {
-  const base = { preSkip: 0, shortBlock: 0, maxGranule: 0, packets: 0, packetSamples: 0, inPacket: false };
-  if (ascii(b, at, 'OpusHead')) return { ...base, codec: 'opus', rate: 48000, preSkip: u16le(b, at + 10) };
+  const base = { shortBlock: 0, maxGranule: 0, packets: 0, packetSamples: 0, inPacket: false };
+  if (ascii(b, at, 'OpusHead')) return { ...base, codec: 'opus', rate: 48000 };
   if (u8(b, at) === 1 && ascii(b, at + 1, 'vorbis')) {
     return { ...base, codec: 'vorbis', rate: u32le(b, at + 12), shortBlock: 2 ** (u8(b, at + 28) & 0x0f) };
   }
@@ -86,7 +86,7 @@ function countPacket(b: Bytes, stream: Stream, at: number, length: number): void
 }
 
 function streamSeconds(s: Stream): number {
-  if (s.codec === 'opus') return Math.max(0, Math.max(s.maxGranule, s.packetSamples) - s.preSkip) / 48000;
+  if (s.codec === 'opus') return Math.max(s.maxGranule, s.packetSamples) / 48000;
   if (s.codec === 'vorbis') {
     const leastDecoded = Math.max(0, s.packets - 4) * (s.shortBlock / 2);
     return s.rate > 0 ? Math.max(s.maxGranule, leastDecoded) / s.rate : NaN;

@@ -194,7 +194,7 @@ export interface OggOpusOptions {
   lastGranule?: number;
 }
 
-/** An Ogg Opus stream of `packets` 20 ms packets: (packets x 960 - preSkip) / 48000 s. */
+/** An Ogg Opus stream of `packets` 20 ms packets: packets x 0.02 s (the pre-skip is decoded, then dropped). */
 export function oggOpus(o: OggOpusOptions): Uint8Array {
   const serial = 0x1234;
   const head = concat(text('OpusHead'), [1, 1], le(o.preSkip, 2), le(48000, 4), le(0, 2), [0]);
@@ -354,7 +354,7 @@ export function audioFixtures(): AudioFixture[] {
     { name: 'v0.m4a', bytes: mp4({ version: 0, timescale: 32000, duration: 96000, stts: [[375, 256]] }), mimeType: 'audio/mp4', seconds: 3 },
     { name: 'v1.m4a', bytes: mp4({ version: 1, timescale: 48000, duration: 120000 }), mimeType: 'audio/mp4', seconds: 2.5 },
     { name: 'fragmented.m4a', bytes: mp4({ version: 0, timescale: 48000, duration: 0, fragments: [[960, 960, 960], [960, 960]] }), mimeType: 'audio/mp4', seconds: 0.1 },
-    { name: 'speech.ogg', bytes: oggOpus({ packets: 100, preSkip: 312 }), mimeType: 'audio/ogg', seconds: (100 * 960 - 312) / 48000 },
+    { name: 'speech.ogg', bytes: oggOpus({ packets: 100, preSkip: 312 }), mimeType: 'audio/ogg', seconds: 2 },
     { name: 'music.flac', bytes: flac({ sampleRate: 44100, totalSamples: 4 * 4096, frames: 4 }), mimeType: 'audio/flac', seconds: (4 * 4096) / 44100 },
     { name: 'muxed.webm', bytes: webm({ blocks: 120, durationMs: 2400 }), mimeType: 'audio/webm', seconds: 2.4 },
     { name: 'mediarecorder.webm', bytes: webm({ blocks: 175, live: true }), mimeType: 'audio/webm', seconds: 3.5 },
