@@ -76,29 +76,25 @@ export function mp4Seconds(b: Bytes): number | null {
   if (top[0]?.type !== 'ftyp') return null;
   const moov = top.find((box) => box.type === 'moov');
   if (!moov) return null;
-  let longest = 0;
+  // Each box is looked up once (a file of many small boxes must not make the work quadratic).
+  const mvhd = child(b, moov, 'mvhd');
+  const mvex = child(b, moov, 'mvex');
+  let longest = mvhd ? seconds(header(b, mvhd)) : 0;
+  const mehd = mvex && child(b, mvex, 'mehd');
+  if (mehd && mvhd) {
+    const duration = u8(b, mehd.body) === 1 ? u64be(b, mehd.body + 4) : u32be(b, mehd.body + 4);
+    longest = Math.max(longest, seconds({ timescale: header(b, mvhd).timescale, duration }));
+  }
   const tracks = new Map<number, Track>();
   for (const box of boxes(b, moov.body, moov.end)) {
-    if (box.type === 'mvhd') longest = Math.max(longest, seconds(header(b, box)));
-    if (box.type === 'mvex') {
-      const mehd = child(b, box, 'mehd');
-      const mvhd = child(b, moov, 'mvhd');
-      if (mehd && mvhd) {
-        const v1 = u8(b, mehd.body) === 1;
-        const duration = v1 ? u64be(b, mehd.body + 4) : u32be(b, mehd.body + 4);
-        longest = Math.max(longest, seconds({ timescale: header(b, mvhd).timescale, duration }));
-      }
-    }
-    if (box.type === 'trak') {
-      const track = readTrack(b, box);
-      if (!track) continue;
-      tracks.set(track.id, track);
-      longest = Math.max(longest, track.seconds);
-    }
+    if (box.type !== 'trak') continue;
+    const track = readTrack(b, box);
+    if (!track) continue;
+    tracks.set(track.id, track);
+    longest = Math.max(longest, track.seconds);
   }
   if (![...tracks.values()].some((t) => t.sound)) return null;
   // Defaults for fragments (trex), then the fragments themselves.
-  const mvex = child(b, moov, 'mvex');
   if (mvex) {
     for (const trex of boxes(b, mvex.body, mvex.end)) {
       if (trex.type !== 'trex') continue;
