@@ -50,12 +50,15 @@ function metadataEnd(b: Bytes, from: number): number {
 /** Seconds summed over every frame header found from `from` on. Linear: constant work per byte. */
 function frameSeconds(b: Bytes, from: number, streamRate: number): number {
   const samplesByRate = new Map<number, number>(); // whole samples per rate: no rounding per frame
+  let seconds = 0; // past a few rates (chance matches can state any), added as they come
   for (let pos = from; pos + 1 < b.length; pos++) {
     if (b[pos] !== 0xff || ((b[pos + 1] as number) & 0xfe) !== 0xf8) continue;
     const frame = readFrameHeader(b, pos, streamRate);
-    if (frame) samplesByRate.set(frame.rate, (samplesByRate.get(frame.rate) ?? 0) + frame.samples);
+    if (!frame) continue;
+    if (samplesByRate.size < 8 || samplesByRate.has(frame.rate)) {
+      samplesByRate.set(frame.rate, (samplesByRate.get(frame.rate) ?? 0) + frame.samples);
+    } else seconds += frame.samples / frame.rate;
   }
-  let seconds = 0;
   for (const [rate, samples] of samplesByRate) seconds += samples / rate;
   return seconds;
 }

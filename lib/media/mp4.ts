@@ -71,10 +71,12 @@ interface Track {
 /** Sample durations summed, the last one raised to the longest: a trimmed last frame still decodes whole. */
 const untrimmed = (total: number, maxDelta: number, lastDelta: number) => total + Math.max(0, maxDelta - lastDelta);
 
+/** More tracks than any audio file has: refused rather than held in memory. */
+const MAX_TRACKS = 64;
+
 export function mp4Seconds(b: Bytes): number | null {
-  const top = [...boxes(b, 0, b.length)];
-  if (top[0]?.type !== 'ftyp') return null;
-  const moov = top.find((box) => box.type === 'moov');
+  if (boxes(b, 0, b.length).next().value?.type !== 'ftyp') return null;
+  const moov = child(b, { type: '', body: 0, end: b.length }, 'moov');
   if (!moov) return null;
   // Each box is looked up once (a file of many small boxes must not make the work quadratic).
   const mvhd = child(b, moov, 'mvhd');
@@ -91,6 +93,7 @@ export function mp4Seconds(b: Bytes): number | null {
     const track = readTrack(b, box);
     if (!track) continue;
     tracks.set(track.id, track);
+    if (tracks.size > MAX_TRACKS) return null;
     longest = Math.max(longest, track.seconds);
   }
   if (![...tracks.values()].some((t) => t.sound)) return null;
@@ -102,7 +105,7 @@ export function mp4Seconds(b: Bytes): number | null {
       if (track) track.defaultSampleDuration = u32be(b, trex.body + 12);
     }
   }
-  for (const moof of top) if (moof.type === 'moof') addFragment(b, moof, tracks);
+  for (const moof of boxes(b, 0, b.length)) if (moof.type === 'moof') addFragment(b, moof, tracks);
   for (const t of tracks.values()) {
     longest = Math.max(longest, seconds({ timescale: t.timescale, duration: untrimmed(t.fragmentTime, t.maxDelta, t.lastDelta) }));
   }

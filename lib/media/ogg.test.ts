@@ -42,4 +42,12 @@ describe('oggSeconds', () => {
     expect(oggSeconds(concat(speex, oggPage(1, 1, 4, 16000, [Uint8Array.from([0])])))).toBeNull();
     expect(oggSeconds(oggVorbis({ rate: 44100, granule: 0 }))).toBeNull();
   });
+
+  it('refuses more logical streams than any audio file has (64)', () => {
+    const head = concat(text('OpusHead'), [1, 1, 0, 0], [0x80, 0xbb, 0, 0], [0, 0, 0]);
+    const bos = (n: number) => concat(...Array.from({ length: n }, (_, serial) => oggPage(serial, 0, 2, 0, [head])));
+    const audio = oggPage(0, 1, 4, 48000, [Uint8Array.from([0xf8])]);
+    expect(oggSeconds(concat(bos(64), audio))).toBe(1);
+    expect(oggSeconds(concat(bos(65), audio))).toBeNull();
+  });
 });

@@ -37,6 +37,9 @@ function openStream(b: Bytes, at: number): Stream | null {
   return null;
 }
 
+/** More logical streams than any audio file has: refused rather than held in memory. */
+const MAX_STREAMS = 64;
+
 export function oggSeconds(b: Bytes): number | null {
   const streams = new Map<number, Stream>();
   let pos = 0;
@@ -54,6 +57,7 @@ export function oggSeconds(b: Bytes): number | null {
       const stream = openStream(b, body);
       if (!stream) return null; // a codec this wallet does not measure
       streams.set(serial, stream);
+      if (streams.size > MAX_STREAMS) return null;
     }
     const stream = streams.get(serial);
     if (stream && stream.codec !== 'skeleton') {

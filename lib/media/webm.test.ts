@@ -80,4 +80,10 @@ describe('webmSeconds', () => {
       cluster(40, [voidEl, simpleBlock(1, 0, OPUS_SILENCE)], true)], true);
     expect(webmSeconds(b)).toBe(0.06);
   });
+
+  it('refuses more tracks than any audio file has (64), rather than holding them', () => {
+    const many = (n: number) => tracks(...Array.from({ length: n }, (_, i) => track(i + 1, 'A_OPUS')));
+    expect(webmSeconds(file([info(), many(64), cluster(0, [simpleBlock(1, 0, OPUS_SILENCE)])]))).toBe(0.02);
+    expect(webmSeconds(file([info(), many(65), cluster(0, [simpleBlock(1, 0, OPUS_SILENCE)])]))).toBeNull();
+  });
 });

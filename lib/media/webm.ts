@@ -49,6 +49,8 @@ const NOT_IN_CLUSTER = new Set<number>([
 ]);
 
 const TRACK_TYPE_AUDIO = 2;
+/** More tracks than any audio file has: refused rather than held in memory. */
+const MAX_TRACKS = 64;
 
 interface Track {
   audio: boolean;
@@ -105,6 +107,7 @@ export function webmSeconds(b: Bytes): number | null {
     if ((e.id === ID.Info || e.id === ID.Tracks) && s.blocks > 0) return null;
     if (e.id === ID.Info) readInfo(b, e.body, end, s);
     else if (e.id === ID.Tracks) readTracks(b, e.body, end, s);
+    if (s.tracks.size > MAX_TRACKS) return null;
     pos = end;
   }
   if (s.unknownStart) return null;
@@ -157,6 +160,7 @@ function readTracks(b: Bytes, from: number, to: number, s: State): void {
       }
     }
     if (Number.isFinite(number)) s.tracks.set(number, track);
+    if (s.tracks.size > MAX_TRACKS) return;
   }
 }
 
