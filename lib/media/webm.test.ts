@@ -86,4 +86,10 @@ describe('webmSeconds', () => {
     expect(webmSeconds(file([info(), many(64), cluster(0, [simpleBlock(1, 0, OPUS_SILENCE)])]))).toBe(0.02);
     expect(webmSeconds(file([info(), many(65), cluster(0, [simpleBlock(1, 0, OPUS_SILENCE)])]))).toBeNull();
   });
+
+  it('refuses a file with no audio track, whatever its Duration', () => {
+    const video = tracks(track(1, 'V_VP8', new Uint8Array(0), 1));
+    expect(webmSeconds(file([info(3000), video, cluster(0, [simpleBlock(1, 0, [0x9d, 1, 0x2a])])]))).toBeNull();
+    expect(webmSeconds(file([info(3000), opus()]))).toBe(3);
+  });
 });

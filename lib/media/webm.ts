@@ -110,7 +110,7 @@ export function webmSeconds(b: Bytes): number | null {
     if (s.tracks.size > MAX_TRACKS) return null;
     pos = end;
   }
-  if (s.unknownStart) return null;
+  if (s.unknownStart || ![...s.tracks.values()].some((t) => t.audio)) return null;
   // A block of unknown length is covered only by an Info Duration that reaches past its start.
   if (s.startWithoutLength !== -Infinity && !(s.infoDuration > s.startWithoutLength)) return null;
   let longest = Math.max(s.end, s.infoDuration);
