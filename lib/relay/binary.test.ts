@@ -50,7 +50,7 @@ function relayed({ lane = true } = {}) {
   startRelay(win, controller.signal);
   /** The page posts a message with Blobs, as lib/inpage/transport.ts does; from `source`, if another. */
   const post = (m: unknown, blobs: readonly Blob[], source: unknown = win) =>
-    win.dispatchEvent(Object.assign(new Event('message'), { data: { [BINARY_MESSAGE]: TO_WALLET_BINARY, detail: JSON.stringify(m), blobs } satisfies BinaryEnvelope, source }));
+    win.dispatchEvent(Object.assign(new Event('message'), { data: { [BINARY_MESSAGE]: TO_WALLET_BINARY, detail: JSON.stringify(m), blobs: [...blobs] } satisfies BinaryEnvelope, source }));
   /** The bridge frame loads and the worker attaches the lane (it is up once the relay hears LANE_UP). */
   const laneUp = () => {
     frame!.dispatchEvent(new Event('load'));
