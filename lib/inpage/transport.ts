@@ -3,7 +3,7 @@
  * replies come back the same way (docs/PROTOCOL.md §3).
  */
 import { TO_PAGE, TO_WALLET, dispatchWire, parseWire, wireMessage, type PageEvent, type ToPage, type ToWallet } from '../protocol/wire';
-import { TO_PAGE_BINARY, TO_WALLET_BINARY, extractBlobs, insertBlobs, postBinary, readEnvelope } from '../protocol/binary';
+import { LANE_METHODS, TO_PAGE_BINARY, TO_WALLET_BINARY, extractBlobs, insertBlobs, postBinary, readEnvelope } from '../protocol/binary';
 import { ProviderRpcError, abortError, invalid } from './errors';
 
 interface Pending {
@@ -82,11 +82,11 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
         const req: ToWallet = { t: 'req', id, method, ...(params === undefined ? {} : { params }), ...(onDelta ? { stream: true } : {}) };
         // Encoded here, not by dispatchWire, so that a value JSON cannot hold (a BigInt, a cycle, a
         // throwing toJSON) is the caller's -32602, like any other bad input, and nothing is sent.
-        // Blobs are taken out first: they go beside the JSON (lib/protocol/binary.ts).
+        // A media method's Blobs are taken out first: they go beside the JSON (lib/protocol/binary.ts).
         let detail: string;
         let blobs: Blob[];
         try {
-          const extracted = extractBlobs(req);
+          const extracted = LANE_METHODS.has(method) ? extractBlobs(req) : { value: req, blobs: [] };
           blobs = extracted.blobs;
           detail = JSON.stringify(extracted.value);
         } catch (error) {
@@ -102,9 +102,11 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
           },
           { once: true },
         );
-        if (blobs.length === 0) return win.dispatchEvent(new CustomEvent(TO_WALLET, { detail }));
-        postedIds.add(id);
-        postBinary(win, TO_WALLET_BINARY, detail, blobs);
+        if (blobs.length === 0) win.dispatchEvent(new CustomEvent(TO_WALLET, { detail }));
+        else {
+          postedIds.add(id);
+          postBinary(win, TO_WALLET_BINARY, detail, blobs);
+        }
       });
     },
     subscribe() {

@@ -117,7 +117,11 @@ export function readEnvelope(data: unknown, direction: string): { detail: string
   return { detail, blobs: copied };
 }
 
-/** Posts a message with Blobs to this window's other world (a window message: see the file's comment). */
+/**
+ * Posts a message with Blobs to this window's other world (a window message: see the file's
+ * comment). To this same window, so `'*'` names no other recipient; the receiver checks that the
+ * message's `source` is its own window.
+ */
 export function postBinary(win: Window, direction: string, detail: string, blobs: Blob[]): void {
   win.postMessage({ [BINARY_MESSAGE]: direction, detail, blobs } satisfies BinaryEnvelope, '*');
 }
