@@ -90,40 +90,55 @@ async function describeImage(blob) {
 let recording = null;
 
 /**
- * Records `chunks` quarter-second pieces of a tone (WebAudio OscillatorNode → MediaStreamDestination
- * → MediaRecorder): WebM/Opus where the browser writes it. Started by the Record button, so the
- * AudioContext has the person's gesture behind it.
+ * Records `chunks` quarter-second pieces with MediaRecorder, WebM/Opus where the browser writes
+ * it. The sound is a tone (WebAudio OscillatorNode → MediaStreamDestination), started by the
+ * Record button so that the AudioContext has the person's gesture behind it; with
+ * `?source=microphone`, the microphone instead (a browser's fake device in tests: headless Firefox
+ * without an audio output device loses the tab when an AudioContext starts).
  * @param {number} [chunks]
  */
-function record(chunks = 4) {
-  const context = new AudioContext();
-  const oscillator = context.createOscillator();
-  const destination = context.createMediaStreamDestination();
-  oscillator.frequency.value = 330;
-  oscillator.connect(destination);
+async function record(chunks = 4) {
+  const status = /** @type {HTMLElement} */ (document.getElementById('recording'));
+  const microphone = new URLSearchParams(location.search).get('source') === 'microphone';
+  /** @type {{ stream: MediaStream, stop: () => void }} */
+  let source;
+  if (microphone) {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    source = { stream, stop: () => stream.getTracks().forEach((track) => track.stop()) };
+  } else {
+    const context = new AudioContext();
+    const oscillator = context.createOscillator();
+    const destination = context.createMediaStreamDestination();
+    oscillator.frequency.value = 330;
+    oscillator.connect(destination);
+    await context.resume();
+    oscillator.start();
+    source = {
+      stream: destination.stream,
+      stop: () => {
+        oscillator.stop();
+        void context.close();
+      },
+    };
+  }
   const mimeType = ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus'].find((t) => MediaRecorder.isTypeSupported(t)) ?? '';
-  const recorder = new MediaRecorder(destination.stream, mimeType ? { mimeType } : {});
+  const recorder = new MediaRecorder(source.stream, mimeType ? { mimeType } : {});
   /** @type {Blob[]} */
   const parts = [];
-  const status = /** @type {HTMLElement} */ (document.getElementById('recording'));
   return new Promise((resolve, reject) => {
     recorder.ondataavailable = (event) => {
       if (event.data.size > 0) parts.push(event.data);
       if (parts.length >= chunks && recorder.state === 'recording') recorder.stop();
     };
     recorder.onstop = () => {
-      oscillator.stop();
-      void context.close();
+      source.stop();
       const blob = new Blob(parts, { type: recorder.mimeType });
       status.textContent = `Recorded ${blob.size} bytes`;
       resolve(blob);
     };
     recorder.onerror = (event) => reject(new Error(`MediaRecorder failed: ${String(Reflect.get(event, 'error'))}`));
-    void context.resume().then(() => {
-      oscillator.start();
-      recorder.start(250);
-      status.textContent = 'Recording';
-    });
+    recorder.start(250);
+    status.textContent = 'Recording';
   });
 }
 
@@ -239,5 +254,8 @@ const lab = {
 
 document.getElementById('record')?.addEventListener('click', () => {
   recording = record();
+  recording.catch((/** @type {unknown} */ e) => {
+    /** @type {HTMLElement} */ (document.getElementById('recording')).textContent = `Recording failed: ${String(e)}`;
+  });
 });
 Reflect.set(window, 'mediaLab', lab);
