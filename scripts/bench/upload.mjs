@@ -145,10 +145,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const mock = await startMockProcess();
   const site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
   try {
-    const figure = await uploadBench({ mockUrl: mock.url, siteUrl: site.url, runs: Number(values.runs ?? 5), bytes: values.mb ? Math.round(Number(values.mb) * 1024 * 1024) : UPLOAD_BYTES });
+    const bytes = values.mb ? Math.round(Number(values.mb) * 1024 * 1024) : UPLOAD_BYTES;
+    const figure = await uploadBench({ mockUrl: mock.url, siteUrl: site.url, runs: Number(values.runs ?? 5), bytes });
     await mkdir('bench', { recursive: true });
     await writeFile('bench/upload.json', `${JSON.stringify({ date: new Date().toISOString(), upload: figure }, null, 2)}\n`);
-    console.log(`| ${UPLOAD_BYTES / 1024 / 1024} MB transcription upload | ${uploadCell(figure)} | <= ${UPLOAD_TARGET_RATIO}x |`);
+    console.log(`| ${round(bytes / 1024 / 1024, 1)} MB transcription upload | ${uploadCell(figure)} | <= ${UPLOAD_TARGET_RATIO}x |`);
   } finally {
     await site.close();
     await mock.close();
