@@ -15,8 +15,8 @@
  * @typedef {{ wav: number } | { bigWav: number } | { notAudio: number } | { recording: true } | { bytes: 'uint8array' | 'arraybuffer', wav: number }} AudioSpec
  */
 
-/** @returns {any} */
-const byok = () => Reflect.get(window, 'byok');
+/** The wallet's provider (a module script: its names stay out of the page's globals, where `byok` is the wallet's). @returns {any} */
+const wallet = () => Reflect.get(window, 'byok');
 
 /**
  * A PCM 16-bit mono WAV: `seconds` of a 440 Hz tone, or exactly `totalBytes` long.
@@ -166,7 +166,7 @@ const lab = {
    */
   async speak(request) {
     try {
-      const { audio, ...rest } = await byok().speak(request);
+      const { audio, ...rest } = await wallet().speak(request);
       return { result: { ...rest, audio: await describeAudio(audio), isBlob: audio instanceof Blob } };
     } catch (e) {
       return { error: errorInfo(e) };
@@ -184,7 +184,7 @@ const lab = {
     const controller = new AbortController();
     const speech = { controller, outcome: /** @type {unknown} */ (undefined) };
     lab.speech = speech;
-    byok()
+    wallet()
       .speak(request, { signal: controller.signal })
       .then(
         (/** @type {{ audio: Blob }} */ r) => (speech.outcome = { result: { size: r.audio.size } }),
@@ -210,7 +210,7 @@ const lab = {
     const audio = await audioOf(spec);
     const sent = { size: audio instanceof Blob ? audio.size : audio.byteLength, type: audio instanceof Blob ? audio.type : '', sha256: await sha256(audio) };
     try {
-      return { sent, result: await byok().transcribe({ audio, ...request }) };
+      return { sent, result: await wallet().transcribe({ audio, ...request }) };
     } catch (e) {
       return { sent, error: errorInfo(e) };
     }
@@ -238,7 +238,7 @@ const lab = {
    */
   async generateImage(request) {
     try {
-      const { images, ...rest } = await byok().generateImage(request);
+      const { images, ...rest } = await wallet().generateImage(request);
       const described = await Promise.all(images.map(async (/** @type {{ blob: Blob, revisedPrompt?: string }} */ image) => ({ ...(await describeImage(image.blob)), isBlob: image.blob instanceof Blob, revisedPrompt: image.revisedPrompt })));
       return { result: { ...rest, images: described } };
     } catch (e) {

@@ -47,7 +47,8 @@ interface Lab {
   recorded(): Promise<{ type: string; size: number } | null>;
 }
 
-const lab = () => (window as unknown as { mediaLab: Lab }).mediaLab;
+/** The page's window (a type only: the functions passed to `evaluate` run in the page and reach nothing here). */
+type LabWindow = { mediaLab: Lab };
 
 export class MediaApp {
   constructor(readonly page: Page) {}
@@ -59,35 +60,35 @@ export class MediaApp {
   }
 
   speak(request: { text: string; voice?: string; model?: string; format?: string; instructions?: string; speed?: number }): Promise<Spoken> {
-    return this.page.evaluate((request) => lab().speak(request), request);
+    return this.page.evaluate((request) => (window as unknown as LabWindow).mediaLab.speak(request), request);
   }
 
   /** Starts a speech and returns at once; `abortSpeech()` aborts it, `speechOutcome()` tells how it ended. */
   startSpeech(request: { text: string; model?: string; format?: string }): Promise<void> {
-    return this.page.evaluate((request) => lab().startSpeech(request), request);
+    return this.page.evaluate((request) => (window as unknown as LabWindow).mediaLab.startSpeech(request), request);
   }
 
   abortSpeech(): Promise<number> {
-    return this.page.evaluate(() => lab().abortSpeech());
+    return this.page.evaluate(() => (window as unknown as LabWindow).mediaLab.abortSpeech());
   }
 
   speechOutcome() {
-    return this.page.evaluate(() => lab().speechOutcome());
+    return this.page.evaluate(() => (window as unknown as LabWindow).mediaLab.speechOutcome());
   }
 
   transcribe(spec: AudioSpec, request: { model?: string; language?: string; prompt?: string; responseFormat?: string } = {}): Promise<Transcribed> {
-    return this.page.evaluate(({ spec, request }) => lab().transcribe(spec, request), { spec, request });
+    return this.page.evaluate(({ spec, request }) => (window as unknown as LabWindow).mediaLab.transcribe(spec, request), { spec, request });
   }
 
   generateImage(request: { prompt: string; n?: number; size?: string; quality?: string; model?: string }): Promise<Drawn> {
-    return this.page.evaluate((request) => lab().generateImage(request), request);
+    return this.page.evaluate((request) => (window as unknown as LabWindow).mediaLab.generateImage(request), request);
   }
 
   /** Presses Record (a person's gesture, which lets the page's AudioContext run) and waits for the recording. */
   async record(): Promise<{ type: string; size: number }> {
     await this.page.getByRole('button', { name: 'Record a voice note' }).click();
     await this.page.getByRole('status').filter({ hasText: /^Recorded \d+ bytes$/ }).waitFor();
-    const recorded = await this.page.evaluate(() => lab().recorded());
+    const recorded = await this.page.evaluate(() => (window as unknown as LabWindow).mediaLab.recorded());
     if (!recorded) throw new Error('no recording');
     return recorded;
   }
