@@ -101,15 +101,12 @@ async function handle(req, res, state) {
   /** @type {import('./http.mjs').HandlerContext} */
   const ctx = { req, res, body: read.ok ? read.body : undefined, form: read.ok ? read.form : null, url, origin: originOf(req), key: '', requestId, stats: state.stats };
   if (route.method === 'POST') {
-    const body = read.ok ? (read.form ? summarizeForm(read.form) : read.body) : read.raw;
-    const fields = read.ok && read.form ? read.form.fields : {};
-    const model = pickModel(body) ?? fields.model?.[0] ?? fields.model_id?.[0] ?? null;
+    const form = read.ok ? read.form : null;
+    const files = (form?.files ?? []).map((file) => ({ field: file.name, filename: file.filename, contentType: file.contentType, bytes: file.data.length, sha256: sha256(file.data) }));
+    const body = !read.ok ? read.raw : form ? summarizeForm(form, files) : read.body;
+    const model = pickModel(body);
     state.stats.last({ path, model, body });
-    if (read.ok && read.form) {
-      for (const file of read.form.files) {
-        state.stats.upload({ path, model, field: file.name, filename: file.filename, contentType: file.contentType, bytes: file.data.length, sha256: sha256(file.data) });
-      }
-    }
+    for (const file of files) state.stats.upload({ path, model, ...file });
   }
   const auth = route.keyless
     ? { ok: /** @type {const} */ (true), key: bearerKey(req) }
@@ -194,12 +191,13 @@ function pickModel(body) {
 /**
  * What `stats.last.body` shows of a form: its fields, and each file as its name, size and hash.
  * @param {import('./multipart.mjs').FormData} form
+ * @param {{ field: string, filename: string, contentType: string, bytes: number, sha256: string }[]} files
  */
-function summarizeForm(form) {
+function summarizeForm(form, files) {
   /** @type {Record<string, unknown>} */
   const summary = {};
   for (const [name, values] of Object.entries(form.fields)) summary[name] = values.length === 1 ? values[0] : values;
-  for (const file of form.files) summary[file.name] = { filename: file.filename, contentType: file.contentType, bytes: file.data.length, sha256: sha256(file.data) };
+  for (const { field, ...file } of files) summary[field] = file;
   return summary;
 }
 
