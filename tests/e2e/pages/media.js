@@ -39,7 +39,7 @@ function wavBytes({ seconds = 1, totalBytes, sampleRate = 16_000 }) {
   view.setUint16(34, 16, true);
   ascii(36, 'data');
   view.setUint32(40, dataBytes, true);
-  for (let i = 0; i < dataBytes / 2; i += 1) view.setInt16(44 + i * 2, Math.round(3000 * Math.sin((2 * Math.PI * 440 * i) / sampleRate)) + (i % 7), true);
+  for (let i = 0; i < Math.floor(dataBytes / 2); i += 1) view.setInt16(44 + i * 2, Math.round(3000 * Math.sin((2 * Math.PI * 440 * i) / sampleRate)) + (i % 7), true);
   return bytes;
 }
 
