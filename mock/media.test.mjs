@@ -82,6 +82,15 @@ describe('POST /v1/audio/speech', () => {
     expect(mock().stats().aborted).toBe(1);
   });
 
+  it('[[hang]] sends the headers, then nothing until the client leaves', async () => {
+    const controller = new AbortController();
+    const response = await client().audio.speech.create({ model: 'tts-1', voice: 'alloy', input: 'wait [[hang]]' }, { signal: controller.signal });
+    expect(response.headers.get('content-type')).toBe('audio/mpeg');
+    expect(mock().stats()).toMatchObject({ active: 1, audio: [{ sent: 0, done: false, aborted: false }] });
+    controller.abort();
+    await vi.waitFor(() => expect(mock().stats()).toMatchObject({ active: 0, audio: [{ sent: 0, aborted: true }] }));
+  });
+
   it('obeys [[error:429]] and a bad key like the chat routes', async () => {
     const limited = await client().audio.speech.create({ model: 'tts-1', voice: 'alloy', input: 'hi [[error:429]]' }).catch((e) => e);
     expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
