@@ -24,6 +24,7 @@ export interface KeyView {
   lastUsedAt?: number;
   validatedAt?: number;
   checkedAt?: number;
+  rateLimitedUntil?: number;
 }
 
 export interface NewKey {
@@ -91,7 +92,7 @@ export class Keyring {
     this.cache.delete(id);
   }
 
-  async update(id: string, changes: Partial<Pick<KeyRecord, 'name' | 'enabled' | 'status' | 'statusMessage' | 'models' | 'lastUsedAt' | 'validatedAt'>>): Promise<void> {
+  async update(id: string, changes: Partial<Pick<KeyRecord, 'name' | 'enabled' | 'status' | 'statusMessage' | 'models' | 'lastUsedAt' | 'validatedAt' | 'rateLimitedUntil'>>): Promise<void> {
     await this.db.keys.update(id, changes);
     const cached = this.cache.get(id);
     if (cached) this.cache.set(id, { ...cached, ...changes });
