@@ -27,6 +27,7 @@ describe('what a refusal says about the key', () => {
     ['an authentication error inside a stream', providerError(null, 'auth', { type: 'authentication_error' }), { kind: 'invalid' }],
     ['402', providerError(402, 'auth', { type: 'billing_error' }), { kind: 'out_of_credit' }],
     ['429 insufficient_quota', providerError(429, 'rate_limit', { type: 'insufficient_quota' }), { kind: 'out_of_credit' }],
+    ['Anthropic’s 400 for a credit balance too low', new WalletError(ErrorCode.provider, 'Anthropic error: HTTP 400 invalid_request_error: Your credit balance is too low to access the Anthropic API.', { kind: 'bad_request', status: 400 }), { kind: 'out_of_credit' }],
     ['429 with a retry-after', providerError(429, 'rate_limit', { retryAfterMs: 30_000 }), { kind: 'rate_limited', until: NOW + 30_000 }],
     ['429 without one', providerError(429, 'rate_limit'), { kind: 'rate_limited', until: NOW + DEFAULT_RATE_LIMIT_MS }],
   ])('%s', (_name, error, expected) => {

@@ -30,11 +30,15 @@ export const DEFAULT_RATE_LIMIT_MS = 60_000;
 /** What a provider's refusal says about the key itself. */
 export type KeyFailure = { kind: 'invalid' | 'out_of_credit'; message: string } | { kind: 'rate_limited'; until: number };
 
+/** Anthropic answers a key without credit with a 400 that says so in words. */
+const CREDIT_TOO_LOW = /credit balance is too low/i;
+
 /** The key's own failure in `error`, or null when the error says nothing about the key (a bad request, a server error, an abort). */
 export function keyFailure(error: unknown, now: number): KeyFailure | null {
   if (!(error instanceof WalletError) || error.code !== ErrorCode.provider) return null;
   const { kind, status, type, retryAfterMs } = error.data ?? {};
-  if (status === 402 || type === 'insufficient_quota' || type === 'billing_error') return { kind: 'out_of_credit', message: error.message };
+  const outOfCredit = status === 402 || type === 'insufficient_quota' || type === 'billing_error' || (status === 400 && CREDIT_TOO_LOW.test(error.message));
+  if (outOfCredit) return { kind: 'out_of_credit', message: error.message };
   if (kind === 'auth') return { kind: 'invalid', message: error.message };
   if (kind === 'rate_limit') return { kind: 'rate_limited', until: now + (typeof retryAfterMs === 'number' ? retryAfterMs : DEFAULT_RATE_LIMIT_MS) };
   return null;
