@@ -40,11 +40,17 @@ export function KeysSection() {
 /** The wallet-wide fallback order between keys (a site may have its own, in its settings). */
 function WalletFallbackOrder({ keys }: { keys: KeyView[] }) {
   const settings = useWallet(() => call('settings.get'));
+  // Shown at once as the person set it, while it is saved (the wallet drops ids of keys gone).
+  const [edited, setEdited] = useState<string[] | null>(null);
   const save = useAction((keyFallback: string[]) => call('settings.set', { keyFallback }));
   if (!settings.data) return <ErrorText error={settings.error} />;
+  const change = (order: string[]) => {
+    setEdited(order);
+    void save.run(order);
+  };
   return (
     <>
-      <KeyFallbackOrder keys={keys.filter((k) => k.enabled)} order={settings.data.keyFallback} onChange={(order) => void save.run(order)} disabled={save.busy} />
+      <KeyFallbackOrder keys={keys.filter((k) => k.enabled)} order={edited ?? settings.data.keyFallback} onChange={change} disabled={save.busy} />
       <ErrorText error={save.error} />
     </>
   );
