@@ -41,9 +41,11 @@ export function maskSecret(last4: string): string {
   return last4 ? `••••${last4}` : '(no key)';
 }
 
-export function toKeyView(record: KeyRecord): KeyView {
-  const { sealed: _sealed, last4, ...rest } = record;
-  return { ...rest, masked: maskSecret(last4) };
+/** A key as the pages see it; given `now`, a rate limit already past is left out. */
+export function toKeyView(record: KeyRecord, now?: number): KeyView {
+  const { sealed: _sealed, last4, rateLimitedUntil, ...rest } = record;
+  const limited = rateLimitedUntil !== undefined && (now === undefined || rateLimitedUntil > now);
+  return { ...rest, ...(limited ? { rateLimitedUntil } : {}), masked: maskSecret(last4) };
 }
 
 export class Keyring {
@@ -57,7 +59,8 @@ export class Keyring {
   ) {}
 
   async list(): Promise<KeyView[]> {
-    return (await this.db.keys.orderBy('createdAt').toArray()).map(toKeyView);
+    const now = this.now();
+    return (await this.db.keys.orderBy('createdAt').toArray()).map((record) => toKeyView(record, now));
   }
 
   get(id: string): Promise<KeyRecord | undefined> {
