@@ -12,6 +12,7 @@ import { ConfirmDeleteKey } from './ConfirmDeleteKey';
 const STATUS_TEXT: Record<KeyView['status'], string> = {
   valid: 'valid',
   invalid: 'rejected by the provider',
+  out_of_credit: 'out of credit',
   unverified: 'not validated',
   unreachable: 'provider unreachable',
 };
@@ -36,6 +37,7 @@ export function KeyRow({ keyView: key }: { keyView: KeyView }) {
         <strong>{key.name}</strong> <span className="muted">{presetFor(key.provider)?.label ?? key.provider}</span> <code>{key.masked}</code>{' '}
         <span className={`badge ${key.status === 'valid' ? 'ok' : key.status === 'invalid' ? 'error' : 'warn'}`}>{STATUS_TEXT[key.status]}</span>
         {key.enabled ? null : <span className="badge warn"> disabled</span>}
+        {key.rateLimitedUntil ? <span className="badge warn"> rate-limited until {formatTime(key.rateLimitedUntil)}</span> : null}
       </div>
       {key.baseUrl ? <div className="muted">{key.baseUrl}</div> : null}
       <div className="muted">

@@ -9,6 +9,7 @@ import { MediaDefaultSelects } from './MediaDefaultSelects';
 import { messages } from '@/lib/protocol/messages';
 import { formatUsdSummary, periodLabel } from '@/lib/ui/format';
 import { ErrorText, Field } from './Field';
+import { KeyFallbackOrder } from './KeyFallbackOrder';
 
 /** One connected site's settings: scopes, models and their keys, budget, rate limit, expiry, over budget. */
 export function SiteSettings({ origin }: { origin: string }) {
@@ -20,7 +21,7 @@ export function SiteSettings({ origin }: { origin: string }) {
 
 function SiteSettingsForm({ details }: { details: SiteDetails }) {
   const { origin } = details.grant;
-  const ids = { default: useId(), period: useId(), over: useId() };
+  const ids = { default: useId(), period: useId(), over: useId(), fallback: useId() };
   // What the person typed; null shows the site as it is now.
   const [edited, setEdited] = useState<SiteForm | null>(null);
   const [saved, setSaved] = useState(false);
@@ -117,6 +118,12 @@ function SiteSettingsForm({ details }: { details: SiteDetails }) {
         <option value="ask">Ask me to raise the budget</option>
         <option value="refuse">Refuse the request</option>
       </select>
+      <label htmlFor={ids.fallback}>Fallback between keys</label>
+      <select id={ids.fallback} value={form.keyFallback === 'wallet' ? 'wallet' : 'site'} onChange={(e) => edit({ keyFallback: e.target.value === 'wallet' ? 'wallet' : (details.keyFallback ?? []) })}>
+        <option value="wallet">As the wallet is set (Keys)</option>
+        <option value="site">This site’s own order</option>
+      </select>
+      {form.keyFallback === 'wallet' ? null : <KeyFallbackOrder keys={details.fallbackKeys} order={form.keyFallback} onChange={(keyFallback) => edit({ keyFallback })} />}
       <ErrorText error={save.error} />
       {saved ? (
         <p role="status" className="ok">

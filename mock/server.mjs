@@ -12,6 +12,7 @@ import { servedImage } from './openai-images.mjs';
 import { findRoute, looksAnthropic, looksElevenLabs } from './routes.mjs';
 import { createStats } from './stats.mjs';
 import { sha256 } from './transcript.mjs';
+import { createKeyLimits } from './key-limits.mjs';
 
 /**
  * @typedef {object} MockOptions
@@ -28,6 +29,7 @@ import { sha256 } from './transcript.mjs';
  * @property {() => import('./stats.mjs').Stats} stats a snapshot of what the mock has seen
  * @property {() => void} reset zeroes the counters (`active` is live and stays)
  * @property {(key: string) => void} revoke the provider revokes `key`: from now on it gets 401
+ * @property {(key: string, kind: 'rate' | 'credit', resetSeconds?: number) => void} limit the provider rate-limits `key` for `resetSeconds` (default 30), or finds it out of credit (mock/key-limits.mjs)
  */
 
 /**
@@ -40,8 +42,9 @@ export async function startMock(options = {}) {
   const stats = createStats();
   /** @type {Set<string>} */
   const revoked = new Set();
+  const limits = createKeyLimits();
   const server = createServer((req, res) => {
-    handle(req, res, { stats, keys, revoked }).catch((error) => {
+    handle(req, res, { stats, keys, revoked, limits }).catch((error) => {
       console.error('[mock] handler failed:', error);
       if (!res.headersSent) sendJson(res, 500, { error: { message: 'mock internal error', type: 'server_error', param: null, code: null } });
       else res.destroy();
@@ -65,6 +68,7 @@ export async function startMock(options = {}) {
     stats: () => stats.snapshot(),
     reset: () => stats.reset(),
     revoke: (key) => void revoked.add(key),
+    limit: (key, kind, resetSeconds) => limits.set(key, kind, resetSeconds),
   };
 }
 
@@ -73,6 +77,7 @@ export async function startMock(options = {}) {
  * @property {import('./stats.mjs').StatsRecorder} stats
  * @property {string[] | undefined} keys
  * @property {Set<string>} revoked keys revoked at the provider
+ * @property {ReturnType<typeof createKeyLimits>} limits keys rate-limited or out of credit
  */
 
 /**
@@ -116,6 +121,8 @@ async function handle(req, res, state) {
         ? checkElevenLabsAuth(req, state.keys, state.revoked)
         : checkOpenAIAuth(req, state.keys, state.revoked);
   if (!auth.ok) return sendJson(res, auth.error.status, auth.error.body, idHeader(route.dialect, requestId));
+  const limited = route.completion ? state.limits.refusal(auth.key, route.dialect, requestId) : null;
+  if (limited) return sendJson(res, limited.status, limited.body, { ...limited.headers, ...idHeader(route.dialect, requestId) });
   if (route.completion) state.stats.completion();
   if (!read.ok) {
     const error = bodyError(route.dialect, read, requestId);
@@ -239,7 +246,8 @@ function notFound(req, res, message, status, requestId) {
 }
 
 /**
- * `GET /__mock/stats`, `POST /__mock/reset`, `POST /__mock/revoke?key=K` (the provider revokes K).
+ * `GET /__mock/stats`, `POST /__mock/reset`, `POST /__mock/revoke?key=K` (the provider revokes K),
+ * `POST /__mock/limit?key=K&kind=rate|credit&reset=S` (K rate-limited for S seconds, or out of credit).
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {string} path
@@ -259,6 +267,13 @@ function handleControl(req, res, path, state) {
   if (path === '/__mock/revoke' && req.method === 'POST') {
     const key = new URL(req.url ?? '/', 'http://mock.invalid').searchParams.get('key');
     if (key) state.revoked.add(key);
+    return sendJson(res, key ? 200 : 400, { ok: Boolean(key) });
+  }
+  if (path === '/__mock/limit' && req.method === 'POST') {
+    const params = new URL(req.url ?? '/', 'http://mock.invalid').searchParams;
+    const key = params.get('key');
+    const kind = params.get('kind') === 'credit' ? 'credit' : 'rate';
+    if (key) state.limits.set(key, kind, Number(params.get('reset') ?? 30) || 0);
     return sendJson(res, key ? 200 : 400, { ok: Boolean(key) });
   }
   if (path === '/__mock/reset' && req.method === 'POST') {

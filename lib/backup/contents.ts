@@ -52,13 +52,14 @@ const KeySchema = z.looseObject({
   last4: z.string().max(8),
   sealed: z.strictObject({ nonce: z.string().max(64), ciphertext: z.string().max(100_000) }),
   models,
-  status: z.enum(['valid', 'invalid', 'unverified', 'unreachable']),
+  status: z.enum(['valid', 'invalid', 'out_of_credit', 'unverified', 'unreachable']),
   statusMessage: text.optional(),
   enabled: z.boolean(),
   createdAt: time,
   lastUsedAt: time.optional(),
   validatedAt: time.optional(),
   checkedAt: time.optional(),
+  rateLimitedUntil: time.optional(),
 });
 
 const PeriodSchema = z.enum(['day', 'week', 'month', 'total']);
@@ -78,6 +79,7 @@ const GrantSchema = z.looseObject({
   expiresAt: time.optional(),
   createdAt: time,
   updatedAt: time,
+  keyFallback: z.array(z.string().max(128)).max(1000).optional(),
 });
 
 const PriceSchema = z.looseObject({
@@ -120,6 +122,7 @@ const SettingsSchema = z.looseObject({
   defaultBudgetUsd: count.nonnegative().optional(),
   defaultPeriod: PeriodSchema.optional(),
   defaultMaxTokens: count.positive().optional(),
+  keyFallback: z.array(z.string().max(128)).max(1000).optional(),
 });
 
 /** The decrypted payload of a backup file. */

@@ -32,6 +32,16 @@ describe('Keyring', () => {
     expect(maskSecret('')).toBe('(no key)');
   });
 
+  it('lists a rate limit while it lasts, and keeps it in the request cache', async () => {
+    const { ring, key, clock } = await keyring();
+    await ring.forRequest(key.id);
+    await ring.update(key.id, { rateLimitedUntil: 5_000 });
+    expect((await ring.forRequest(key.id)).rateLimitedUntil).toBe(5_000);
+    expect((await ring.list())[0]?.rateLimitedUntil).toBe(5_000);
+    clock.t = 5_000;
+    expect((await ring.list())[0]).not.toHaveProperty('rateLimitedUntil');
+  });
+
   it('renames (trimmed) and refuses an empty name', async () => {
     const { ring, key } = await keyring();
     expect((await ring.rename(key.id, '  Personal  ')).name).toBe('Personal');

@@ -24,6 +24,7 @@ export interface KeyView {
   lastUsedAt?: number;
   validatedAt?: number;
   checkedAt?: number;
+  rateLimitedUntil?: number;
 }
 
 export interface NewKey {
@@ -40,9 +41,11 @@ export function maskSecret(last4: string): string {
   return last4 ? `••••${last4}` : '(no key)';
 }
 
-export function toKeyView(record: KeyRecord): KeyView {
-  const { sealed: _sealed, last4, ...rest } = record;
-  return { ...rest, masked: maskSecret(last4) };
+/** A key as the pages see it; given `now`, a rate limit already past is left out. */
+export function toKeyView(record: KeyRecord, now?: number): KeyView {
+  const { sealed: _sealed, last4, rateLimitedUntil, ...rest } = record;
+  const limited = rateLimitedUntil !== undefined && (now === undefined || rateLimitedUntil > now);
+  return { ...rest, ...(limited ? { rateLimitedUntil } : {}), masked: maskSecret(last4) };
 }
 
 export class Keyring {
@@ -56,7 +59,8 @@ export class Keyring {
   ) {}
 
   async list(): Promise<KeyView[]> {
-    return (await this.db.keys.orderBy('createdAt').toArray()).map(toKeyView);
+    const now = this.now();
+    return (await this.db.keys.orderBy('createdAt').toArray()).map((record) => toKeyView(record, now));
   }
 
   get(id: string): Promise<KeyRecord | undefined> {
@@ -91,7 +95,7 @@ export class Keyring {
     this.cache.delete(id);
   }
 
-  async update(id: string, changes: Partial<Pick<KeyRecord, 'name' | 'enabled' | 'status' | 'statusMessage' | 'models' | 'lastUsedAt' | 'validatedAt'>>): Promise<void> {
+  async update(id: string, changes: Partial<Pick<KeyRecord, 'name' | 'enabled' | 'status' | 'statusMessage' | 'models' | 'lastUsedAt' | 'validatedAt' | 'rateLimitedUntil'>>): Promise<void> {
     await this.db.keys.update(id, changes);
     const cached = this.cache.get(id);
     if (cached) this.cache.set(id, { ...cached, ...changes });

@@ -86,6 +86,11 @@ export class Ledger {
     return this.begun(id).then(() => this.writes.run(() => this.db.inflight.update(id, { streamedChars })));
   }
 
+  /** A fallback moved the request to another key (lib/pipeline/fallback.ts): its pending entry names it before anything is sent to it. */
+  switchKey(id: string, keyId: string): Promise<unknown> {
+    return this.begun(id).then(() => this.writes.run(() => this.db.inflight.update(id, { keyId })));
+  }
+
   /**
    * Settles a pending entry once (a second settlement is ignored): the entry, the grant's spend
    * and the day's rollup change together or not at all. `known` (the entry's origin and model,

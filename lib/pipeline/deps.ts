@@ -25,12 +25,14 @@ export interface RouteDeps {
   limiter: Pick<RateLimiter, 'take'>;
   keyring: Pick<Keyring, 'forRequest'>;
   providers: Pick<ProviderDirectory, 'priceFor'>;
+  /** The wallet's fallback order between keys. */
+  settings: Pick<SettingsStore, 'get'>;
   now: () => number;
 }
 
 /** The ledger lines a request leaves besides its pending entry, and its key's status. */
 export interface RecordDeps {
-  ledger: Pick<Ledger, 'refused' | 'settle' | 'checkpoint'>;
+  ledger: Pick<Ledger, 'refused' | 'settle' | 'checkpoint' | 'switchKey'>;
   keyring: Pick<Keyring, 'update'>;
   now: () => number;
   uiChanged(): void;
@@ -56,7 +58,7 @@ export interface PipelineDeps extends RouteDeps, AdmitDeps, RaiseDeps, RecordDep
   grants: RouteDeps['grants'] & AdmitDeps['grants'] & RaiseDeps['grants'];
   gate: AdmitDeps['gate'] & RaiseDeps['gate'] & SettledDeps['gate'];
   ledger: AdmitDeps['ledger'] & RecordDeps['ledger'];
-  settings: CallDeps['settings'] & RaiseDeps['settings'];
+  settings: RouteDeps['settings'] & CallDeps['settings'] & RaiseDeps['settings'];
   /** An admitted request: the wallet is in use (pushes the auto-lock back). */
   activity(): void;
   tracer: Tracer;

@@ -9,7 +9,6 @@ import { costNano, type Price } from '../budget/price';
 import { chargeNano } from '../budget/charge';
 import { nanoToUsd, type Nano } from '../budget/money';
 import { admit } from '../budget/admit';
-import type { KeyRecord } from '../db/tables/keys';
 import type { PendingEntry } from '../ledger/ledger';
 import { raiseOnAsk } from '../background/raise-budget';
 import type { Capability, Counted } from './capability';
@@ -18,6 +17,7 @@ import { route } from './route';
 import { logRefusal, noteKeyUsed, orRefused, pendingEntry, settleFailed, type LedgerLine } from './records';
 import { CallProgress } from './progress';
 import { abortError, isAbortError, isTimeout } from './errors';
+import { boundPrice, KeyAttempts } from './fallback';
 import type { RequestTrace } from './trace';
 
 export interface RequestCall<Request> {
@@ -38,12 +38,15 @@ export async function runRequest<Request, Sent, Outcome, Result>(
   const requested = capability.model(request);
   const priceInput = capability.priceInput && ((model: string) => capability.priceInput!(request, model));
   const refused: LedgerLine = { kind: capability.kind, origin: caller.origin, model: requested ?? '', provider: '' };
-  const { model, key, price } = await orRefused(deps, refused, () => trace.stage('route', () => route(deps, caller, capability.kind, requested, priceInput)));
+  const { model, key: firstKey, candidates } = await orRefused(deps, refused, () => trace.stage('route', () => route(deps, caller, capability.kind, requested, priceInput)));
+  // Reserved at the highest price of the keys that may serve it (lib/pipeline/fallback.ts).
+  const keys = new KeyAttempts(deps, candidates);
+  const reservePrice = boundPrice(candidates);
 
-  const line: LedgerLine = { ...refused, model, provider: deps.providers.providerName(key) };
+  const line: LedgerLine = { ...refused, model, provider: deps.providers.providerName(firstKey) };
   const settings = await deps.settings.get();
   const bound = capability.bound(request, model, { maxOutputTokens: deps.providers.maxOutputTokens(model), defaultMaxTokens: settings.defaultMaxTokens });
-  const entry = pendingEntry(deps.now(), line, key, price, { reservedNano: costNano(price, bound.upperBound), inputEstimate: bound.inputEstimate });
+  const entry = pendingEntry(deps.now(), line, firstKey, reservePrice, { reservedNano: costNano(reservePrice, bound.upperBound), inputEstimate: bound.inputEstimate });
   if (signal.aborted) throw abortError();
   // Over budget: refused (4402), or the person is asked to raise it (the site's setting).
   const overBudget = raiseOnAsk(deps, caller, signal, abortError);
@@ -56,18 +59,20 @@ export async function runRequest<Request, Sent, Outcome, Result>(
   const progress = new CallProgress(deps, entry, trace, call.onDelta);
   let answered = false;
   try {
-    const secret = await deps.keyring.secretOf(key);
     const outcome = await trace.stage('call', () =>
-      capability.call({
-        adapter: deps.providers.adapterFor(key),
-        creds: deps.providers.credentialsFor(key, secret, settings.providerTimeoutSeconds * 1000),
-        request: bound.sent,
-        signal,
-        readyToSend,
-        onDelta: progress.onDelta,
-        onUsage: progress.onUsage,
-      }),
+      keys.run(entry.id, progress, signal, async (key) =>
+        capability.call({
+          adapter: deps.providers.adapterFor(key),
+          creds: deps.providers.credentialsFor(key, await deps.keyring.secretOf(key), settings.providerTimeoutSeconds * 1000),
+          request: bound.sent,
+          signal,
+          readyToSend,
+          onDelta: progress.onDelta,
+          onUsage: progress.onUsage,
+        }),
+      ),
     );
+    const { key, price } = keys.serving;
     const counted = capability.count(outcome, bound);
     // What the provider billed, in full; only the wallet's own count is kept within the reservation.
     const cost = chargeNano(price, entry.reservedNano, counted.billed, counted.counted);
@@ -83,7 +88,7 @@ export async function runRequest<Request, Sent, Outcome, Result>(
       throw refusal;
     }
     const aborted = signal.aborted || isAbortError(error);
-    await settleCutShort(deps, { entry, key, price, progress, error, aborted });
+    await settleCutShort(deps, { entry, price: keys.serving.price, progress, error, aborted });
     throw aborted ? abortError() : error;
   } finally {
     // The hold goes, and the caller's pages hear the new spend before the answer (docs/PROTOCOL.md §4).
@@ -123,11 +128,11 @@ async function settleOk(deps: Pick<PipelineDeps, 'ledger' | 'gate' | 'uiChanged'
 
 /** A call that failed once admitted: charged what the provider may have billed (docs/BUDGETS.md, Settlement). */
 async function settleCutShort(
-  deps: Pick<PipelineDeps, 'ledger' | 'keyring'>,
-  f: { entry: PendingEntry; key: KeyRecord; price: Price; progress: CallProgress; error: unknown; aborted: boolean },
+  deps: Pick<PipelineDeps, 'ledger'>,
+  f: { entry: PendingEntry; price: Price; progress: CallProgress; error: unknown; aborted: boolean },
 ): Promise<void> {
   const { usage, billed } = f.progress.failureCharge(f.aborted || isTimeout(f.error));
-  await settleFailed(deps, f.entry, f.key, { error: f.error, aborted: f.aborted, usage, billed, price: f.price });
+  await settleFailed(deps, f.entry, { error: f.error, aborted: f.aborted, usage, billed, price: f.price });
 }
 
 /** After a request's settlement: its hold is gone, and the caller's pages and the dashboard hear the new spend. */

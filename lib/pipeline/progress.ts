@@ -38,6 +38,11 @@ export class CallProgress {
     this.reported = usage;
   };
 
+  /** Text or a usage report came: the provider is at work, and the call is never sent again (lib/pipeline/fallback.ts). */
+  get streamedAny(): boolean {
+    return this.streamedChars > 0 || this.reported !== null;
+  }
+
   /**
    * What a failed call is charged. Cut short (by the caller, the timeout, or an error after text
    * streamed), the provider bills the input it processed and what streamed: its own figures

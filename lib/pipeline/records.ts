@@ -53,13 +53,12 @@ export function pendingEntry(now: number, line: LedgerLine, key: KeyRecord, pric
 
 /**
  * Settles a call that failed once admitted, charging `usage` (what the provider may have billed:
- * what it reported, `billed`, in full; the wallet's own count within the reservation), and marks
- * the key invalid when the provider refused it.
+ * what it reported, `billed`, in full; the wallet's own count within the reservation). The key a
+ * provider refused is marked where the call ran (lib/pipeline/fallback.ts, `markKey`).
  */
 export async function settleFailed(
-  deps: Pick<RecordDeps, 'ledger' | 'keyring'>,
+  deps: Pick<RecordDeps, 'ledger'>,
   entry: PendingEntry,
-  key: KeyRecord,
   failure: { error: unknown; aborted: boolean; usage: Usage; billed?: Usage | null; price: Price },
 ): Promise<void> {
   const { error, aborted, usage, billed, price } = failure;
@@ -70,7 +69,6 @@ export async function settleFailed(
     costNano: chargeNano(price, entry.reservedNano, billed, usage),
     ...(wire ? { errorCode: wire.code, errorMessage: wire.message } : aborted ? {} : { errorCode: ErrorCode.provider, errorMessage: 'Internal wallet error' }),
   }, entry);
-  if (wire?.data?.kind === 'auth') void deps.keyring.update(key.id, { status: 'invalid', statusMessage: wire.message });
 }
 
 /** "Last used" to the minute: no extra write on every request of a busy site. */

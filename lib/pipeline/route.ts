@@ -6,6 +6,7 @@ import type { KeyRecord } from '../db/tables/keys';
 import { isActive } from '../grants/grants';
 import type { Price } from '../budget/price';
 import type { Caller, RouteDeps } from './deps';
+import { candidatesFor, fallbackOrder, type Candidate } from './fallback';
 
 /** The grant of `origin` with `scope`, in force, or 4100. */
 export async function requireGrant(deps: Pick<RouteDeps, 'grants' | 'now'>, origin: string, scope: Scope): Promise<GrantRecord> {
@@ -20,8 +21,11 @@ export async function requireGrant(deps: Pick<RouteDeps, 'grants' | 'now'>, orig
 export interface Routed {
   grant: GrantRecord;
   model: string;
+  /** The first key tried, and its price. */
   key: KeyRecord;
   price: Price;
+  /** Every key that may serve, in order, the first one first (lib/pipeline/fallback.ts). */
+  candidates: Candidate[];
 }
 
 /**
@@ -38,9 +42,10 @@ export async function route(deps: RouteDeps, caller: Caller, scope: Scope, reque
   if (!deps.limiter.take(caller.origin, grant.rateLimitPerMin)) {
     throw new WalletError(ErrorCode.rateLimited, messages.rateLimited(grant.rateLimitPerMin), { retryAfterMs: 60_000 });
   }
-  const key = await deps.keyring.forRequest(keyId);
-  if (!key.enabled) throw new WalletError(ErrorCode.unauthorized, messages.keyDisabled(model));
-  const price = await deps.providers.priceFor(key, model, inputBound?.(model));
-  if (!price) throw new WalletError(ErrorCode.budgetExceeded, messages.noPrice(model));
-  return { grant, model, key, price };
+  const routed = await deps.keyring.forRequest(keyId);
+  const order = fallbackOrder(grant, (await deps.settings.get()).keyFallback);
+  const candidates = await candidatesFor(deps, routed, model, order, inputBound?.(model));
+  if (!candidates.length) throw routed.enabled ? new WalletError(ErrorCode.budgetExceeded, messages.noPrice(model)) : new WalletError(ErrorCode.unauthorized, messages.keyDisabled(model));
+  const { key, price } = candidates[0]!;
+  return { grant, model, key, price, candidates };
 }

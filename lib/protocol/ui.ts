@@ -18,6 +18,11 @@ const httpUrl = z
   .optional();
 const usdPerM = z.number().min(0).max(100_000);
 const OverBudgetSchema = z.enum(['ask', 'refuse']);
+/** Key ids in fallback order (lib/pipeline/fallback.ts), each once. */
+const keyOrder = z
+  .array(id)
+  .max(100)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'each key at most once' });
 
 /** The default model of each media scope (`GrantRecord.defaults`); which ones fit is checked in the worker. */
 const MediaDefaultsSchema = z.partialRecord(z.enum(MEDIA_SCOPES), z.string().min(1).max(256));
@@ -62,6 +67,8 @@ export const uiCommands = {
     routes: z.record(z.string().min(1).max(256), id).optional(),
     /** What a request over the budget does; null: the wallet's setting. */
     overBudget: OverBudgetSchema.nullable().optional(),
+    /** The keys that may stand in for a model's key, in order; null: the wallet's order. */
+    keyFallback: keyOrder.nullable().optional(),
   }),
   'grants.details': z.strictObject({ origin }),
   'approvals.get': z.strictObject({ id }),
@@ -114,6 +121,7 @@ export const uiCommands = {
     overBudget: OverBudgetSchema.optional(),
     allowLocalApps: z.boolean().optional(),
     confirmBudgetAboveUsd: z.number().min(0).max(1_000_000).optional(),
+    keyFallback: keyOrder.optional(),
   }),
   'apps.status': z.undefined(),
 } as const;

@@ -55,6 +55,12 @@ describe('toProviderError', () => {
     expect([401, 402, 403, 404, 408, 422, 429, 500, 503].map(kind)).toEqual(['auth', 'auth', 'auth', 'bad_request', 'timeout', 'bad_request', 'rate_limit', 'server', 'server']);
   });
 
+  it('a 429 without retry-after waits for the reset of the limit that ran out', () => {
+    const headers = new Headers({ 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '45s' });
+    const out = toProviderError(APIError.generate(429, { error: { message: 'm', type: 'requests' } }, undefined, headers), ctx) as WalletError;
+    expect(out.data).toMatchObject({ kind: 'rate_limit', status: 429, retryAfterMs: 45_000 });
+  });
+
   it('reads Anthropic error bodies', () => {
     const error = AnthropicAPIError.generate(400, { type: 'error', error: { type: 'invalid_request_error', message: 'max_tokens: too large' } }, undefined, new Headers());
     const out = toProviderError(error, { ...ctx, label: 'Anthropic' }) as WalletError;

@@ -20,6 +20,7 @@ import { messages } from '../protocol/messages';
 import { ExtensionThrottled } from './extension-throttle';
 import { scrub } from './scrub';
 import { SseEventTooLong } from './sse';
+import { rateLimitResetMs } from './rate-limit-reset';
 
 /** What went wrong, for the caller's retry logic and the ledger. */
 export type ProviderErrorKind = 'auth' | 'rate_limit' | 'server' | 'bad_request' | 'network' | 'timeout';
@@ -166,7 +167,7 @@ export function toProviderError(error: unknown, ctx: ErrorContext): Error {
     const { status, type, words } = describe(error);
     const where = status !== undefined ? `HTTP ${status}` : 'stream error';
     const detail = clean(`${where}${type ? ` ${type}` : ''}: ${words}`);
-    const wait = status === 429 || (status !== undefined && status >= 500) ? retryAfterMs(error.headers) : undefined;
+    const wait = status === 429 || (status !== undefined && status >= 500) ? (retryAfterMs(error.headers) ?? (status === 429 ? rateLimitResetMs(error.headers) : undefined)) : undefined;
     return providerError(messages.provider(ctx.label, detail), kindFor(status, type), {
       status: status ?? null,
       ...(type ? { type: clean(type) } : {}),

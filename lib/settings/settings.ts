@@ -21,6 +21,8 @@ export interface Settings {
   confirmBudgetAboveUsd: number;
   /** The port the host listens on (the last one it got, so apps' environment keeps working). */
   localAppsPort: number;
+  /** The keys that may stand in for a site's key when it is refused, in order (lib/pipeline/fallback.ts); a site may have its own. */
+  keyFallback: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   allowLocalApps: false,
   confirmBudgetAboveUsd: 20,
   localAppsPort: DEFAULT_BRIDGE_PORT,
+  keyFallback: [],
 };
 
 export async function loadSettings(db: WalletDb): Promise<Settings> {

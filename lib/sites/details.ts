@@ -21,6 +21,16 @@ export interface SiteDetails {
   walletOverBudget: OverBudget;
   /** Every model the site may be given: those of the person's enabled keys, and those it has. */
   choices: ModelChoice[];
+  /** The site's own fallback order between keys (lib/pipeline/fallback.ts); null: the wallet's. */
+  keyFallback: string[] | null;
+  /** The enabled keys, which a fallback order may name. */
+  fallbackKeys: KeyChoice[];
+}
+
+export interface KeyChoice {
+  id: string;
+  name: string;
+  provider: string;
 }
 
 export function siteDetails(record: GrantRecord, keys: KeyView[], walletOverBudget: OverBudget, now: number): SiteDetails {
@@ -49,5 +59,7 @@ export function siteDetails(record: GrantRecord, keys: KeyView[], walletOverBudg
     overBudget: record.overBudget ?? null,
     walletOverBudget,
     choices,
+    keyFallback: record.keyFallback ?? null,
+    fallbackKeys: keys.filter((k) => k.enabled).map((k) => ({ id: k.id, name: k.name, provider: k.provider })),
   };
 }

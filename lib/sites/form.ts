@@ -25,6 +25,8 @@ export interface SiteForm {
   /** `YYYY-MM-DDTHH:mm` in local time (an `<input type="datetime-local">`), or '' for none. */
   expires: string;
   overBudget: OverBudget | 'wallet';
+  /** The site's own fallback order between keys, or the wallet's. */
+  keyFallback: string[] | 'wallet';
 }
 
 /** The `grants.update` params a form may send (besides `origin`). */
@@ -38,6 +40,7 @@ export interface SiteChanges {
   rateLimitPerMin?: number;
   expiresAt?: number | null;
   overBudget?: OverBudget | null;
+  keyFallback?: string[] | null;
 }
 
 export type FormResult = { ok: true; changes: SiteChanges } | { ok: false; error: string };
@@ -73,6 +76,7 @@ export function formFromDetails(details: SiteDetails): SiteForm {
     rateLimitPerMin: String(grant.rateLimitPerMin),
     expires: grant.expiresAt === undefined ? '' : toLocalInput(grant.expiresAt),
     overBudget: details.overBudget ?? 'wallet',
+    keyFallback: details.keyFallback ?? 'wallet',
   };
 }
 
@@ -129,5 +133,7 @@ export function changesFromForm(form: SiteForm, details: SiteDetails, now: numbe
   }
   const overBudget = form.overBudget === 'wallet' ? null : form.overBudget;
   if (overBudget !== details.overBudget) changes.overBudget = overBudget;
+  const keyFallback = form.keyFallback === 'wallet' ? null : form.keyFallback;
+  if (JSON.stringify(keyFallback) !== JSON.stringify(details.keyFallback)) changes.keyFallback = keyFallback;
   return { ok: true, changes };
 }

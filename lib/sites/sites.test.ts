@@ -39,6 +39,11 @@ const details: SiteDetails = {
     { model: 'm2', keys: [{ id: 'k1', name: 'One', provider: 'openai' }, { id: 'k2', name: 'Two', provider: 'openai' }] },
     { model: 'm3', keys: [{ id: 'k2', name: 'Two', provider: 'openai' }] },
   ],
+  keyFallback: null,
+  fallbackKeys: [
+    { id: 'k1', name: 'One', provider: 'openai' },
+    { id: 'k2', name: 'Two', provider: 'openai' },
+  ],
 };
 
 const form = (changes: Partial<SiteForm> = {}): SiteForm => ({ ...formFromDetails(details), ...changes });
@@ -78,6 +83,15 @@ describe('the site settings form', () => {
     expect(changesFromForm({ ...untouched, scopes: ['chat', 'speech', 'images'] }, media, NOW)).toEqual({ ok: true, changes: { scopes: ['chat', 'speech', 'images'] } });
     // Speech dropped: its default goes with it.
     expect(changesFromForm({ ...untouched, scopes: ['chat'] }, media, NOW)).toEqual({ ok: true, changes: { scopes: ['chat'], defaults: {} } });
+  });
+
+  it('a fallback order of its own, or back to the wallet’s', () => {
+    expect(changesFromForm(form({ keyFallback: ['k2', 'k1'] }), details, NOW)).toEqual({ ok: true, changes: { keyFallback: ['k2', 'k1'] } });
+    expect(changesFromForm(form({ keyFallback: [] }), details, NOW)).toEqual({ ok: true, changes: { keyFallback: [] } });
+    const own = { ...details, keyFallback: ['k2'] };
+    expect(formFromDetails(own).keyFallback).toEqual(['k2']);
+    expect(changesFromForm(formFromDetails(own), own, NOW)).toEqual({ ok: true, changes: {} });
+    expect(changesFromForm({ ...formFromDetails(own), keyFallback: 'wallet' }, own, NOW)).toEqual({ ok: true, changes: { keyFallback: null } });
   });
 
   it('an expiry is set in local time, kept when untouched, cleared with an empty field', () => {

@@ -52,6 +52,7 @@ export interface GrantChanges {
   expiresAt?: number | null | undefined;
   routes?: Record<string, string> | undefined;
   overBudget?: 'ask' | 'refuse' | null | undefined;
+  keyFallback?: string[] | null | undefined;
 }
 
 export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
@@ -93,17 +94,25 @@ export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
   if (p.paused !== undefined) changes.paused = p.paused;
   if (typeof p.expiresAt === 'number') changes.expiresAt = p.expiresAt;
   if (p.overBudget) changes.overBudget = p.overBudget;
+  if (p.keyFallback) changes.keyFallback = await knownKeys(ctx, p.keyFallback);
   const next = await ctx.grants.patch(p.origin, (current) => {
     if (!current) return undefined;
     const merged: GrantRecord = { ...current, ...changes };
     if (p.expiresAt === null) delete merged.expiresAt;
     if (p.overBudget === null) delete merged.overBudget;
     if (merged.defaults && Object.keys(merged.defaults).length === 0) delete merged.defaults;
+    if (p.keyFallback === null) delete merged.keyFallback;
     return merged;
   });
   if (!next) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('origin', 'not connected'));
   await ctx.grantChanged(p.origin);
   return toPublicGrant(next, now);
+}
+
+/** The ids of `order` that name a key the wallet has: a fallback order never holds a stranger. */
+export async function knownKeys(ctx: WalletContext, order: readonly string[]): Promise<string[]> {
+  const ids = new Set((await ctx.keyring.list()).map((k) => k.id));
+  return order.filter((id) => ids.has(id));
 }
 
 export async function getApproval(ctx: WalletContext, p: { id: string }) {

@@ -3,6 +3,7 @@ import type { PriceOverride } from '../../db/tables/prices';
 import type { WalletContext } from '../context';
 import type { Settings } from '../../settings/settings';
 import { queryLedger } from '../../dashboard/query';
+import { knownKeys } from './grants';
 
 /** The newest requests first, those in flight included. */
 export function recentLedger(ctx: WalletContext, p: { origin?: string | undefined; limit?: number | undefined } | undefined) {
@@ -33,7 +34,9 @@ export function getSettings(ctx: WalletContext) {
 }
 
 export async function setSettings(ctx: WalletContext, p: Partial<Settings>, onChange: (s: Settings) => void) {
-  const next = await ctx.settings.set(Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)));
+  const changes: Partial<Settings> = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+  if (changes.keyFallback) changes.keyFallback = await knownKeys(ctx, changes.keyFallback);
+  const next = await ctx.settings.set(changes);
   onChange(next);
   ctx.uiChanged();
   return next;

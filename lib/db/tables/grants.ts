@@ -26,6 +26,8 @@ export interface GrantRecord {
   paused: boolean;
   /** What a request over the budget does: ask the person to raise it, or refuse (4402). Unset: the wallet's setting. */
   overBudget?: OverBudget;
+  /** The keys that may stand in for a model's key, in order (lib/pipeline/fallback.ts); unset: the wallet's order, empty: none. */
+  keyFallback?: string[];
   expiresAt?: number;
   createdAt: number;
   updatedAt: number;

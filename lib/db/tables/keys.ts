@@ -1,7 +1,8 @@
 /** Provider keys. The secret is only ever stored sealed under the data key (see lib/vault). */
 export const keysV1 = 'id, provider, createdAt';
 
-export type KeyStatus = 'valid' | 'invalid' | 'unverified' | 'unreachable';
+/** `out_of_credit`: the provider refused it for want of credit (`insufficient_quota`, HTTP 402). */
+export type KeyStatus = 'valid' | 'invalid' | 'out_of_credit' | 'unverified' | 'unreachable';
 
 export interface SealedBlob {
   nonce: string;
@@ -26,4 +27,6 @@ export interface KeyRecord {
   validatedAt?: number;
   /** When the provider was last asked about the key, whatever it said (the daily check: lib/keys/daily-check.ts). */
   checkedAt?: number;
+  /** The provider rate-limited it until then (its retry-after or reset): fallback passes it over until then (lib/pipeline/fallback.ts). */
+  rateLimitedUntil?: number;
 }
