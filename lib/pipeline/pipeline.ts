@@ -37,13 +37,14 @@ export async function runRequest<Request, Sent, Outcome, Result>(
   const trace = deps.tracer.begin();
   const requested = capability.model(request);
   const priceInput = capability.priceInput && ((model: string) => capability.priceInput!(request, model));
+  const variant = capability.priceVariant && ((model: string) => capability.priceVariant!(request, model));
   const refused: LedgerLine = { kind: capability.kind, origin: caller.origin, model: requested ?? '', provider: '' };
-  const { model, key, price } = await orRefused(deps, refused, () => trace.stage('route', () => route(deps, caller, capability.kind, requested, priceInput)));
+  const { model, key, price } = await orRefused(deps, refused, () => trace.stage('route', () => route(deps, caller, capability.kind, requested, priceInput, variant)));
 
   const line: LedgerLine = { ...refused, model, provider: deps.providers.providerName(key) };
   const settings = await deps.settings.get();
-  const bound = capability.bound(request, model, { maxOutputTokens: deps.providers.maxOutputTokens(model), defaultMaxTokens: settings.defaultMaxTokens });
-  const entry = pendingEntry(deps.now(), line, key, price, { reservedNano: costNano(price, bound.upperBound), inputEstimate: bound.inputEstimate });
+  const bound = capability.bound(request, model, { maxOutputTokens: deps.providers.maxOutputTokens(model), defaultMaxTokens: settings.defaultMaxTokens }, price);
+  const entry = pendingEntry(deps.now(), line, key, price, { reservedNano: costNano(price, bound.upperBound), inputEstimate: bound.inputEstimate, units: bound.units });
   if (signal.aborted) throw abortError();
   // Over budget: refused (4402), or the person is asked to raise it (the site's setting).
   const overBudget = raiseOnAsk(deps, caller, signal, abortError);
@@ -66,6 +67,7 @@ export async function runRequest<Request, Sent, Outcome, Result>(
         readyToSend,
         onDelta: progress.onDelta,
         onUsage: progress.onUsage,
+        onSent: progress.onSent,
       }),
     );
     const counted = capability.count(outcome, bound);
@@ -74,7 +76,8 @@ export async function runRequest<Request, Sent, Outcome, Result>(
     answered = !!capability.answersBeforeSettling;
     await settleOk(deps, { caller, entry, counted, cost, trace, answered });
     noteKeyUsed(deps, key);
-    return capability.result(outcome, { model, provider: line.provider, usage: counted.counted, costUsd: nanoToUsd(cost) });
+    const usage = { inputTokens: counted.counted.inputTokens, outputTokens: counted.counted.outputTokens };
+    return capability.result(outcome, { model, provider: line.provider, usage, ...(counted.units ? { units: counted.units } : {}), costUsd: nanoToUsd(cost) });
   } catch (error) {
     // The pending entry could not be written: nothing was sent, and there is nothing to settle.
     const refusal = await unwritten;
@@ -83,7 +86,8 @@ export async function runRequest<Request, Sent, Outcome, Result>(
       throw refusal;
     }
     const aborted = signal.aborted || isAbortError(error);
-    await settleCutShort(deps, { entry, key, price, progress, error, aborted });
+    const cutShort = capability.cutShort && ((how: { sent: boolean; abortedOrTimedOut: boolean }) => capability.cutShort!(bound, how));
+    await settleCutShort(deps, { entry, key, price, progress, error, aborted, cutShort });
     throw aborted ? abortError() : error;
   } finally {
     // The hold goes, and the caller's pages hear the new spend before the answer (docs/PROTOCOL.md §4).
@@ -102,7 +106,9 @@ interface Settling {
 }
 
 async function settleOk(deps: Pick<PipelineDeps, 'ledger' | 'gate' | 'uiChanged' | 'grantChanged'>, s: Settling): Promise<void> {
-  const settling = () => deps.ledger.settle(s.entry.id, { status: 'ok', ...s.counted.counted, costNano: s.cost }, s.entry);
+  const { inputTokens, outputTokens } = s.counted.counted;
+  const units = s.counted.units;
+  const settling = () => deps.ledger.settle(s.entry.id, { status: 'ok', inputTokens, outputTokens, ...(units ? { units } : {}), costNano: s.cost }, s.entry);
   if (!s.answered) {
     await s.trace.stage('settle', settling);
     return;
@@ -124,10 +130,19 @@ async function settleOk(deps: Pick<PipelineDeps, 'ledger' | 'gate' | 'uiChanged'
 /** A call that failed once admitted: charged what the provider may have billed (docs/BUDGETS.md, Settlement). */
 async function settleCutShort(
   deps: Pick<PipelineDeps, 'ledger' | 'keyring'>,
-  f: { entry: PendingEntry; key: KeyRecord; price: Price; progress: CallProgress; error: unknown; aborted: boolean },
+  f: {
+    entry: PendingEntry;
+    key: KeyRecord;
+    price: Price;
+    progress: CallProgress;
+    error: unknown;
+    aborted: boolean;
+    cutShort: ((how: { sent: boolean; abortedOrTimedOut: boolean }) => Counted) | undefined;
+  },
 ): Promise<void> {
-  const { usage, billed } = f.progress.failureCharge(f.aborted || isTimeout(f.error));
-  await settleFailed(deps, f.entry, f.key, { error: f.error, aborted: f.aborted, usage, billed, price: f.price });
+  const abortedOrTimedOut = f.aborted || isTimeout(f.error);
+  const charge: Counted = f.cutShort ? f.cutShort({ sent: f.progress.sent, abortedOrTimedOut }) : f.progress.failureCharge(abortedOrTimedOut);
+  await settleFailed(deps, f.entry, f.key, { error: f.error, aborted: f.aborted, usage: charge.counted, billed: charge.billed, units: charge.units, price: f.price });
 }
 
 /** After a request's settlement: its hold is gone, and the caller's pages and the dashboard hear the new spend. */

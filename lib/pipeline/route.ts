@@ -5,6 +5,8 @@ import type { GrantRecord, Scope } from '../db/tables/grants';
 import type { KeyRecord } from '../db/tables/keys';
 import { isActive } from '../grants/grants';
 import type { Price } from '../budget/price';
+import { MEDIA_SCOPES, type MediaScope } from '../protocol/scopes';
+import { presetFor } from '../providers/presets';
 import type { Caller, RouteDeps } from './deps';
 
 /** The grant of `origin` with `scope`, in force, or 4100. */
@@ -24,13 +26,39 @@ export interface Routed {
   price: Price;
 }
 
+const isMediaScope = (scope: Scope): scope is MediaScope => (MEDIA_SCOPES as readonly Scope[]).includes(scope);
+
+/** What a capability is called in a refusal: "OpenAI does not support text to speech". */
+const CAPABILITY_WORDS: Readonly<Record<Scope, string>> = {
+  chat: 'chat',
+  models: 'listing models',
+  embed: 'embeddings',
+  speech: 'text to speech',
+  transcription: 'transcription',
+  images: 'image generation',
+};
+
+/** The model a request without one uses: the grant's default for its capability (chat and embed share `defaultModel`). */
+function defaultModelOf(grant: GrantRecord, scope: Scope): string | undefined {
+  return isMediaScope(scope) ? grant.defaults?.[scope] : grant.defaultModel;
+}
+
 /**
  * Resolves the model, key and price of a request, after the grant, lock and rate checks.
- * `inputBound` (the request's input bound for a model) picks a long-context price where one applies.
+ * `inputBound` (the request's input bound for a model) picks a long-context price where one
+ * applies; `variant` names the price variant of the request on a model (an image's size and quality).
+ * A key whose provider cannot serve the capability is refused (4200) before its price is asked.
  */
-export async function route(deps: RouteDeps, caller: Caller, scope: Scope, requested: string | undefined, inputBound?: (model: string) => number): Promise<Routed> {
+export async function route(
+  deps: RouteDeps,
+  caller: Caller,
+  scope: Scope,
+  requested: string | undefined,
+  inputBound?: (model: string) => number,
+  variant?: (model: string) => string | undefined,
+): Promise<Routed> {
   const grant = await requireGrant(deps, caller.origin, scope);
-  const model = requested ?? grant.defaultModel;
+  const model = requested ?? defaultModelOf(grant, scope);
   if (!model) throw new WalletError(ErrorCode.invalidParams, messages.noDefaultModel());
   const keyId = grant.routes[model];
   if (!grant.models.includes(model) || !keyId) throw new WalletError(ErrorCode.unauthorized, messages.modelNotGranted(model));
@@ -40,7 +68,10 @@ export async function route(deps: RouteDeps, caller: Caller, scope: Scope, reque
   }
   const key = await deps.keyring.forRequest(keyId);
   if (!key.enabled) throw new WalletError(ErrorCode.unauthorized, messages.keyDisabled(model));
-  const price = await deps.providers.priceFor(key, model, inputBound?.(model));
+  if (scope !== 'models' && deps.providers.serves && !deps.providers.serves(key, scope)) {
+    throw new WalletError(ErrorCode.unsupported, messages.unsupportedFeature(presetFor(key.provider)?.label ?? key.provider, CAPABILITY_WORDS[scope]));
+  }
+  const price = await deps.providers.priceFor(key, model, inputBound?.(model), variant?.(model));
   if (!price) throw new WalletError(ErrorCode.budgetExceeded, messages.noPrice(model));
   return { grant, model, key, price };
 }
