@@ -25,7 +25,8 @@ export function errorContext(creds: ProviderCredentials): ErrorContext {
 }
 
 export function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick<ChatCallbacks, 'readyToSend'> & Pick<MediaCallbacks, 'onSent'> = {}): OpenAI {
-  const fetch = watchedFetch(fetchAfter(gate.readyToSend, opts.fetch, gate.onSent), opts.throttle);
+  // With its `Response`, the SDK skips its FormData probe (a `fetch('data:,')` that would wait at the send gate).
+  const fetch = Object.assign(watchedFetch(fetchAfter(gate.readyToSend, opts.fetch, gate.onSent), opts.throttle), { Response });
   const keyless = creds.secret === '';
   return new OpenAI({
     // The SDK needs some key; keyless local servers (Ollama, LM Studio) get no Authorization header.
