@@ -41,7 +41,7 @@ export async function makeMediaHarness(options: MediaHarnessOptions): Promise<Ha
 }
 
 /** A PCM WAV of `seconds` (8 kHz, 8-bit mono: 8 000 bytes a second), whose header says its length. */
-export function wavBytes(seconds: number): Uint8Array {
+export function wavBytes(seconds: number): Uint8Array<ArrayBuffer> {
   const rate = 8_000;
   const data = Math.round(seconds * rate);
   const bytes = new Uint8Array(44 + data);
