@@ -66,6 +66,7 @@ describe('media prices', () => {
 
   it('prices Gemini Imagen models per image through its OpenAI endpoint', () => {
     expect(price('gemini', 'imagen-3.0-generate-002', '1024x1024/auto')).toMatchObject({ perImage: 0.03 });
+    expect(price('gemini', 'models/imagen-4.0-generate-001')).toMatchObject({ perImage: 0.04 });
   });
 
   it('has no ElevenLabs price (plan-dependent): null until the person sets one, never free', () => {

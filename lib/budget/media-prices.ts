@@ -106,6 +106,8 @@ const MEDIA_TABLES: Readonly<Record<string, MediaTable>> = { openai: OPENAI, gro
 export function mediaEntry(tableId: string | undefined, model: string): MediaEntry | undefined {
   const table = tableId && Object.hasOwn(MEDIA_TABLES, tableId) ? MEDIA_TABLES[tableId] : undefined;
   if (!table) return undefined;
+  // Gemini's OpenAI endpoint lists its models as `models/<id>`.
+  if (tableId === 'gemini') model = model.replace(/^models\//, '');
   if (Object.hasOwn(table, model)) return table[model];
   const undated = model.replace(/-\d{4}-\d{2}-\d{2}$/, '');
   return undated !== model && Object.hasOwn(table, undated) ? table[undated] : undefined;
