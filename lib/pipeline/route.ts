@@ -7,6 +7,7 @@ import { isActive } from '../grants/grants';
 import type { Price } from '../budget/price';
 import { MEDIA_SCOPES, type MediaScope } from '../protocol/scopes';
 import { presetFor } from '../providers/presets';
+import { modelKind, type ModelKind } from '../providers/model-kind';
 import type { Caller, RouteDeps } from './deps';
 
 /** The grant of `origin` with `scope`, in force, or 4100. */
@@ -38,9 +39,15 @@ const CAPABILITY_WORDS: Readonly<Record<Scope, string>> = {
   images: 'image generation',
 };
 
-/** The model a request without one uses: the grant's default for its capability (chat and embed share `defaultModel`). */
+const MEDIA_KIND: Readonly<Record<MediaScope, ModelKind>> = { speech: 'speech', transcription: 'transcription', images: 'image' };
+
+/**
+ * The model a request without one uses: the grant's default for its capability (chat and embed
+ * share `defaultModel`); a media capability without one set uses the first granted model of its kind.
+ */
 function defaultModelOf(grant: GrantRecord, scope: Scope): string | undefined {
-  return isMediaScope(scope) ? grant.defaults?.[scope] : grant.defaultModel;
+  if (!isMediaScope(scope)) return grant.defaultModel;
+  return grant.defaults?.[scope] ?? grant.models.find((m) => modelKind(m) === MEDIA_KIND[scope]);
 }
 
 /**

@@ -45,6 +45,13 @@ describe('the speak pipeline', () => {
     expect(adapter.sent[0]?.model).toBe('tts-1');
   });
 
+  it('without a speech default set, uses the first granted speech model', async () => {
+    const adapter = speechAdapter();
+    const { ctx } = await makeMediaHarness({ adapter, price: perChar, models: ['whisper-1', 'tts-1-hd'], defaults: {} });
+    await runSpeak(ctx, { caller, request: { text: 'hi' }, signal: new AbortController().signal });
+    expect(adapter.sent[0]?.model).toBe('tts-1-hd');
+  });
+
   it('without a model or a speech default: -32602, nothing sent', async () => {
     const adapter = speechAdapter();
     const { ctx } = await makeMediaHarness({ adapter, price: perChar, defaults: {} });
