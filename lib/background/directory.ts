@@ -28,12 +28,13 @@ export function providerDirectory(db: WalletDb): ProviderDirectory {
         ...(variant === undefined ? {} : { variant }),
       });
       if (!price) return null;
-      const { perMChars, perMinute, perImage } = price;
+      const { perMChars, perMinute, minSeconds, perImage } = price;
       return {
         inputPerM: price.inputPerM,
         outputPerM: price.outputPerM,
         ...(perMChars !== undefined ? { perMChars } : {}),
         ...(perMinute !== undefined ? { perMinute } : {}),
+        ...(minSeconds !== undefined ? { minSeconds } : {}),
         ...(perImage !== undefined ? { perImage } : {}),
       };
     },

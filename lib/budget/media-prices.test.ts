@@ -27,6 +27,10 @@ describe('media prices', () => {
     expect(price('groq', 'whisper-large-v3-turbo')!.perMinute! * 60).toBeCloseTo(0.04, 9);
     // A generic key on Groq's host uses Groq's table.
     expect(priceFor({ providerId: 'openai-compatible', model: 'whisper-large-v3-turbo', baseUrl: 'https://api.groq.com/openai/v1' })?.perMinute).toBeCloseTo(0.04 / 60, 12);
+    // Groq bills at least 10 seconds: 2 seconds cost as 10.
+    const groq = price('groq', 'whisper-large-v3')!;
+    expect(costNano(groq, { inputTokens: 0, outputTokens: 0, units: { seconds: 2 } })).toBe(costNano(groq, { inputTokens: 0, outputTokens: 0, units: { seconds: 10 } }));
+    expect(costNano(groq, { inputTokens: 0, outputTokens: 0, units: { seconds: 0 } })).toBe(0);
     // 61 seconds of whisper-1: $0.0061.
     expect(costNano(price('openai', 'whisper-1')!, { inputTokens: 0, outputTokens: 0, units: { seconds: 61 } })).toBe(6_100_000);
   });

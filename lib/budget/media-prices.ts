@@ -32,7 +32,7 @@ export interface ImageModel {
 
 export type MediaEntry =
   | { kind: 'speech'; perMChars?: number; tokens?: { inputPerM: number; outputPerM: number } }
-  | { kind: 'transcription'; perMinute: number; tokens?: { inputPerM: number; outputPerM: number } }
+  | { kind: 'transcription'; perMinute: number; minSeconds?: number; tokens?: { inputPerM: number; outputPerM: number } }
   | { kind: 'image'; image: ImageModel };
 
 const dallE3: ImageModel = {
@@ -86,9 +86,10 @@ const OPENAI: MediaTable = {
   'gpt-image-1': { kind: 'image', image: gptImage1 },
 };
 
+/** Groq bills each transcription for at least 10 seconds. */
 const GROQ: MediaTable = {
-  'whisper-large-v3': { kind: 'transcription', perMinute: 0.111 / 60 },
-  'whisper-large-v3-turbo': { kind: 'transcription', perMinute: 0.04 / 60 },
+  'whisper-large-v3': { kind: 'transcription', perMinute: 0.111 / 60, minSeconds: 10 },
+  'whisper-large-v3-turbo': { kind: 'transcription', perMinute: 0.04 / 60, minSeconds: 10 },
   'playai-tts': { kind: 'speech', perMChars: 50 },
   'playai-tts-arabic': { kind: 'speech', perMChars: 50 },
 };
@@ -152,7 +153,7 @@ export function mediaPrice(entry: MediaEntry, variant: string | undefined): Pric
   const tokens = entry.kind === 'image' ? entry.image.tokens : entry.tokens;
   const base: Price = { inputPerM: tokens?.inputPerM ?? 0, outputPerM: tokens?.outputPerM ?? 0 };
   if (entry.kind === 'speech') return entry.perMChars === undefined ? base : { ...base, perMChars: entry.perMChars };
-  if (entry.kind === 'transcription') return { ...base, perMinute: entry.perMinute };
+  if (entry.kind === 'transcription') return { ...base, perMinute: entry.perMinute, ...(entry.minSeconds ? { minSeconds: entry.minSeconds } : {}) };
   const perImage = imagePrice(entry.image, variant ?? imageVariant(undefined, undefined));
   return perImage === undefined ? null : { ...base, perImage };
 }

@@ -12,6 +12,8 @@ export interface Price {
   perMChars?: number;
   /** Transcription: USD per minute of audio (metered in whole seconds). */
   perMinute?: number;
+  /** Transcription: the shortest audio a request is billed for (Groq bills at least 10 s). */
+  minSeconds?: number;
   /** Images: USD per image (of the size and quality the request's price variant named). */
   perImage?: number;
 }
@@ -35,7 +37,7 @@ export function costNano(price: Price, usage: Metered): Nano {
     tokenCostNano(usage.inputTokens, price.inputPerM) +
     tokenCostNano(usage.outputTokens, price.outputPerM) +
     unitCostNano(units?.characters, price.perMChars, 1_000_000) +
-    unitCostNano(units?.seconds, price.perMinute, 60) +
+    unitCostNano(units?.seconds && Math.max(units.seconds, price.minSeconds ?? 0), price.perMinute, 60) +
     unitCostNano(units?.images, price.perImage, 1)
   );
 }

@@ -33,6 +33,7 @@ export interface ModelPrice extends PricePerM {
   /** A media model's own rates (./media-prices.ts): per million characters, per minute, per image. */
   perMChars?: number;
   perMinute?: number;
+  minSeconds?: number;
   perImage?: number;
   source: 'table' | 'override' | 'local';
   /** Present when the provider bills long prompts more; {@link costUsd} applies it. */
