@@ -66,6 +66,8 @@ export interface CutShort {
   sent: boolean;
   /** The caller's abort, or the wallet's idle timeout (the provider may have billed what it did). */
   abortedOrTimedOut: boolean;
+  /** The provider answered with an error status: it refused the request, and bills nothing. */
+  providerRefused: boolean;
 }
 
 /** What the pipeline knows of a call that completed, for the capability's result. */

@@ -12,7 +12,8 @@ import { admit } from '../budget/admit';
 import type { KeyRecord } from '../db/tables/keys';
 import type { PendingEntry } from '../ledger/ledger';
 import { raiseOnAsk } from '../background/raise-budget';
-import type { Capability, Counted } from './capability';
+import type { Capability, Counted, CutShort } from './capability';
+import { WalletError } from '../protocol/errors';
 import type { Caller, PipelineDeps, SettledDeps } from './deps';
 import { route } from './route';
 import { logRefusal, noteKeyUsed, orRefused, pendingEntry, settleFailed, type LedgerLine } from './records';
@@ -86,7 +87,7 @@ export async function runRequest<Request, Sent, Outcome, Result>(
       throw refusal;
     }
     const aborted = signal.aborted || isAbortError(error);
-    const cutShort = capability.cutShort && ((how: { sent: boolean; abortedOrTimedOut: boolean }) => capability.cutShort!(bound, how));
+    const cutShort = capability.cutShort && ((how: CutShort) => capability.cutShort!(bound, how));
     await settleCutShort(deps, { entry, key, price, progress, error, aborted, cutShort });
     throw aborted ? abortError() : error;
   } finally {
@@ -137,11 +138,12 @@ async function settleCutShort(
     progress: CallProgress;
     error: unknown;
     aborted: boolean;
-    cutShort: ((how: { sent: boolean; abortedOrTimedOut: boolean }) => Counted) | undefined;
+    cutShort: ((how: CutShort) => Counted) | undefined;
   },
 ): Promise<void> {
   const abortedOrTimedOut = f.aborted || isTimeout(f.error);
-  const charge: Counted = f.cutShort ? f.cutShort({ sent: f.progress.sent, abortedOrTimedOut }) : f.progress.failureCharge(abortedOrTimedOut);
+  const providerRefused = !abortedOrTimedOut && f.error instanceof WalletError && typeof f.error.data?.status === 'number';
+  const charge: Counted = f.cutShort ? f.cutShort({ sent: f.progress.sent, abortedOrTimedOut, providerRefused }) : f.progress.failureCharge(abortedOrTimedOut);
   await settleFailed(deps, f.entry, f.key, { error: f.error, aborted: f.aborted, usage: charge.counted, billed: charge.billed, units: charge.units, price: f.price });
 }
 

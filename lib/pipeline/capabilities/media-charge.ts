@@ -17,12 +17,12 @@ export function countMedia(bound: Bound<unknown>, usage: Usage | null, units: Me
 
 /**
  * A media call that failed once admitted. Never sent (the upload was stopped before it left):
- * nothing. Sent, then aborted or timed out: the provider may bill it whole (an aborted speech is
- * billed the characters sent), so its metered units are charged, within the reservation. Sent
- * and refused by the provider: nothing (a refused request is not billed).
+ * nothing. Refused by the provider (an error status): nothing, a refused request is not billed.
+ * Sent, then aborted, timed out or cut off: the provider may bill it whole (an aborted speech is
+ * billed the characters sent), so its metered units are charged, within the reservation.
  */
 export function cutShortMedia(bound: Bound<unknown>, how: CutShort): Counted {
-  if (!how.sent || !how.abortedOrTimedOut) return { billed: null, counted: NOTHING };
+  if (!how.sent || how.providerRefused) return { billed: null, counted: NOTHING };
   return { billed: null, counted: bound.estimate ?? { ...NOTHING, ...(bound.units ? { units: bound.units } : {}) }, ...(bound.units ? { units: bound.units } : {}) };
 }
 

@@ -100,6 +100,24 @@ describe('the speak pipeline', () => {
     expect((await ctx.grants.get(TEST_ORIGIN))?.spentNano).toBe(30_000_000);
   });
 
+  it('a speech cut off after it was sent is charged its characters; one the provider refused, nothing', async () => {
+    for (const [error, cost] of [
+      [new WalletError(ErrorCode.provider, 'Could not reach Fake: connection reset', { kind: 'network', status: null }), 1_500_000],
+      [new WalletError(ErrorCode.provider, 'Fake error: HTTP 400: bad voice', { kind: 'bad_request', status: 400 }), 0],
+    ] as const) {
+      const adapter = Object.assign(scriptedAdapter({}), {
+        speak: async (_c: unknown, _r: SpeechCall, callbacks: MediaCallbacks) => {
+          await callbacks.readyToSend;
+          callbacks.onSent?.();
+          throw error;
+        },
+      });
+      const { ctx } = await makeMediaHarness({ adapter, price: perChar });
+      await expect(runSpeak(ctx, { caller, request: { text: 'v'.repeat(100) }, signal: new AbortController().signal })).rejects.toBe(error);
+      expect((await ctx.db.ledger.toArray())[0]).toMatchObject({ status: 'error', costNano: cost });
+    }
+  });
+
   it('a speech aborted before it was sent is charged nothing', async () => {
     const adapter = scriptedAdapter({});
     const controller = new AbortController();
