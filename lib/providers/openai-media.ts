@@ -52,7 +52,7 @@ export function openaiMedia(opts: AdapterOptions): Required<Pick<ProviderAdapter
   return {
     async speak(creds, request, callbacks, signal) {
       if (OPENAI_SPEECH_MODEL.test(request.model) && request.text.length > OPENAI_SPEECH_MAX_CHARS) {
-        throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('text', `${creds.label} takes at most ${OPENAI_SPEECH_MAX_CHARS} characters`));
+        throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('text', messages.speechTooLong(creds.label, OPENAI_SPEECH_MAX_CHARS)));
       }
       return withCall(signal, errorContext(creds), async (scope) => {
         const response = await makeClient(creds, opts, callbacks)

@@ -22,11 +22,11 @@ export function imageRequestVariant(request: GenerateImageRequest, model: string
   const known = imageModel(model);
   if (!known) return imageVariant(request.size, request.quality);
   const n = request.n ?? 1;
-  if (n > known.maxN) throw invalid('n', `${model} makes at most ${known.maxN} image${known.maxN === 1 ? '' : 's'} a request`);
+  if (n > known.maxN) throw invalid('n', messages.imageCountTooMany(model, known.maxN));
   const size = request.size ?? known.defaultSize;
-  if (size !== 'auto' && !Object.hasOwn(known.perImage, size)) throw invalid('size', `${model} makes ${Object.keys(known.perImage).join(', ')}`);
+  if (size !== 'auto' && !Object.hasOwn(known.perImage, size)) throw invalid('size', messages.imageSizeUnknown(model, Object.keys(known.perImage)));
   const variant = imageVariant(size, request.quality);
-  if (imagePrice(known, variant) === undefined) throw invalid('quality', `${model} has no quality '${request.quality ?? 'auto'}'`);
+  if (imagePrice(known, variant) === undefined) throw invalid('quality', messages.imageQualityUnknown(model, request.quality ?? 'auto'));
   return variant;
 }
 
