@@ -76,7 +76,12 @@ export interface ProviderDirectory {
   adapterFor(key: import('../db/tables/keys').KeyRecord): import('../providers/types').ProviderAdapter;
   credentialsFor(key: import('../db/tables/keys').KeyRecord, secret: string, timeoutMs?: number): import('../providers/types').ProviderCredentials;
   /** The price of `model` on `key`, or null when none is known (the request is then refused). */
-  priceFor(key: import('../db/tables/keys').KeyRecord, model: string, inputTokens?: number): Promise<import('../budget/price').Price | null>;
+  priceFor(key: import('../db/tables/keys').KeyRecord, model: string, inputTokens?: number, variant?: string): Promise<import('../budget/price').Price | null>;
+  /**
+   * Whether the key's provider serves a capability (its preset's `capabilities`): a request for
+   * one it does not is refused (4200) before anything is sent. Absent (test fakes): every one.
+   */
+  serves?(key: import('../db/tables/keys').KeyRecord, capability: import('../db/tables/ledger').LedgerKind): boolean;
   /** The provider's label for results and the ledger, e.g. `openai`, `anthropic`, `groq`. */
   providerName(key: import('../db/tables/keys').KeyRecord): string;
   maxOutputTokens(model: string): number | undefined;

@@ -2,7 +2,7 @@
 import type { WalletDb } from '../db/database';
 import type { PriceOverride } from '../db/tables/prices';
 import { adapterForKey, credentialsFor } from '../providers/registry';
-import { presetFor } from '../providers/presets';
+import { presetFor, presetServes } from '../providers/presets';
 import { maxOutputTokens, priceFor } from '../budget/prices';
 import type { ProviderDirectory } from './context';
 
@@ -17,11 +17,28 @@ export function providerDirectory(db: WalletDb): ProviderDirectory {
   return {
     adapterFor: (key) => adapterForKey(key),
     credentialsFor: (key, secret, timeoutMs) => credentialsFor(key, secret, timeoutMs),
-    async priceFor(key, model, inputTokens) {
+    async priceFor(key, model, inputTokens, variant) {
       const overrides = await overridesOf(key.id);
-      const price = priceFor({ providerId: key.provider, model, baseUrl: key.baseUrl, overrides, ...(inputTokens === undefined ? {} : { inputTokens }) });
-      return price ? { inputPerM: price.inputPerM, outputPerM: price.outputPerM } : null;
+      const price = priceFor({
+        providerId: key.provider,
+        model,
+        baseUrl: key.baseUrl,
+        overrides,
+        ...(inputTokens === undefined ? {} : { inputTokens }),
+        ...(variant === undefined ? {} : { variant }),
+      });
+      if (!price) return null;
+      const { perMChars, perMinute, minSeconds, perImage } = price;
+      return {
+        inputPerM: price.inputPerM,
+        outputPerM: price.outputPerM,
+        ...(perMChars !== undefined ? { perMChars } : {}),
+        ...(perMinute !== undefined ? { perMinute } : {}),
+        ...(minSeconds !== undefined ? { minSeconds } : {}),
+        ...(perImage !== undefined ? { perImage } : {}),
+      };
     },
+    serves: (key, capability) => presetServes(key.provider, capability),
     providerName: (key) => presetFor(key.provider)?.kind === 'anthropic' ? 'anthropic' : key.provider === 'openai-compatible' ? 'openai' : key.provider,
     maxOutputTokens,
     pricesChanged: () => overridesByKey.clear(),

@@ -9,6 +9,9 @@ import { connect, disconnect, getGrant } from './connect';
 import { runChat } from '../pipeline/capabilities/chat';
 import { listModels } from './models';
 import { runEmbed } from '../pipeline/capabilities/embed';
+import { runSpeak } from '../pipeline/capabilities/speech';
+import { runTranscribe } from '../pipeline/capabilities/transcription';
+import { runGenerateImage } from '../pipeline/capabilities/images';
 import type { PageCaller, WalletContext } from './context';
 
 export interface PageCall<P> {
@@ -29,4 +32,7 @@ export const pageHandlers: Handlers = {
   models: ({ ctx, caller }) => listModels(ctx, caller),
   chat: ({ ctx, caller, params, signal, onDelta }) => runChat(ctx, { caller, request: params as ChatRequest, signal, onDelta }),
   embed: ({ ctx, caller, params, signal }) => runEmbed(ctx, { caller, request: params, signal }),
+  speak: ({ ctx, caller, params, signal }) => runSpeak(ctx, { caller, request: params, signal }),
+  transcribe: ({ ctx, caller, params, signal }) => runTranscribe(ctx, { caller, request: params, signal }),
+  generateImage: ({ ctx, caller, params, signal }) => runGenerateImage(ctx, { caller, request: params, signal }),
 };

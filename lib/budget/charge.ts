@@ -4,11 +4,10 @@
  * spent. Where it reported nothing, the wallet's own count stands in, and that guess is kept
  * within the reservation (the bound of anything the provider could bill).
  */
-import type { Usage } from '../protocol/chat';
-import { costNano, type Price } from './price';
+import { costNano, type Metered, type Price } from './price';
 import type { Nano } from './money';
 
-export function chargeNano(price: Price, reservedNano: Nano, billed: Usage | null | undefined, counted: Usage): Nano {
+export function chargeNano(price: Price, reservedNano: Nano, billed: Metered | null | undefined, counted: Metered): Nano {
   const estimate = Math.min(costNano(price, counted), reservedNano);
   return billed ? Math.max(costNano(price, billed), estimate) : estimate;
 }

@@ -36,7 +36,8 @@ describe('priceFor', () => {
   });
 
   it('never prices by prefix: an unknown variant is unknown, not free and not its base model', () => {
-    expect(priceFor({ providerId: 'openai', model: 'gpt-4o-mini-transcribe' })).toBeNull();
+    expect(priceFor({ providerId: 'openai', model: 'gpt-4o-mini-search-preview' })).toBeNull();
+    expect(priceFor({ providerId: 'openai', model: 'tts-1-hd-1106-x' })).toBeNull();
     expect(priceFor({ providerId: 'openai', model: 'ft:gpt-4o-mini:org::abc' })).toBeNull();
     expect(priceFor({ providerId: 'openai', model: 'toString' })).toBeNull();
     expect(priceFor({ providerId: 'openai', model: '__proto__' })).toBeNull();

@@ -14,6 +14,7 @@
  */
 import { isLocalBaseUrl } from '../providers/local';
 import { presetFor, presetForBaseUrl } from '../providers/presets';
+import { mediaEntry, mediaPrice } from './media-prices';
 
 export const PRICES_UPDATED = '2026-11-23';
 
@@ -29,6 +30,11 @@ export interface LongContextPrice extends PricePerM {
 }
 
 export interface ModelPrice extends PricePerM {
+  /** A media model's own rates (./media-prices.ts): per million characters, per minute, per image. */
+  perMChars?: number;
+  perMinute?: number;
+  minSeconds?: number;
+  perImage?: number;
   source: 'table' | 'override' | 'local';
   /** Present when the provider bills long prompts more; {@link costUsd} applies it. */
   longContext?: LongContextPrice;
@@ -187,10 +193,14 @@ function lookup(table: Table, model: string): Entry | undefined {
   return undefined;
 }
 
-function entryFor(providerId: string, model: string, baseUrl: string | undefined): Entry | undefined {
+/** Whose table prices a key: its preset's, or for a generic key on a known host (e.g. 'openai-compatible' at api.groq.com) that host's. */
+function tableIdFor(providerId: string, baseUrl: string | undefined): string | undefined {
   const known = own(TABLES, providerId) !== undefined || providerId === 'openrouter';
-  // A generic key on a known host (e.g. 'openai-compatible' at api.groq.com) uses that host's table.
-  const id = known ? providerId : presetForBaseUrl(baseUrl)?.id;
+  return known ? providerId : presetForBaseUrl(baseUrl)?.id;
+}
+
+function entryFor(providerId: string, model: string, baseUrl: string | undefined): Entry | undefined {
+  const id = tableIdFor(providerId, baseUrl);
   if (id === 'openrouter') {
     const slash = model.indexOf('/');
     const vendor = slash > 0 ? own(OPENROUTER_VENDORS, model.slice(0, slash)) : undefined;
@@ -207,13 +217,27 @@ export interface PriceQuery {
   /** The key's own base URL; without one, the preset's default counts. */
   baseUrl?: string | undefined;
   /** Prices the person set for this key; matched by exact model id. */
-  overrides?: ReadonlyArray<{ model: string; inputPerM: number; outputPerM: number }>;
+  overrides?: ReadonlyArray<{ model: string; inputPerM: number; outputPerM: number; perMChars?: number; perMinute?: number; perImage?: number }>;
   /**
    * The request's input tokens (an upper bound is fine). When it passes a long-context threshold
    * the long-context price is returned as the price itself, so a caller that ignores
    * `longContext` still never counts low.
    */
   inputTokens?: number;
+  /** An image request's size and quality (`size/quality`, ./media-prices.ts `imageVariant`): its per-image price. */
+  variant?: string;
+}
+
+/** The person's own rates, as set (the media ones only when set: a flat per-image price ignores the variant). */
+function overridePrice(o: NonNullable<PriceQuery['overrides']>[number]): ModelPrice {
+  return {
+    inputPerM: o.inputPerM,
+    outputPerM: o.outputPerM,
+    ...(o.perMChars !== undefined ? { perMChars: o.perMChars } : {}),
+    ...(o.perMinute !== undefined ? { perMinute: o.perMinute } : {}),
+    ...(o.perImage !== undefined ? { perImage: o.perImage } : {}),
+    source: 'override',
+  };
 }
 
 /**
@@ -222,9 +246,14 @@ export interface PriceQuery {
  */
 export function priceFor(query: PriceQuery): ModelPrice | null {
   const override = query.overrides?.find((o) => o.model === query.model);
-  if (override) return { inputPerM: override.inputPerM, outputPerM: override.outputPerM, source: 'override' };
+  if (override) return overridePrice(override);
   const baseUrl = query.baseUrl || presetFor(query.providerId)?.defaultBaseUrl;
   if (isLocalBaseUrl(baseUrl)) return { inputPerM: 0, outputPerM: 0, source: 'local' };
+  const media = mediaEntry(tableIdFor(query.providerId, baseUrl), query.model);
+  if (media) {
+    const price = mediaPrice(media, query.variant);
+    return price ? { ...price, source: 'table' } : null;
+  }
   const entry = entryFor(query.providerId, query.model, baseUrl);
   if (!entry) return null;
   const long = entry.long;

@@ -26,4 +26,15 @@ describe('priceOffers: each offered model with its price on its key', () => {
       ['llama3.2', { inputPerM: 0, outputPerM: 0, source: 'local' }],
     ]);
   });
+
+  it('a media model is offered with its own rate (never as free), ElevenLabs without one until set', () => {
+    const keys = [key('openai', 'openai', ['tts-1', 'whisper-1', 'dall-e-3']), key('el', 'elevenlabs', ['eleven_multilingual_v2'])];
+    const priced = priceOffers(modelOffers(keys), keys, []);
+    expect(priced.map((o) => [o.model, o.price])).toEqual([
+      ['tts-1', { inputPerM: 0, outputPerM: 0, perMChars: 15, source: 'table' }],
+      ['whisper-1', { inputPerM: 0, outputPerM: 0, perMinute: 0.006, source: 'table' }],
+      ['dall-e-3', { inputPerM: 0, outputPerM: 0, perImage: 0.12, source: 'table' }],
+      ['eleven_multilingual_v2', null],
+    ]);
+  });
 });

@@ -10,6 +10,10 @@ import type { ModelOffer } from './offers';
 export interface OfferPrice {
   inputPerM: number;
   outputPerM: number;
+  /** A media model's own rates (lib/budget/media-prices.ts); an image model's at its dearest size and quality. */
+  perMChars?: number;
+  perMinute?: number;
+  perImage?: number;
   /** 'local': an endpoint on this computer, free unless the person set a price. */
   source: 'table' | 'override' | 'local';
 }
@@ -24,6 +28,9 @@ export function priceOffers(offers: readonly ModelOffer[], keys: readonly KeyVie
     const price = key
       ? priceFor({ providerId: key.provider, model: offer.model, baseUrl: key.baseUrl, overrides: overrides.filter((o) => o.keyId === key.id) })
       : null;
-    return { ...offer, price: price ? { inputPerM: price.inputPerM, outputPerM: price.outputPerM, source: price.source } : null };
+    if (!price) return { ...offer, price: null };
+    const { inputPerM, outputPerM, perMChars, perMinute, perImage, source } = price;
+    const media = { ...(perMChars !== undefined ? { perMChars } : {}), ...(perMinute !== undefined ? { perMinute } : {}), ...(perImage !== undefined ? { perImage } : {}) };
+    return { ...offer, price: { inputPerM, outputPerM, ...media, source } };
   });
 }

@@ -142,7 +142,8 @@ export class Ledger {
     const pending = await this.db.inflight.toArray();
     for (const entry of pending) {
       const outputTokens = tokensForChars(entry.streamedChars ?? 0);
-      const usage = { inputTokens: entry.inputEstimate, outputTokens };
+      // A media request's units, as metered before it was sent, count as sent (within the reservation).
+      const usage = { inputTokens: entry.inputEstimate, outputTokens, ...(entry.units ? { units: entry.units } : {}) };
       await this.settle(entry.id, {
         status: 'interrupted',
         ...usage,

@@ -6,7 +6,7 @@
  */
 import type { GrantRecord } from '../db/tables/grants';
 import type { InflightEntry } from '../db/tables/inflight';
-import type { LedgerEntry, LedgerStatus } from '../db/tables/ledger';
+import type { LedgerEntry, LedgerStatus, MediaUnits } from '../db/tables/ledger';
 import type { RollupRecord } from '../db/tables/rollups';
 import { completion, request } from '../db/idb';
 import { localDay, periodKey } from '../budget/period';
@@ -16,6 +16,8 @@ export interface Settlement {
   inputTokens: number;
   outputTokens: number;
   costNano: number;
+  /** A media request's units (characters, seconds, images): on its ledger line and summed in the day's rollup. */
+  units?: MediaUnits;
   errorCode?: number;
   errorMessage?: string;
 }
@@ -51,6 +53,9 @@ export function settledRows(entry: LedgerEntry, s: Settlement, at: number, grant
     settledAt: at,
     ...(s.errorCode === undefined ? {} : { errorCode: s.errorCode, errorMessage: s.errorMessage }),
   };
+  // The settlement's units replace the ones the pending entry was metered with (none: none recorded).
+  delete settled.units;
+  if (s.units) settled.units = s.units;
   let charged: GrantRecord | undefined;
   if (grant && cost > 0) {
     const key = periodKey(grant.period, at);
@@ -65,8 +70,19 @@ export function settledRows(entry: LedgerEntry, s: Settlement, at: number, grant
     inputTokens: (rollup?.inputTokens ?? 0) + s.inputTokens,
     outputTokens: (rollup?.outputTokens ?? 0) + s.outputTokens,
     costNano: (rollup?.costNano ?? 0) + cost,
+    ...sumUnits(rollup, s.units),
   };
   return { settled, charged, rollup: rolled };
+}
+
+/** The day's media units with this settlement's added; a unit neither has stays absent. */
+function sumUnits(rollup: RollupRecord | undefined, units: MediaUnits | undefined): Pick<RollupRecord, 'characters' | 'seconds' | 'images'> {
+  const out: Pick<RollupRecord, 'characters' | 'seconds' | 'images'> = {};
+  for (const unit of ['characters', 'seconds', 'images'] as const) {
+    const total = (rollup?.[unit] ?? 0) + (units?.[unit] ?? 0);
+    if (rollup?.[unit] !== undefined || units?.[unit] !== undefined) out[unit] = total;
+  }
+  return out;
 }
 
 /**

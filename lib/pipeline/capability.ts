@@ -1,10 +1,11 @@
 /**
- * What a capability (chat, embed; speech, transcription, images to come) gives the pipeline:
- * its bound, its provider call and how its usage is counted. Everything else (route, admission,
- * the pending entry, settlement, refusals) is the pipeline's (pipeline.ts), the same for all.
+ * What a capability (chat, embed, speech, transcription, images) gives the pipeline: its bound,
+ * its provider call and how its usage is counted. Everything else (route, admission, the pending
+ * entry, settlement, refusals) is the pipeline's (pipeline.ts), the same for all.
  */
 import type { Usage } from '../protocol/chat';
-import type { LedgerEntry } from '../db/tables/ledger';
+import type { LedgerEntry, MediaUnits } from '../db/tables/ledger';
+import type { Metered, Price } from '../budget/price';
 import type { Scope } from '../db/tables/grants';
 import type { ProviderAdapter, ProviderCredentials } from '../providers/types';
 
@@ -22,9 +23,13 @@ export interface OutputLimits {
 /** Before the call: the request as it will be sent, what it may bill at most, and the wallet's own guess of its input. */
 export interface Bound<Sent> {
   sent: Sent;
-  /** The most the provider can bill for this call: what admission reserves. */
-  upperBound: Usage;
+  /** The most the provider can bill for this call: what admission reserves (tokens, and a media call's units). */
+  upperBound: Metered;
   inputEstimate: number;
+  /** A media call's own units (characters, seconds, images), as metered before it is sent: what the ledger records. */
+  units?: MediaUnits;
+  /** A media call's charge when the provider reports no usage: the metered units at their rates (within `upperBound`). */
+  estimate?: Metered;
 }
 
 /** One provider call, ready to go. */
@@ -42,12 +47,27 @@ export interface ProviderCall<Sent> {
   onDelta(text: string): void;
   /** The provider's running usage report (the last one wins). */
   onUsage(usage: Usage): void;
+  /** The request went to the network (media adapters say so: lib/providers/types.ts MediaCallbacks). */
+  onSent(): void;
 }
 
-/** After the call: what the provider billed (null: it did not say) and the wallet's own count. */
+/**
+ * After the call: what the provider billed (null: it did not say), the wallet's own count, and
+ * the media units the ledger records (charged only where they are in `billed` or `counted`).
+ */
 export interface Counted {
-  billed: Usage | null;
-  counted: Usage;
+  billed: Metered | null;
+  counted: Metered;
+  units?: MediaUnits;
+}
+
+/** How a call that failed once admitted ended: whether it reached the network, and why it stopped. */
+export interface CutShort {
+  sent: boolean;
+  /** The caller's abort, or the wallet's idle timeout (the provider may have billed what it did). */
+  abortedOrTimedOut: boolean;
+  /** The provider answered with an error status: it refused the request, and bills nothing. */
+  providerRefused: boolean;
 }
 
 /** What the pipeline knows of a call that completed, for the capability's result. */
@@ -55,6 +75,8 @@ export interface Charged {
   model: string;
   provider: string;
   usage: Usage;
+  /** A media call's units, as the ledger records them. */
+  units?: MediaUnits;
   costUsd: number;
 }
 
@@ -70,8 +92,19 @@ export interface Capability<Request, Sent, Outcome, Result> {
   model(request: Request): string | undefined;
   /** The request's input bound on `model`, where the price depends on it (long-context prices). */
   priceInput?(request: Request, model: string): number;
-  bound(request: Request, model: string, limits: OutputLimits): Bound<Sent>;
+  /**
+   * The price variant the request names on `model` (an image's size and quality), resolved by
+   * route's price lookup. May refuse (-32602 naming the field) what `model` cannot do.
+   */
+  priceVariant?(request: Request, model: string): string | undefined;
+  bound(request: Request, model: string, limits: OutputLimits, price: Price): Bound<Sent>;
   call(call: ProviderCall<Sent>): Promise<Outcome>;
   count(outcome: Outcome, bound: Bound<Sent>): Counted;
+  /**
+   * What a call that failed once admitted is charged, where the capability knows better than
+   * what streamed (a media call: its units once sent and cut short; nothing if never sent).
+   * Absent: the streamed text's count (progress.ts).
+   */
+  cutShort?(bound: Bound<Sent>, how: CutShort): Counted;
   result(outcome: Outcome, charged: Charged): Result;
 }

@@ -24,7 +24,7 @@ export interface RouteDeps {
   unlock: Pick<UnlockPrompt, 'ensureUnlocked'>;
   limiter: Pick<RateLimiter, 'take'>;
   keyring: Pick<Keyring, 'forRequest'>;
-  providers: Pick<ProviderDirectory, 'priceFor'>;
+  providers: Pick<ProviderDirectory, 'priceFor' | 'serves'>;
   /** The wallet's fallback order between keys. */
   settings: Pick<SettingsStore, 'get'>;
   now: () => number;

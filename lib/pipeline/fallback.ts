@@ -96,7 +96,7 @@ export interface CandidateDeps {
  * now (invalid, out of credit, rate-limited) goes after the usable ones; a disabled key, or one
  * without a price for the model (the bound could not hold), is never a candidate. Empty: none can serve.
  */
-export async function candidatesFor(deps: CandidateDeps, routed: KeyRecord, model: string, order: readonly string[], inputBound?: number): Promise<Candidate[]> {
+export async function candidatesFor(deps: CandidateDeps, routed: KeyRecord, model: string, order: readonly string[], inputBound?: number, variant?: string): Promise<Candidate[]> {
   const keys = [routed];
   for (const id of order) {
     if (id === routed.id) continue;
@@ -108,7 +108,7 @@ export async function candidatesFor(deps: CandidateDeps, routed: KeyRecord, mode
   const candidates: Candidate[] = [];
   for (const key of ordered) {
     if (candidates.length === MAX_ATTEMPTS) break;
-    const price = await deps.providers.priceFor(key, model, inputBound);
+    const price = await deps.providers.priceFor(key, model, inputBound, variant);
     if (price) candidates.push({ key, price });
   }
   return candidates;

@@ -11,7 +11,8 @@ import { nanoToUsd, type Nano } from '../budget/money';
 import { admit } from '../budget/admit';
 import type { PendingEntry } from '../ledger/ledger';
 import { raiseOnAsk } from '../background/raise-budget';
-import type { Capability, Counted } from './capability';
+import type { Capability, Counted, CutShort } from './capability';
+import { WalletError } from '../protocol/errors';
 import type { Caller, PipelineDeps, SettledDeps } from './deps';
 import { route } from './route';
 import { logRefusal, noteKeyUsed, orRefused, pendingEntry, settleFailed, type LedgerLine } from './records';
@@ -37,16 +38,17 @@ export async function runRequest<Request, Sent, Outcome, Result>(
   const trace = deps.tracer.begin();
   const requested = capability.model(request);
   const priceInput = capability.priceInput && ((model: string) => capability.priceInput!(request, model));
+  const variant = capability.priceVariant && ((model: string) => capability.priceVariant!(request, model));
   const refused: LedgerLine = { kind: capability.kind, origin: caller.origin, model: requested ?? '', provider: '' };
-  const { model, key: firstKey, candidates } = await orRefused(deps, refused, () => trace.stage('route', () => route(deps, caller, capability.kind, requested, priceInput)));
+  const { model, key: firstKey, candidates } = await orRefused(deps, refused, () => trace.stage('route', () => route(deps, caller, capability.kind, requested, priceInput, variant)));
   // Reserved at the highest price of the keys that may serve it (lib/pipeline/fallback.ts).
   const keys = new KeyAttempts(deps, candidates);
   const reservePrice = boundPrice(candidates);
 
   const line: LedgerLine = { ...refused, model, provider: deps.providers.providerName(firstKey) };
   const settings = await deps.settings.get();
-  const bound = capability.bound(request, model, { maxOutputTokens: deps.providers.maxOutputTokens(model), defaultMaxTokens: settings.defaultMaxTokens });
-  const entry = pendingEntry(deps.now(), line, firstKey, reservePrice, { reservedNano: costNano(reservePrice, bound.upperBound), inputEstimate: bound.inputEstimate });
+  const bound = capability.bound(request, model, { maxOutputTokens: deps.providers.maxOutputTokens(model), defaultMaxTokens: settings.defaultMaxTokens }, reservePrice);
+  const entry = pendingEntry(deps.now(), line, firstKey, reservePrice, { reservedNano: costNano(reservePrice, bound.upperBound), inputEstimate: bound.inputEstimate, units: bound.units });
   if (signal.aborted) throw abortError();
   // Over budget: refused (4402), or the person is asked to raise it (the site's setting).
   const overBudget = raiseOnAsk(deps, caller, signal, abortError);
@@ -69,6 +71,7 @@ export async function runRequest<Request, Sent, Outcome, Result>(
           readyToSend,
           onDelta: progress.onDelta,
           onUsage: progress.onUsage,
+          onSent: progress.onSent,
         }),
       ),
     );
@@ -79,7 +82,8 @@ export async function runRequest<Request, Sent, Outcome, Result>(
     answered = !!capability.answersBeforeSettling;
     await settleOk(deps, { caller, entry, counted, cost, trace, answered });
     noteKeyUsed(deps, key);
-    return capability.result(outcome, { model, provider: line.provider, usage: counted.counted, costUsd: nanoToUsd(cost) });
+    const usage = { inputTokens: counted.counted.inputTokens, outputTokens: counted.counted.outputTokens };
+    return capability.result(outcome, { model, provider: line.provider, usage, ...(counted.units ? { units: counted.units } : {}), costUsd: nanoToUsd(cost) });
   } catch (error) {
     // The pending entry could not be written: nothing was sent, and there is nothing to settle.
     const refusal = await unwritten;
@@ -88,7 +92,8 @@ export async function runRequest<Request, Sent, Outcome, Result>(
       throw refusal;
     }
     const aborted = signal.aborted || isAbortError(error);
-    await settleCutShort(deps, { entry, price: keys.serving.price, progress, error, aborted });
+    const cutShort = capability.cutShort && ((how: CutShort) => capability.cutShort!(bound, how));
+    await settleCutShort(deps, { entry, price: keys.serving.price, progress, error, aborted, cutShort });
     throw aborted ? abortError() : error;
   } finally {
     // The hold goes, and the caller's pages hear the new spend before the answer (docs/PROTOCOL.md §4).
@@ -107,7 +112,9 @@ interface Settling {
 }
 
 async function settleOk(deps: Pick<PipelineDeps, 'ledger' | 'gate' | 'uiChanged' | 'grantChanged'>, s: Settling): Promise<void> {
-  const settling = () => deps.ledger.settle(s.entry.id, { status: 'ok', ...s.counted.counted, costNano: s.cost }, s.entry);
+  const { inputTokens, outputTokens } = s.counted.counted;
+  const units = s.counted.units;
+  const settling = () => deps.ledger.settle(s.entry.id, { status: 'ok', inputTokens, outputTokens, ...(units ? { units } : {}), costNano: s.cost }, s.entry);
   if (!s.answered) {
     await s.trace.stage('settle', settling);
     return;
@@ -129,10 +136,19 @@ async function settleOk(deps: Pick<PipelineDeps, 'ledger' | 'gate' | 'uiChanged'
 /** A call that failed once admitted: charged what the provider may have billed (docs/BUDGETS.md, Settlement). */
 async function settleCutShort(
   deps: Pick<PipelineDeps, 'ledger'>,
-  f: { entry: PendingEntry; price: Price; progress: CallProgress; error: unknown; aborted: boolean },
+  f: {
+    entry: PendingEntry;
+    price: Price;
+    progress: CallProgress;
+    error: unknown;
+    aborted: boolean;
+    cutShort: ((how: CutShort) => Counted) | undefined;
+  },
 ): Promise<void> {
-  const { usage, billed } = f.progress.failureCharge(f.aborted || isTimeout(f.error));
-  await settleFailed(deps, f.entry, { error: f.error, aborted: f.aborted, usage, billed, price: f.price });
+  const abortedOrTimedOut = f.aborted || isTimeout(f.error);
+  const providerRefused = !abortedOrTimedOut && f.error instanceof WalletError && typeof f.error.data?.status === 'number';
+  const charge: Counted = f.cutShort ? f.cutShort({ sent: f.progress.sent, abortedOrTimedOut, providerRefused }) : f.progress.failureCharge(abortedOrTimedOut);
+  await settleFailed(deps, f.entry, { error: f.error, aborted: f.aborted, usage: charge.counted, billed: charge.billed, units: charge.units, price: f.price });
 }
 
 /** After a request's settlement: its hold is gone, and the caller's pages and the dashboard hear the new spend. */

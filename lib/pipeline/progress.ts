@@ -43,16 +43,23 @@ export class CallProgress {
     return this.streamedChars > 0 || this.reported !== null;
   }
 
+  /** Whether the request went to the network (as a media adapter reports it). */
+  sent = false;
+
+  readonly onSent = (): void => {
+    this.sent = true;
+  };
+
   /**
    * What a failed call is charged. Cut short (by the caller, the timeout, or an error after text
    * streamed), the provider bills the input it processed and what streamed: its own figures
    * where it gave them, but never less output than streamed (Anthropic reports output only at
    * the end of a message). An error before any output charges nothing.
    */
-  failureCharge(abortedOrTimedOut: boolean): { usage: Usage; billed: Usage | null } {
-    if (!abortedOrTimedOut && this.streamedChars === 0) return { usage: { inputTokens: 0, outputTokens: 0 }, billed: null };
+  failureCharge(abortedOrTimedOut: boolean): { counted: Usage; billed: Usage | null } {
+    if (!abortedOrTimedOut && this.streamedChars === 0) return { counted: { inputTokens: 0, outputTokens: 0 }, billed: null };
     return {
-      usage: {
+      counted: {
         inputTokens: this.reported?.inputTokens || this.entry.inputEstimate,
         outputTokens: Math.max(this.reported?.outputTokens ?? 0, tokensForChars(this.streamedChars)),
       },

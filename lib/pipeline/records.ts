@@ -1,9 +1,8 @@
 /** What a request leaves in the ledger and on its key besides its answer, for every capability. */
-import type { Usage } from '../protocol/chat';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import type { KeyRecord } from '../db/tables/keys';
-import type { LedgerEntry } from '../db/tables/ledger';
-import type { Price } from '../budget/price';
+import type { LedgerEntry, MediaUnits } from '../db/tables/ledger';
+import type { Metered, Price } from '../budget/price';
 import type { Nano } from '../budget/money';
 import { chargeNano } from '../budget/charge';
 import type { PendingEntry } from '../ledger/ledger';
@@ -36,7 +35,7 @@ export async function orRefused<T>(deps: Pick<RecordDeps, 'ledger' | 'now' | 'ui
 }
 
 /** The pending entry written before the call: what it reserves, and the wallet's own input estimate. */
-export function pendingEntry(now: number, line: LedgerLine, key: KeyRecord, price: Price, bound: { reservedNano: Nano; inputEstimate: number }): PendingEntry {
+export function pendingEntry(now: number, line: LedgerLine, key: KeyRecord, price: Price, bound: { reservedNano: Nano; inputEstimate: number; units?: MediaUnits | undefined }): PendingEntry {
   return {
     ...idAndTime(now),
     ...line,
@@ -48,6 +47,8 @@ export function pendingEntry(now: number, line: LedgerLine, key: KeyRecord, pric
     reservedNano: bound.reservedNano,
     inputEstimate: bound.inputEstimate,
     price,
+    // A media request's units as metered before it was sent: what recovery charges if the worker dies.
+    ...(bound.units ? { units: bound.units } : {}),
   };
 }
 
@@ -59,13 +60,15 @@ export function pendingEntry(now: number, line: LedgerLine, key: KeyRecord, pric
 export async function settleFailed(
   deps: Pick<RecordDeps, 'ledger'>,
   entry: PendingEntry,
-  failure: { error: unknown; aborted: boolean; usage: Usage; billed?: Usage | null; price: Price },
+  failure: { error: unknown; aborted: boolean; usage: Metered; billed?: Metered | null; units?: MediaUnits | undefined; price: Price },
 ): Promise<void> {
-  const { error, aborted, usage, billed, price } = failure;
+  const { error, aborted, usage, billed, units, price } = failure;
   const wire = error instanceof WalletError ? error : undefined;
   await deps.ledger.settle(entry.id, {
     status: aborted ? 'aborted' : 'error',
-    ...usage,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    ...(units ? { units } : {}),
     costNano: chargeNano(price, entry.reservedNano, billed, usage),
     ...(wire ? { errorCode: wire.code, errorMessage: wire.message } : aborted ? {} : { errorCode: ErrorCode.provider, errorMessage: 'Internal wallet error' }),
   }, entry);

@@ -5,6 +5,9 @@ import type { GrantRecord, Scope } from '../db/tables/grants';
 import type { KeyRecord } from '../db/tables/keys';
 import { isActive } from '../grants/grants';
 import type { Price } from '../budget/price';
+import { MEDIA_SCOPES, type MediaScope } from '../protocol/scopes';
+import { presetFor } from '../providers/presets';
+import { modelKind, type ModelKind } from '../providers/model-kind';
 import type { Caller, RouteDeps } from './deps';
 import { candidatesFor, fallbackOrder, type Candidate } from './fallback';
 
@@ -28,13 +31,45 @@ export interface Routed {
   candidates: Candidate[];
 }
 
+const isMediaScope = (scope: Scope): scope is MediaScope => (MEDIA_SCOPES as readonly Scope[]).includes(scope);
+
+/** What a capability is called in a refusal: "OpenAI does not support text to speech". */
+const CAPABILITY_WORDS: Readonly<Record<Scope, string>> = {
+  chat: 'chat',
+  models: 'listing models',
+  embed: 'embeddings',
+  speech: 'text to speech',
+  transcription: 'transcription',
+  images: 'image generation',
+};
+
+const MEDIA_KIND: Readonly<Record<MediaScope, ModelKind>> = { speech: 'speech', transcription: 'transcription', images: 'image' };
+
+/**
+ * The model a request without one uses: the grant's default for its capability (chat and embed
+ * share `defaultModel`); a media capability without one set uses the first granted model of its kind.
+ */
+function defaultModelOf(grant: GrantRecord, scope: Scope): string | undefined {
+  if (!isMediaScope(scope)) return grant.defaultModel;
+  return grant.defaults?.[scope] ?? grant.models.find((m) => modelKind(m) === MEDIA_KIND[scope]);
+}
+
 /**
  * Resolves the model, key and price of a request, after the grant, lock and rate checks.
- * `inputBound` (the request's input bound for a model) picks a long-context price where one applies.
+ * `inputBound` (the request's input bound for a model) picks a long-context price where one
+ * applies; `variant` names the price variant of the request on a model (an image's size and quality).
+ * A key whose provider cannot serve the capability is refused (4200) before its price is asked.
  */
-export async function route(deps: RouteDeps, caller: Caller, scope: Scope, requested: string | undefined, inputBound?: (model: string) => number): Promise<Routed> {
+export async function route(
+  deps: RouteDeps,
+  caller: Caller,
+  scope: Scope,
+  requested: string | undefined,
+  inputBound?: (model: string) => number,
+  variant?: (model: string) => string | undefined,
+): Promise<Routed> {
   const grant = await requireGrant(deps, caller.origin, scope);
-  const model = requested ?? grant.defaultModel;
+  const model = requested ?? defaultModelOf(grant, scope);
   if (!model) throw new WalletError(ErrorCode.invalidParams, messages.noDefaultModel());
   const keyId = grant.routes[model];
   if (!grant.models.includes(model) || !keyId) throw new WalletError(ErrorCode.unauthorized, messages.modelNotGranted(model));
@@ -43,8 +78,11 @@ export async function route(deps: RouteDeps, caller: Caller, scope: Scope, reque
     throw new WalletError(ErrorCode.rateLimited, messages.rateLimited(grant.rateLimitPerMin), { retryAfterMs: 60_000 });
   }
   const routed = await deps.keyring.forRequest(keyId);
+  if (scope !== 'models' && deps.providers.serves && !deps.providers.serves(routed, scope)) {
+    throw new WalletError(ErrorCode.unsupported, messages.unsupportedFeature(presetFor(routed.provider)?.label ?? routed.provider, CAPABILITY_WORDS[scope]));
+  }
   const order = fallbackOrder(grant, (await deps.settings.get()).keyFallback);
-  const candidates = await candidatesFor(deps, routed, model, order, inputBound?.(model));
+  const candidates = await candidatesFor(deps, routed, model, order, inputBound?.(model), variant?.(model));
   if (!candidates.length) throw routed.enabled ? new WalletError(ErrorCode.budgetExceeded, messages.noPrice(model)) : new WalletError(ErrorCode.unauthorized, messages.keyDisabled(model));
   const { key, price } = candidates[0]!;
   return { grant, model, key, price, candidates };

@@ -10,7 +10,7 @@ import { parseOrThrow } from './validate';
 import { ToWalletSchema } from './wire-schema';
 import { GenerateImageRequest, MAX_AUDIO_BYTES, MAX_IMAGE_PROMPT, MAX_SPEECH_CHARS, SpeakRequest, TranscribeRequest } from './media';
 
-/** The media methods, whose params' schemas are lib/protocol/media.ts (registered in page-methods.ts by #24's handlers). */
+/** The media methods, whose params' schemas are lib/protocol/media.ts (their limits are checked below, with Blobs counted by size). */
 const MEDIA_METHODS = { speak: SpeakRequest, transcribe: TranscribeRequest, generateImage: GenerateImageRequest };
 
 /** Every character escaped in JSON to six (`\u0001`): the longest a string of its length encodes to. */
@@ -18,7 +18,7 @@ const escaped = (n: number) => '\u0001'.repeat(n);
 const image = `data:image/png;base64,${'A'.repeat(20_000_000 - 22)}`;
 
 /** Each method's largest message at its schema maxima, with its largest field escaped throughout. */
-const LARGEST_VALID: Record<PageMethod, unknown[]> = {
+const LARGEST_VALID: Record<Exclude<PageMethod, keyof typeof MEDIA_METHODS>, unknown[]> = {
   getGrant: [{ t: 'req', id: 2 ** 31, method: 'getGrant', stream: false }],
   disconnect: [{ t: 'req', id: 2 ** 31, method: 'disconnect', stream: false }],
   models: [{ t: 'req', id: 2 ** 31, method: 'models', stream: false }],

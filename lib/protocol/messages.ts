@@ -20,6 +20,15 @@ export const messages = {
   tooManyPending: () => 'Too many pending requests from this page: the user has not answered the ones already waiting',
   budgetExceeded: (need: string, left: string) =>
     `Budget exceeded: this request may cost up to $${need}, the site has $${left} left this period`,
+  /** Transcription: audio whose duration cannot be measured is never sent (its cost would be unbounded). */
+  audioUnmeasurable: () => 'not audio whose duration the wallet can measure (WAV, MP3, M4A, OGG, FLAC or WebM)',
+  audioTypeContradicts: (said: string, container: string) => `'${said}' is not what the bytes are (${container} audio)`,
+  /** Images: what a known model cannot make (the problem of an invalid `n`, `size` or `quality`). */
+  imageCountTooMany: (model: string, max: number) => `${model} makes at most ${max} image${max === 1 ? '' : 's'} a request`,
+  imageSizeUnknown: (model: string, sizes: readonly string[]) => `${model} makes ${sizes.join(', ')}`,
+  imageQualityUnknown: (model: string, quality: string) => `${model} has no quality '${quality}'`,
+  /** Speech: a text over the provider's own cap. */
+  speechTooLong: (provider: string, max: number) => `${provider} takes at most ${max} characters`,
   noPrice: (model: string) => `No price is known for the model '${model}': set its price in the wallet first`,
   grantPaused: () => 'This site is paused in the wallet',
   grantExpired: () => 'This site\'s grant has expired',

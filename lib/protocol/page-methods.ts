@@ -1,6 +1,7 @@
 /** The params of each page method (docs/API.md, "The page API"), validated in the background. */
 import { z } from 'zod';
 import { ChatRequest, EmbedRequest } from './chat';
+import { GenerateImageRequest, SpeakRequest, TranscribeRequest } from './media';
 import { SCOPES } from './scopes';
 
 export const ScopeSchema = z.enum(SCOPES);
@@ -27,6 +28,9 @@ export const pageMethodParams = {
   models: NoParams,
   chat: ChatRequest,
   embed: EmbedRequest,
+  speak: SpeakRequest,
+  transcribe: TranscribeRequest,
+  generateImage: GenerateImageRequest,
 } as const;
 
 export type PageMethod = keyof typeof pageMethodParams;

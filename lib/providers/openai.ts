@@ -3,56 +3,19 @@
  * Runs in the background only (MV3 service worker / Firefox background page): hence
  * `dangerouslyAllowBrowser`. No SDK retries: the wallet decides what to retry and charge.
  */
-import OpenAI from 'openai';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
-import { DEFAULT_TIMEOUT_MS, withCall } from './_call';
-import { fetchAfter } from './send-gate';
-import { watchedFetch, type ThrottleWatch } from './extension-throttle';
-import type { ErrorContext } from './errors';
+import { withCall } from './_call';
+import { errorContext, makeClient, malformed, type AdapterOptions } from './openai-client';
 import { maxTokensFieldFor, toOpenAIChatRequest } from './openai-request';
 import { readOpenAIStream } from './openai-stream';
-import type { ChatCallbacks, ProviderAdapter, ProviderCredentials } from './types';
+import { openaiMedia } from './openai-media';
+import type { ProviderAdapter } from './types';
 
-export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+export { OPENAI_BASE_URL, type AdapterOptions } from './openai-client';
 
 /** `listModels` stops after this many ids (a runaway server cannot fill memory). */
 const MAX_MODELS = 2_000;
-
-export interface AdapterOptions {
-  /** The `fetch` the SDK uses; tests pass a fake that replays recorded wire traffic. */
-  fetch?: typeof globalThis.fetch;
-  /** Counts server errors for Chromium's throttling (extension-throttle.ts); tests pass their own. */
-  throttle?: ThrottleWatch;
-}
-
-function errorContext(creds: ProviderCredentials): ErrorContext {
-  return { label: creds.label, secrets: creds.secret ? [creds.secret] : [], timeoutMs: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS };
-}
-
-function makeClient(creds: ProviderCredentials, opts: AdapterOptions, gate: Pick<ChatCallbacks, 'readyToSend'> = {}): OpenAI {
-  const fetch = watchedFetch(fetchAfter(gate.readyToSend, opts.fetch), opts.throttle);
-  const keyless = creds.secret === '';
-  return new OpenAI({
-    // The SDK needs some key; keyless local servers (Ollama, LM Studio) get no Authorization header.
-    apiKey: keyless ? 'keyless' : creds.secret,
-    baseURL: creds.baseUrl ?? OPENAI_BASE_URL,
-    organization: null,
-    project: null,
-    adminAPIKey: null,
-    webhookSecret: null,
-    dangerouslyAllowBrowser: true,
-    maxRetries: 0,
-    timeout: creds.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    logLevel: 'off',
-    fetch,
-    ...(keyless ? { defaultHeaders: { Authorization: null } } : {}),
-  });
-}
-
-function malformed(label: string, what: string): WalletError {
-  return new WalletError(ErrorCode.provider, messages.providerMalformed(label, what), { kind: 'server', status: null });
-}
 
 /** An OpenAI-wire adapter; `opts.fetch` replaces the network (tests). */
 export function createOpenAIAdapter(opts: AdapterOptions = {}): ProviderAdapter {
@@ -105,6 +68,8 @@ export function createOpenAIAdapter(opts: AdapterOptions = {}): ProviderAdapter 
         };
       });
     },
+
+    ...openaiMedia(opts),
   };
 }
 

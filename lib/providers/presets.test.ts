@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anthropicAdapter } from './anthropic';
 import { openaiAdapter } from './openai';
-import { PRESETS, baseUrlFor, filterModels, isLocalBaseUrl, knownModels, presetFor, presetForBaseUrl } from './presets';
+import { PRESETS, baseUrlFor, filterModels, isLocalBaseUrl, knownModels, presetFor, presetForBaseUrl, presetServes, type ProviderCapability } from './presets';
 import { adapterFor, adapterForKey, credentialsFor } from './registry';
 import type { ProviderKind } from './types';
 
@@ -39,11 +39,40 @@ describe('presets', () => {
     expect(baseUrlFor('openai-compatible')).toBeUndefined();
   });
 
+  it('says which capabilities each preset serves: all for OpenAI and OpenAI-compatible endpoints', () => {
+    expect(['chat', 'embed', 'speech', 'transcription', 'images'].every((c) => presetServes('openai', c as ProviderCapability))).toBe(true);
+    expect(presetServes('openai-compatible', 'images')).toBe(true);
+    expect(presetServes('groq', 'transcription')).toBe(true);
+    expect(presetServes('groq', 'images')).toBe(false);
+    expect(presetServes('gemini', 'images')).toBe(true);
+    expect(presetServes('anthropic', 'speech')).toBe(false);
+    expect(presetServes('elevenlabs', 'speech')).toBe(true);
+    expect(presetServes('elevenlabs', 'chat')).toBe(false);
+    expect(presetServes('__proto__', 'chat')).toBe(false);
+    expect(presetFor('elevenlabs')).toMatchObject({ label: 'ElevenLabs', kind: 'elevenlabs', defaultBaseUrl: 'https://api.elevenlabs.io' });
+  });
+
   it('filters model lists and knows a few models per preset', () => {
-    expect(filterModels('openai', ['gpt-4o-mini', 'dall-e-3', 'whisper-1', 'tts-1', 'gpt-4o-realtime-preview', 'text-embedding-3-small', 'omni-moderation-latest', 'o3'])).toEqual([
+    // Speech, transcription and image models are grantable; realtime, chat-audio and moderation ones are not.
+    const listed = ['gpt-4o-mini', 'dall-e-3', 'whisper-1', 'tts-1', 'gpt-4o-realtime-preview', 'text-embedding-3-small', 'omni-moderation-latest', 'o3'];
+    listed.push('gpt-4o-mini-tts', 'gpt-4o-transcribe', 'gpt-4o-mini-transcribe', 'gpt-image-1', 'gpt-4o-audio-preview', 'gpt-4o-realtime-preview-2024-12-17', 'gpt-4o-mini-realtime-preview', 'tts-1-hd', 'sora-2');
+    expect(filterModels('openai', listed)).toEqual([
       'gpt-4o-mini',
+      'dall-e-3',
+      'whisper-1',
+      'tts-1',
       'text-embedding-3-small',
       'o3',
+      'gpt-4o-mini-tts',
+      'gpt-4o-transcribe',
+      'gpt-4o-mini-transcribe',
+      'gpt-image-1',
+      'tts-1-hd',
+    ]);
+    expect(filterModels('groq', ['llama-3.1-8b-instant', 'whisper-large-v3', 'playai-tts', 'meta-llama/llama-guard-4-12b'])).toEqual(['llama-3.1-8b-instant', 'whisper-large-v3', 'playai-tts']);
+    expect(filterModels('gemini', ['models/gemini-2.5-flash', 'models/imagen-3.0-generate-002', 'models/gemini-2.5-flash-preview-tts', 'models/veo-2'])).toEqual([
+      'models/gemini-2.5-flash',
+      'models/imagen-3.0-generate-002',
     ]);
     expect(filterModels('openrouter', ['a/b'])).toEqual(['a/b']);
     expect(knownModels('openai')).toContain('gpt-4o-mini');

@@ -5,8 +5,14 @@
  */
 import { isLocalBaseUrl } from './local';
 import type { ProviderKind } from './types';
+import type { LedgerKind } from '../db/tables/ledger';
 
 export { isLocalBaseUrl } from './local';
+
+/** What a provider can be asked to do: a capability's scope (and the ledger kind it writes). */
+export type ProviderCapability = LedgerKind;
+
+export const ALL_CAPABILITIES: readonly ProviderCapability[] = ['chat', 'embed', 'speech', 'transcription', 'images'];
 
 export interface ProviderPreset {
   /** Stored on the key record (`KeyRecord.provider`); never changes. */
@@ -23,20 +29,31 @@ export interface ProviderPreset {
   readonly keyless: boolean;
   /** Where a person gets a key. */
   readonly keyUrl?: string;
-  /** Keeps the models of `listModels` a site could use (drops e.g. TTS, image and moderation models). */
+  /** Keeps the models of `listModels` a site could use (drops e.g. moderation and realtime models). */
   readonly modelFilter?: (id: string) => boolean;
+  /**
+   * The capabilities its endpoint serves; a request for another is refused (4200) before
+   * anything is sent. Absent: all of them, and the endpoint answers (OpenAI-compatible servers).
+   */
+  readonly capabilities?: readonly ProviderCapability[];
 }
 
-/** OpenAI lists every model of the account; keep the chat and embedding ones. */
-const openaiModels = (id: string): boolean =>
-  /^(gpt-|o\d|chatgpt-|codex-|text-embedding-)/.test(id) &&
-  !/(audio|realtime|transcribe|tts|image|search|instruct|moderation|dall-e|whisper|sora|computer-use)/.test(id);
+/**
+ * OpenAI lists every model of the account; keep the ones a site can be granted: chat, embedding,
+ * speech (tts-*), transcription (whisper-*, *-transcribe) and image (dall-e-*, gpt-image-*) models.
+ * Realtime, chat-audio, search, moderation, video and computer-use models stay out.
+ */
+const openaiModels = (id: string): boolean => {
+  if (/^(tts-|whisper-|dall-e-|gpt-image-)/.test(id) || /^gpt-4o(-mini)?-(tts|transcribe)/.test(id)) return !/realtime/.test(id);
+  return /^(gpt-|o\d|chatgpt-|codex-|text-embedding-)/.test(id) && !/(audio|realtime|transcribe|tts|image|search|instruct|moderation|sora|computer-use)/.test(id);
+};
 
-/** Gemini's OpenAI endpoint lists `models/gemini-…` and non-chat models too. */
-const geminiModels = (id: string): boolean => /gemini|embedding/.test(id) && !/(tts|image|live|audio|veo|imagen)/.test(id);
+/** Gemini's OpenAI endpoint lists `models/gemini-…` and non-chat models too; Imagen models make images there. */
+const geminiModels = (id: string): boolean =>
+  /(^|\/)imagen-/.test(id) || (/gemini|embedding/.test(id) && !/(tts|image|live|audio|veo|imagen)/.test(id));
 
-/** Groq also serves speech models. */
-const groqModels = (id: string): boolean => !/(whisper|tts|playai|orpheus|guard)/.test(id);
+/** Groq serves chat, transcription (whisper-*) and speech (playai-tts) models; its guard models are not for sites. */
+const groqModels = (id: string): boolean => !/guard/.test(id);
 
 export const PRESETS: readonly ProviderPreset[] = Object.freeze([
   {
@@ -48,6 +65,7 @@ export const PRESETS: readonly ProviderPreset[] = Object.freeze([
     keyless: false,
     keyUrl: 'https://platform.openai.com/api-keys',
     modelFilter: openaiModels,
+    capabilities: ALL_CAPABILITIES,
   },
   {
     id: 'anthropic',
@@ -57,6 +75,7 @@ export const PRESETS: readonly ProviderPreset[] = Object.freeze([
     needsBaseUrl: false,
     keyless: false,
     keyUrl: 'https://console.anthropic.com/settings/keys',
+    capabilities: ['chat'],
   },
   { id: 'openai-compatible', label: 'OpenAI-compatible', kind: 'openai', needsBaseUrl: true, keyless: false },
   {
@@ -67,6 +86,7 @@ export const PRESETS: readonly ProviderPreset[] = Object.freeze([
     needsBaseUrl: false,
     keyless: false,
     keyUrl: 'https://openrouter.ai/settings/keys',
+    capabilities: ['chat', 'embed'],
   },
   {
     id: 'groq',
@@ -77,6 +97,7 @@ export const PRESETS: readonly ProviderPreset[] = Object.freeze([
     keyless: false,
     keyUrl: 'https://console.groq.com/keys',
     modelFilter: groqModels,
+    capabilities: ['chat', 'transcription', 'speech'],
   },
   {
     id: 'together',
@@ -86,6 +107,7 @@ export const PRESETS: readonly ProviderPreset[] = Object.freeze([
     needsBaseUrl: false,
     keyless: false,
     keyUrl: 'https://api.together.ai/settings/api-keys',
+    capabilities: ['chat', 'embed'],
   },
   {
     id: 'mistral',
@@ -95,6 +117,7 @@ export const PRESETS: readonly ProviderPreset[] = Object.freeze([
     needsBaseUrl: false,
     keyless: false,
     keyUrl: 'https://console.mistral.ai/api-keys',
+    capabilities: ['chat', 'embed'],
   },
   {
     id: 'deepseek',
@@ -105,6 +128,7 @@ export const PRESETS: readonly ProviderPreset[] = Object.freeze([
     needsBaseUrl: false,
     keyless: false,
     keyUrl: 'https://platform.deepseek.com/api_keys',
+    capabilities: ['chat'],
   },
   {
     id: 'xai',
@@ -114,6 +138,7 @@ export const PRESETS: readonly ProviderPreset[] = Object.freeze([
     needsBaseUrl: false,
     keyless: false,
     keyUrl: 'https://console.x.ai',
+    capabilities: ['chat'],
   },
   {
     id: 'gemini',
@@ -124,9 +149,20 @@ export const PRESETS: readonly ProviderPreset[] = Object.freeze([
     keyless: false,
     keyUrl: 'https://aistudio.google.com/apikey',
     modelFilter: geminiModels,
+    capabilities: ['chat', 'embed', 'images'],
   },
-  { id: 'ollama', label: 'Ollama', kind: 'openai', defaultBaseUrl: 'http://localhost:11434/v1', needsBaseUrl: false, keyless: true },
-  { id: 'lmstudio', label: 'LM Studio', kind: 'openai', defaultBaseUrl: 'http://localhost:1234/v1', needsBaseUrl: false, keyless: true },
+  {
+    id: 'elevenlabs',
+    label: 'ElevenLabs',
+    kind: 'elevenlabs',
+    defaultBaseUrl: 'https://api.elevenlabs.io',
+    needsBaseUrl: false,
+    keyless: false,
+    keyUrl: 'https://elevenlabs.io/app/settings/api-keys',
+    capabilities: ['speech', 'transcription'],
+  },
+  { id: 'ollama', label: 'Ollama', kind: 'openai', defaultBaseUrl: 'http://localhost:11434/v1', needsBaseUrl: false, keyless: true, capabilities: ['chat', 'embed'] },
+  { id: 'lmstudio', label: 'LM Studio', kind: 'openai', defaultBaseUrl: 'http://localhost:1234/v1', needsBaseUrl: false, keyless: true, capabilities: ['chat', 'embed'] },
 ] satisfies ProviderPreset[]);
 
 const byId = new Map(PRESETS.map((p) => [p.id, p]));
@@ -170,9 +206,16 @@ const KNOWN_MODELS: Readonly<Record<string, readonly string[]>> = {
   deepseek: ['deepseek-flash', 'deepseek-v4-pro'],
   xai: ['grok-4', 'grok-4-1-fast-reasoning'],
   gemini: ['gemini-2.5-flash', 'gemini-2.5-pro'],
+  elevenlabs: ['eleven_multilingual_v2', 'eleven_flash_v2_5', 'scribe_v1'],
 };
 
 /** Model ids to offer for `presetId` when its models could not be listed (may be empty). */
 export function knownModels(presetId: string): string[] {
   return Object.hasOwn(KNOWN_MODELS, presetId) ? [...(KNOWN_MODELS[presetId] ?? [])] : [];
+}
+
+/** Whether a key of preset `presetId` can serve `capability` (an unknown preset serves nothing). */
+export function presetServes(presetId: string, capability: ProviderCapability): boolean {
+  const preset = presetFor(presetId);
+  return !!preset && (preset.capabilities ?? ALL_CAPABILITIES).includes(capability);
 }

@@ -6,6 +6,7 @@ import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { anthropicAdapter } from './anthropic';
 import { openaiAdapter } from './openai';
+import { elevenlabsAdapter } from './elevenlabs';
 import { baseUrlFor, presetFor } from './presets';
 import type { ProviderAdapter, ProviderCredentials, ProviderKind } from './types';
 
@@ -16,6 +17,8 @@ export function adapterFor(kind: ProviderKind): ProviderAdapter {
       return openaiAdapter;
     case 'anthropic':
       return anthropicAdapter;
+    case 'elevenlabs':
+      return elevenlabsAdapter;
     default: {
       const never: never = kind;
       throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('provider', `unknown provider kind ${String(never)}`));

@@ -3,9 +3,10 @@
  * the one place a plaintext key is used, for the moment of the call.
  */
 import type { ChatRequest, EmbedRequest, FinishReason, ToolCall, Usage } from '../protocol/chat';
+import type { GeneratedImage, GenerateImageRequest, SpeechFormat, TranscriptFormat } from '../protocol/media';
 
 /** The wire format a provider speaks. Presets map to one of these. */
-export type ProviderKind = 'openai' | 'anthropic';
+export type ProviderKind = 'openai' | 'anthropic' | 'elevenlabs';
 
 /** A key as the adapter needs it: decrypted secret and the SDK base URL. */
 export interface ProviderCredentials {
@@ -56,6 +57,62 @@ export interface EmbedOutcome {
   usage: { inputTokens: number } | null;
 }
 
+/** How a media call is sent: after the pending entry is written, and telling when it left. */
+export interface MediaCallbacks {
+  /** As {@link ChatCallbacks.readyToSend}: nothing is sent before it resolves; if it rejects, nothing is sent. */
+  readyToSend: Promise<void>;
+  /** Called as the request goes to the network (what a cut-short call may have been billed for). */
+  onSent?(): void;
+}
+
+/** A speech request as sent: the model resolved, the format always named. */
+export interface SpeechCall {
+  model: string;
+  text: string;
+  voice?: string | undefined;
+  format: SpeechFormat;
+  instructions?: string | undefined;
+  speed?: number | undefined;
+}
+
+export interface SpeechOutcome {
+  audio: Uint8Array;
+  mimeType: string;
+  model: string;
+}
+
+/** A transcription request as sent: the audio's type measured from its bytes (lib/media/duration.ts). */
+export interface TranscriptionCall {
+  model: string;
+  audio: Uint8Array;
+  mimeType: string;
+  /** The upload's file name; its extension tells the provider the container. */
+  fileName: string;
+  language?: string | undefined;
+  prompt?: string | undefined;
+  responseFormat: TranscriptFormat;
+  temperature?: number | undefined;
+}
+
+export interface TranscriptionOutcome {
+  text: string;
+  model: string;
+  /** The provider's own body for `text`, `srt`, `vtt` and `verbose_json`. */
+  body?: string;
+  language?: string;
+  /** Tokens, when the provider bills and reports them (gpt-4o-transcribe); null: it did not. */
+  usage: Usage | null;
+}
+
+export type ImageCall = Omit<GenerateImageRequest, 'model' | 'n'> & { model: string; n: number };
+
+export interface ImageOutcome {
+  images: GeneratedImage[];
+  model: string;
+  /** Tokens, when the provider bills and reports them (gpt-image-1); null: it did not. */
+  usage: Usage | null;
+}
+
 export interface ProviderAdapter {
   readonly kind: ProviderKind;
   /**
@@ -68,4 +125,11 @@ export interface ProviderAdapter {
   listModels(creds: ProviderCredentials, signal?: AbortSignal): Promise<string[]>;
   /** Embeddings; an adapter that cannot embed throws 4200. */
   embed(creds: ProviderCredentials, request: EmbedRequest & { model: string }, signal: AbortSignal): Promise<EmbedOutcome>;
+  /**
+   * Text to speech, the audio read to its end (an abort stops it mid-stream). Absent: the adapter
+   * cannot (4200, before anything is sent); likewise for the two below.
+   */
+  speak?(creds: ProviderCredentials, request: SpeechCall, callbacks: MediaCallbacks, signal: AbortSignal): Promise<SpeechOutcome>;
+  transcribe?(creds: ProviderCredentials, request: TranscriptionCall, callbacks: MediaCallbacks, signal: AbortSignal): Promise<TranscriptionOutcome>;
+  generateImage?(creds: ProviderCredentials, request: ImageCall, callbacks: MediaCallbacks, signal: AbortSignal): Promise<ImageOutcome>;
 }

@@ -9,8 +9,8 @@ export const inflightV1 = 'id';
 
 export interface InflightEntry extends LedgerEntry {
   status: 'pending';
-  /** The model's price when the request was admitted: what recovery charges at. */
-  price: { inputPerM: number; outputPerM: number };
+  /** The model's price when the request was admitted (a media model's own rates too): what recovery charges at. */
+  price: { inputPerM: number; outputPerM: number; perMChars?: number; perMinute?: number; minSeconds?: number; perImage?: number };
   /** Characters streamed so far, checkpointed so a killed worker can still charge fairly. */
   streamedChars?: number;
 }

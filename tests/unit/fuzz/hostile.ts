@@ -109,7 +109,8 @@ type Path = (string | number)[];
 
 function paths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   out.push(prefix);
-  if (value && typeof value === 'object' && prefix.length < 8) {
+  // Binary data (a media method's bytes) is one value: replaced or removed whole, never per byte.
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && prefix.length < 8) {
     for (const key of Object.keys(value)) paths((value as Record<string, unknown>)[key], [...prefix, Array.isArray(value) ? Number(key) : key], out);
   }
   return out;

@@ -26,6 +26,14 @@ export const CONNECT_SAMPLES = [{}, { scopes: ['chat', 'embed'], models: ['gpt-4
 
 export const EMBED_SAMPLES = [{ input: 'x' }, { input: ['a', 'b'], model: 'text-embedding-3-small' }];
 
+/** The media methods' params as the worker's handlers get them: binary data already a Uint8Array. */
+export const SPEAK_SAMPLES = [{ text: 'hi' }, { text: 'Hello there', voice: 'nova', model: 'tts-1', format: 'wav', instructions: 'calm', speed: 1.2 }];
+export const TRANSCRIBE_SAMPLES = [
+  { audio: new Uint8Array([82, 73, 70, 70]) },
+  { audio: new Uint8Array([1, 2, 3]), audioType: 'audio/webm', model: 'whisper-1', language: 'en', prompt: 'p', responseFormat: 'srt', temperature: 0 },
+];
+export const IMAGE_SAMPLES = [{ prompt: 'a cat' }, { prompt: 'owls', n: 2, size: '1024x1024', quality: 'high', model: 'gpt-image-1', background: 'transparent', outputFormat: 'webp' }];
+
 export const PARAM_SAMPLES: Record<string, readonly unknown[]> = {
   connect: CONNECT_SAMPLES,
   getGrant: [undefined],
@@ -33,6 +41,9 @@ export const PARAM_SAMPLES: Record<string, readonly unknown[]> = {
   models: [undefined],
   chat: CHAT_SAMPLES,
   embed: EMBED_SAMPLES,
+  speak: SPEAK_SAMPLES,
+  transcribe: TRANSCRIBE_SAMPLES,
+  generateImage: IMAGE_SAMPLES,
 };
 
 export const WIRE_SAMPLES = [
