@@ -10,6 +10,7 @@ import type { LedgerEntry, LedgerStatus } from '../db/tables/ledger';
 import type { RollupRecord } from '../db/tables/rollups';
 import { completion, request } from '../db/idb';
 import { localDay, periodKey } from '../budget/period';
+import { withKeySpend } from './key-spend';
 
 export interface Settlement {
   status: Exclude<LedgerStatus, 'pending'>;
@@ -66,7 +67,7 @@ export function settledRows(entry: LedgerEntry, s: Settlement, at: number, grant
     outputTokens: (rollup?.outputTokens ?? 0) + s.outputTokens,
     costNano: (rollup?.costNano ?? 0) + cost,
   };
-  return { settled, charged, rollup: rolled };
+  return { settled, charged, rollup: withKeySpend(rolled, rollup, entry.keyId, cost) };
 }
 
 /**
