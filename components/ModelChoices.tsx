@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { priceInWords } from '@/lib/ui/format';
 import type { ApprovalView } from '@/lib/ui/types';
+import { KeyHealthNote } from './KeyHealthNote';
 
 /**
  * The approval window's models: each with the key that serves it and its price. Which are ticked
@@ -21,6 +22,7 @@ export function ModelChoices({ approval, ticked, onToggle }: { approval: Approva
           <span id={`${base}-${i}`} className={o.price ? 'muted model-price' : 'warn model-price'} data-testid="model-price">
             {priceInWords(o.price)}
           </span>
+          {o.keyHealth ? <KeyHealthNote keyHealth={{ ...o.keyHealth, name: o.keyName }} /> : null}
         </div>
       ))}
       {unpriced ? (

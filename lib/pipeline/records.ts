@@ -57,7 +57,7 @@ export function pendingEntry(now: number, line: LedgerLine, key: KeyRecord, pric
  * the key invalid when the provider refused it.
  */
 export async function settleFailed(
-  deps: Pick<RecordDeps, 'ledger' | 'keyring'>,
+  deps: Pick<RecordDeps, 'ledger' | 'keyring'> & Partial<Pick<RecordDeps, 'now'>>,
   entry: PendingEntry,
   key: KeyRecord,
   failure: { error: unknown; aborted: boolean; usage: Usage; billed?: Usage | null; price: Price },
@@ -70,7 +70,8 @@ export async function settleFailed(
     costNano: chargeNano(price, entry.reservedNano, billed, usage),
     ...(wire ? { errorCode: wire.code, errorMessage: wire.message } : aborted ? {} : { errorCode: ErrorCode.provider, errorMessage: 'Internal wallet error' }),
   }, entry);
-  if (wire?.data?.kind === 'auth') void deps.keyring.update(key.id, { status: 'invalid', statusMessage: wire.message });
+  // Marked with when the provider said so, shown with the key wherever it is listed (lib/ui/key-health.ts).
+  if (wire?.data?.kind === 'auth') void deps.keyring.update(key.id, { status: 'invalid', statusMessage: wire.message, checkedAt: (deps.now ?? Date.now)() });
 }
 
 /** "Last used" to the minute: no extra write on every request of a busy site. */

@@ -1,0 +1,33 @@
+import { call } from '@/lib/ui/client';
+import { useWallet } from '@/lib/ui/hooks';
+import { keyHealthNote, type KeyHealth } from '@/lib/ui/key-health';
+import type { KeyView, SiteDetails } from '@/lib/ui/types';
+
+/** One key that is not working, in plain words (lib/ui/key-health.ts); nothing for a working key. */
+export function KeyHealthNote({ keyHealth, id }: { keyHealth: KeyHealth; id?: string }) {
+  const note = keyHealthNote(keyHealth);
+  if (!note) return null;
+  return (
+    <p id={id} className={`${note.level} small`} data-testid="key-health">
+      {note.text}
+    </p>
+  );
+}
+
+/** The popup's notes for the keys that serve the current site (its routes) and are not working. */
+export function SiteKeysHealth({ origin }: { origin: string }) {
+  const keys = useWallet(async () => {
+    const [details, all] = await Promise.all([call<SiteDetails | null>('grants.details', { origin }), call<KeyView[]>('keys.list')]);
+    const used = new Set(Object.values(details?.routes ?? {}));
+    return all.filter((k) => used.has(k.id));
+  }, [origin]);
+  const unwell = (keys.data ?? []).filter((k) => keyHealthNote(k));
+  if (!unwell.length) return null;
+  return (
+    <div role="group" aria-label="Keys that need attention">
+      {unwell.map((k) => (
+        <KeyHealthNote key={k.id} keyHealth={k} />
+      ))}
+    </div>
+  );
+}
