@@ -940,7 +940,7 @@ export const TOKEN_CATALOG: Readonly<Record<string, Readonly<Record<string, Cata
 /**
  * The catalog's prices for speech, transcription, image and realtime models, by preset id and
  * model, in the catalog's own units (`*_mtok`: USD per million tokens of that kind; `*_hours`:
- * USD per hour of audio). Not used by the token budget; for lib/budget/media-prices.ts.
+ * USD per hour of audio). Not used by the token budget; there for the media prices.
  */
 export const MEDIA_CATALOG: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, number>>>>>> = {
   "gemini": {

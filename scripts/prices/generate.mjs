@@ -14,7 +14,7 @@
  * - Long prompts: the catalog's tier (the whole request at the tier's price once the input passes
  *   `start` tokens) becomes `long`; byok bills one tier, the generator refuses a catalog with more.
  * - Speech, transcription, image and realtime models (by id) are not token-priced chat models: they
- *   go to MEDIA_CATALOG only, raw, for lib/budget/media-prices.ts to use; a chat model's audio or
+ *   go to MEDIA_CATALOG only, raw, for the media prices to use; a chat model's audio or
  *   image prices go there too.
  * - byok's additions (data/catalog/additions.json) add what the catalog lacks: a model it does not
  *   have yet, an output cap (the catalog has none), a long-prompt tier it does not list. They never
@@ -171,7 +171,7 @@ ${tables}
 /**
  * The catalog's prices for speech, transcription, image and realtime models, by preset id and
  * model, in the catalog's own units (\`*_mtok\`: USD per million tokens of that kind; \`*_hours\`:
- * USD per hour of audio). Not used by the token budget; for lib/budget/media-prices.ts.
+ * USD per hour of audio). Not used by the token budget; there for the media prices.
  */
 export const MEDIA_CATALOG: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, number>>>>>> = {
 ${mediaTables}
