@@ -31,3 +31,17 @@ export function SiteKeysHealth({ origin }: { origin: string }) {
     </div>
   );
 }
+
+type Offer = { keyId: string; keyName: string; keyHealth?: Omit<KeyHealth, 'name'> };
+
+/** Beside a model in the approval window: its key is not working (the note below says why). */
+export function OfferKeyMark({ offer }: { offer: Offer }) {
+  if (!offer.keyHealth || !keyHealthNote({ ...offer.keyHealth, name: offer.keyName })) return null;
+  return <span className={offer.keyHealth.status === 'invalid' ? 'error small' : 'warn small'}> · key not working</span>;
+}
+
+/** Under the approval window's models: one note per key that is not working. */
+export function OffersKeyHealth({ offers }: { offers: readonly Offer[] }) {
+  const keys = new Map(offers.filter((o) => o.keyHealth).map((o) => [o.keyId, { ...o.keyHealth!, name: o.keyName }]));
+  return [...keys].map(([id, health]) => <KeyHealthNote key={id} keyHealth={health} />);
+}

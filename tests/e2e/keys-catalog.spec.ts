@@ -66,9 +66,11 @@ test('a key the provider refused is shown in the popup and marked, unticked, in 
   const connecting = byokCall(other, 'connect', {});
   const window = await nextWindow(context, 'approve.html');
   const models = window.getByRole('group', { name: 'Models' });
-  await expect(models.getByRole('checkbox', { name: /gpt-4o-mini/ })).not.toBeChecked();
+  // Marked in its own name, and not ticked; the note under the models says why, once for the key.
+  await expect(models.getByRole('checkbox', { name: 'gpt-4o-mini via Personal · key not working' })).not.toBeChecked();
   await expect(models.getByRole('checkbox', { name: /claude-haiku-4-5/ })).toBeChecked();
-  await expect(models).toContainText('The key “Personal” does not work');
+  await expect(models.getByTestId('key-health')).toHaveCount(1);
+  await expect(models.getByTestId('key-health')).toContainText('The key “Personal” does not work');
   await window.close();
   // Closed unanswered: a rejection, as for any prompt.
   expect(await connecting).toMatchObject({ error: { code: 4001 } });
