@@ -17,10 +17,12 @@ export default defineConfig({
     excludeSources: ['test-results/**', 'playwright-report/**', 'bench/results.json', '**/*.log', '**/dist/**', 'tests/**', 'test/**'],
   },
   manifest: ({ browser }) => ({
-    name: 'byok',
-    description: 'A key wallet for AI API keys. Sites ask; you approve a budget; your key never leaves the wallet.',
+    // Translatable: public/_locales/<lang>/messages.json (English is the default).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     icons: ICONS,
-    action: { default_icon: ICONS, default_title: 'byok' },
+    action: { default_icon: ICONS, default_title: '__MSG_actionTitle__' },
     // nativeMessaging: the byok-bridge host for local apps (lib/apps), started only while "Allow local apps" is on.
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'activeTab', 'nativeMessaging'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://api.openai.com/*', 'https://api.anthropic.com/*'],

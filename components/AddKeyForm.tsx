@@ -6,11 +6,6 @@ import { PRESETS, presetFor } from '@/lib/providers/presets';
 import { messages } from '@/lib/protocol/messages';
 import { ErrorText, Field } from './Field';
 
-interface AddResult {
-  saved: boolean;
-  validation: { status: string; message: string };
-}
-
 export function AddKeyForm({ onDone }: { onDone: () => void }) {
   const selectId = useId();
   const [provider, setProvider] = useState('openai');
@@ -20,7 +15,7 @@ export function AddKeyForm({ onDone }: { onDone: () => void }) {
   const [warning, setWarning] = useState<string | null>(null);
   const preset = presetFor(provider);
   const save = useAction(async (saveUnvalidated: boolean) => {
-    const result = await call<AddResult>('keys.add', {
+    const result = await call('keys.add', {
       provider,
       secret,
       ...(name.trim() ? { name: name.trim() } : {}),

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
-import type { ApprovalQueueView } from '@/lib/ui/types';
 import { ApproveApp } from './ApproveApp';
 import { ErrorText } from './Field';
 
@@ -12,7 +11,7 @@ import { ErrorText } from './Field';
  * over to the next); the wallet closes the window when none is left.
  */
 export function ApprovalQueue() {
-  const queue = useWallet(() => call<ApprovalQueueView>('approvals.queue'));
+  const queue = useWallet(() => call('approvals.queue'));
   const q = queue.data;
   const kind = q?.current?.kind;
   useEffect(() => {

@@ -22,7 +22,7 @@ type Period = (typeof PERIODS)[number];
 
 /** The approval window: who asks, for what, and the budget the person allows. */
 export function ApproveApp({ id }: { id: string }) {
-  const approval = useWallet(() => call<ApprovalView | null>('approvals.get', { id }), [id]);
+  const approval = useWallet(() => call('approvals.get', { id }), [id]);
   const [escapeError, setEscapeError] = useState<string | null>(null);
   useEscapeRejects(id, setEscapeError);
   const a = approval.data;

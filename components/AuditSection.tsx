@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
-import type { AuditRecord } from '@/lib/ui/types';
 import { formatTime } from '@/lib/ui/format';
 import { saveTextFile } from '@/lib/ui/files';
 import { auditFile, detailText, type AuditFormat } from '@/lib/audit/export';
@@ -18,9 +17,9 @@ export function AuditSection() {
   const [limit, setLimit] = useState(PAGE);
   const [format, setFormat] = useState<AuditFormat>('json');
   const [exported, setExported] = useState<string | null>(null);
-  const events = useWallet(() => call<AuditRecord[]>('audit.list', { limit }), [limit]);
+  const events = useWallet(() => call('audit.list', { limit }), [limit]);
   const exportLog = useAction(async () => {
-    const all = await call<AuditRecord[]>('audit.list', { limit: EXPORT_LIMIT });
+    const all = await call('audit.list', { limit: EXPORT_LIMIT });
     const filename = exportFilename('audit', Date.now(), format);
     const file = auditFile(all, format);
     saveTextFile(filename, file.text, file.type);

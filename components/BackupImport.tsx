@@ -4,7 +4,6 @@ import { useAction } from '@/lib/ui/hooks';
 import { readFileText } from '@/lib/ui/files';
 import { messages } from '@/lib/protocol/messages';
 import { MAX_BACKUP_CHARS, MAX_BACKUP_MB, type ImportMode } from '@/lib/backup/limits';
-import type { ImportResult } from '@/lib/backup/store';
 import { ErrorText, Field } from './Field';
 
 /**
@@ -19,7 +18,7 @@ export function BackupImport({ existing, onCancel, onDone }: { existing: boolean
     if (!file) throw new Error(messages.backupNoFile());
     if (file.size > MAX_BACKUP_CHARS) throw new Error(messages.backupTooLarge(MAX_BACKUP_MB));
     const text = await readFileText(file);
-    const result = await call<ImportResult>('backup.import', { file: text, passphrase, mode: existing ? mode : 'replace' });
+    const result = await call('backup.import', { file: text, passphrase, mode: existing ? mode : 'replace' });
     setPassphrase('');
     onDone?.(result.message);
   });

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
-import type { Settings } from '@/lib/ui/types';
 import { ErrorText, Field } from './Field';
 
 /** Above this budget the approval window asks a second time before a site gets it (lib/ui/budget-advice.ts). */
 export function BudgetThresholdSetting() {
-  const settings = useWallet(() => call<Settings>('settings.get'));
+  const settings = useWallet(() => call('settings.get'));
   const [draft, setDraft] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const save = useAction(async (usd: number) => {

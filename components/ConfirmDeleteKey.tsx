@@ -9,7 +9,7 @@ import { ErrorText } from './Field';
  * models. Focus starts on Cancel, the safe answer.
  */
 export function ConfirmDeleteKey({ keyView: key, onDone }: { keyView: KeyView; onDone: () => void }) {
-  const sites = useWallet(() => call<string[]>('keys.sites', { id: key.id }), [key.id]);
+  const sites = useWallet(() => call('keys.sites', { id: key.id }), [key.id]);
   const remove = useAction(() => call('keys.remove', { id: key.id }));
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
-import type { UsageSummary } from '@/lib/ui/types';
 import { formatUsdSummary } from '@/lib/ui/format';
 import { DashboardChart } from './DashboardChart';
 import { ErrorText } from './Field';
@@ -13,7 +12,7 @@ const SPANS = [7, 30, 90] as const;
 export function DashboardSection() {
   const spanId = useId();
   const [days, setDays] = useState<number>(30);
-  const summary = useWallet(() => call<UsageSummary>('usage.summary', { days }), [days]);
+  const summary = useWallet(() => call('usage.summary', { days }), [days]);
   const s = summary.data;
   return (
     <section className="card" aria-labelledby="dashboard-title">

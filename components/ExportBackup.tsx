@@ -3,7 +3,6 @@ import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { saveTextFile } from '@/lib/ui/files';
 import { messages } from '@/lib/protocol/messages';
-import type { ExportedBackup } from '@/lib/backup/store';
 import { ErrorText } from './Field';
 
 /** Export backup (docs/API.md, "For testers"): one encrypted file, saved through the browser's downloads. */
@@ -11,7 +10,7 @@ export function ExportBackup() {
   const [saved, setSaved] = useState<string | null>(null);
   const run = useAction(async () => {
     setSaved(null);
-    const backup = await call<ExportedBackup>('backup.export');
+    const backup = await call('backup.export');
     saveTextFile(backup.filename, backup.text);
     setSaved(messages.backupSaved(backup.filename));
   });

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
 import { useEscapeToClose } from '@/lib/ui/use-escape';
-import type { KeyView } from '@/lib/ui/types';
 import { AddKeyForm } from './AddKeyForm';
 import { ErrorText } from './Field';
 import { KeyRow } from './KeyRow';
@@ -10,7 +9,7 @@ import { EmptyState, View } from './views/View';
 
 /** The Keys view: every key with its actions, and Add key. */
 export function KeysSection() {
-  const keys = useWallet(() => call<KeyView[]>('keys.list'));
+  const keys = useWallet(() => call('keys.list'));
   const [adding, setAdding] = useState(false);
   const { openerRef, onKeyDown } = useEscapeToClose(adding, () => setAdding(false));
   return (

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
-import type { LedgerEntry } from '@/lib/ui/types';
 import { formatTime, formatUsdAmount } from '@/lib/ui/format';
 import { saveTextFile } from '@/lib/ui/files';
 import { rangeStart, type TimeRange } from '@/lib/dashboard/query';
@@ -33,10 +32,10 @@ export function LedgerSection() {
     const from = rangeStart(range, Date.now());
     return { ...(origin ? { origin } : {}), ...(model ? { model } : {}), ...(status ? { status } : {}), ...(from === undefined ? {} : { from }) };
   };
-  const rows = useWallet(() => call<LedgerEntry[]>('ledger.query', { ...query(), limit }), [origin, model, status, range, limit]);
-  const choices = useWallet(() => call<{ origins: string[]; models: string[] }>('ledger.filters'));
+  const rows = useWallet(() => call('ledger.query', { ...query(), limit }), [origin, model, status, range, limit]);
+  const choices = useWallet(() => call('ledger.filters'));
   const exportCsv = useAction(async () => {
-    const all = await call<LedgerEntry[]>('ledger.query', { ...query(), limit: EXPORT_LIMIT });
+    const all = await call('ledger.query', { ...query(), limit: EXPORT_LIMIT });
     const filename = exportFilename('requests', Date.now(), 'csv');
     saveTextFile(filename, ledgerCsv(all), 'text/csv');
     return messages.exported(all.length, filename);

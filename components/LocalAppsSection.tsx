@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
-import type { Settings } from '@/lib/ui/types';
-import type { LocalAppsStatus } from '@/lib/apps/native-host';
 import { ErrorText } from './Field';
 
 /**
@@ -10,8 +8,8 @@ import { ErrorText } from './Field';
  * Connected apps are listed with the sites, named "NAME (local app)".
  */
 export function LocalAppsSection() {
-  const settings = useWallet(() => call<Settings>('settings.get'));
-  const status = useWallet(() => call<LocalAppsStatus>('apps.status'));
+  const settings = useWallet(() => call('settings.get'));
+  const status = useWallet(() => call('apps.status'));
   const save = useAction((allowLocalApps: boolean) => call('settings.set', { allowLocalApps }));
   // The box follows the click at once; the saved setting catches up when the wallet answers.
   const [chosen, setChosen] = useState<boolean | null>(null);

@@ -1,7 +1,6 @@
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
 import { useHashView } from '@/lib/ui/use-hash-view';
-import type { VaultStatusView } from '@/lib/ui/types';
 import { CreateWallet } from './CreateWallet';
 import { UnlockForm } from './UnlockForm';
 import { LockButton } from './LockButton';
@@ -15,7 +14,7 @@ import { WalletView } from './views/WalletViews';
  * a time under a navigation (lib/ui/views.ts). The Welcome card leads the Keys view until a key exists.
  */
 export function OptionsApp() {
-  const status = useWallet(() => call<VaultStatusView>('vault.status'));
+  const status = useWallet(() => call('vault.status'));
   const view = useHashView();
   const s = status.data;
   return (

@@ -1,13 +1,12 @@
 import { useId } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
-import type { Settings } from '@/lib/ui/types';
 import { ErrorText } from './Field';
 
 /** The wallet's default for sites over budget: refuse (4402), or ask to raise the budget. */
 export function OverBudgetSetting() {
   const id = useId();
-  const settings = useWallet(() => call<Settings>('settings.get'));
+  const settings = useWallet(() => call('settings.get'));
   const save = useAction((overBudget: 'ask' | 'refuse') => call('settings.set', { overBudget }));
   if (!settings.data) return null;
   return (

@@ -1,6 +1,5 @@
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
-import type { VaultStatusView } from '@/lib/ui/types';
 import { openOptions } from '@/lib/ui/tabs';
 import { UnlockForm } from './UnlockForm';
 import { LockButton } from './LockButton';
@@ -13,7 +12,7 @@ import './site.css';
  * `popup.html?origin=`, lib/sites/popup.ts) names the site instead of the active tab.
  */
 export function PopupApp({ target = null }: { target?: string | null }) {
-  const status = useWallet(() => call<VaultStatusView>('vault.status'));
+  const status = useWallet(() => call('vault.status'));
   const s = status.data;
   return (
     <main className="narrow popup">

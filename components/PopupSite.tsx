@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
-import type { Grant } from '@/lib/ui/types';
 import { activeTabOrigin, openOptionsAt } from '@/lib/ui/tabs';
 import { siteSettingsPath } from '@/lib/sites/popup';
 import { originLabel } from '@/lib/apps/app-origin';
@@ -20,7 +19,7 @@ import { SiteKeysHealth } from './KeyHealthNote';
 export function PopupSite({ target }: { target: string | null }) {
   const site = useWallet(async () => {
     const origin = target ?? (await activeTabOrigin());
-    return { origin, grant: origin ? await call<Grant | null>('grants.get', { origin }) : null };
+    return { origin, grant: origin ? await call('grants.get', { origin }) : null };
   }, [target]);
   const [revoked, setRevoked] = useState<string | null>(null);
   const dismiss = useCallback(() => setRevoked(null), []);

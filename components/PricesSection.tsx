@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
-import type { KeyView } from '@/lib/ui/types';
 import { ErrorText, Field } from './Field';
 import { PRICES_UPDATED } from '@/lib/budget/prices';
 import { priceNote } from '@/lib/dashboard/prices';
@@ -18,8 +17,8 @@ interface PriceRow {
 
 /** Prices the person sets: for custom endpoints, or to override the shipped table. */
 export function PricesSection() {
-  const keys = useWallet(() => call<KeyView[]>('keys.list'));
-  const prices = useWallet(() => call<PriceRow[]>('prices.list'));
+  const keys = useWallet(() => call('keys.list'));
+  const prices = useWallet(() => call('prices.list'));
   const keyId = useId();
   const modelId = useId();
   const [key, setKey] = useState('');

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
-import type { Settings } from '@/lib/ui/types';
 import { ErrorText, Field } from './Field';
 import { BudgetThresholdSetting } from './BudgetThresholdSetting';
 
 /** How long a provider may stay silent before the request ends with an error, and which budgets need a second confirmation. */
 export function RequestSettings() {
-  const settings = useWallet(() => call<Settings>('settings.get'));
+  const settings = useWallet(() => call('settings.get'));
   const [timeout, setTimeoutValue] = useState<string | null>(null);
   const save = useAction((seconds: number) => call('settings.set', { providerTimeoutSeconds: seconds }));
   const value = timeout ?? String(settings.data?.providerTimeoutSeconds ?? '');

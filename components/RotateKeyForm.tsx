@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import type { KeyView } from '@/lib/ui/types';
-import type { SaveKeyResult } from '@/lib/background/ui/keys';
 import { ErrorText, Field } from './Field';
 
 /**
@@ -13,7 +12,7 @@ export function RotateKeyForm({ keyView: key, onDone }: { keyView: KeyView; onDo
   const [secret, setSecret] = useState('');
   const [warning, setWarning] = useState<string | null>(null);
   const save = useAction(async (saveUnvalidated: boolean) => {
-    const result = await call<SaveKeyResult>('keys.rotate', { id: key.id, secret, ...(saveUnvalidated ? { saveUnvalidated: true } : {}) });
+    const result = await call('keys.rotate', { id: key.id, secret, ...(saveUnvalidated ? { saveUnvalidated: true } : {}) });
     if (result.saved) {
       setSecret('');
       onDone();

@@ -9,7 +9,7 @@ import { ErrorText, Field } from './Field';
 
 /** One connected site's settings: scopes, models and their keys, budget, rate limit, expiry, over budget. */
 export function SiteSettings({ origin }: { origin: string }) {
-  const details = useWallet(() => call<SiteDetails | null>('grants.details', { origin }), [origin]);
+  const details = useWallet(() => call('grants.details', { origin }), [origin]);
   if (details.error) return <ErrorText error={details.error} />;
   if (!details.data) return <p className="muted">{details.data === null ? 'Not connected.' : 'Loading…'}</p>;
   return <SiteSettingsForm details={details.data} />;

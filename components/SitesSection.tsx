@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
-import type { Grant } from '@/lib/ui/types';
 import { formatTime } from '@/lib/ui/format';
 import { SpendBar } from './SpendBar';
 import { SiteSettings } from './SiteSettings';
@@ -14,7 +13,7 @@ import { EmptyState } from './views/View';
 
 /** The connected sites: each with its spend, Settings, Pause / Resume and Revoke (acts at once, with Undo). */
 export function SitesSection() {
-  const grants = useWallet(() => call<Grant[]>('grants.list'));
+  const grants = useWallet(() => call('grants.list'));
   const [revoked, setRevoked] = useState<string | null>(null);
   const revoke = useAction(async (origin: string) => {
     await call('grants.revoke', { origin });

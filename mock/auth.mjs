@@ -2,7 +2,7 @@
 /**
  * Which keys the mock accepts, and the 401s it answers otherwise, in each provider's shape.
  */
-import { anthropicError, maskKey, openaiError } from './errors.mjs';
+import { anthropicError, elevenlabsError, maskKey, openaiError } from './errors.mjs';
 import { header } from './http.mjs';
 
 /**
@@ -75,5 +75,21 @@ export function checkAnthropicAuth(req, keys, requestId, revoked) {
   const key = apiKey || bearerKey(req);
   if (!key) return { ok: false, error: anthropicError(401, 'x-api-key header is required', requestId) };
   if (!isValidKey(key, keys, revoked)) return { ok: false, error: anthropicError(401, apiKey ? 'invalid x-api-key' : 'Invalid bearer token', requestId) };
+  return { ok: true, key };
+}
+
+/**
+ * Checks an ElevenLabs key (`xi-api-key: K`). Besides the keys every dialect accepts, a key of
+ * ElevenLabs' own shape (`sk_test_...`) is valid when no `keys` list is given.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {readonly string[] | undefined} keys
+ * @param {ReadonlySet<string>} [revoked]
+ * @returns {AuthResult}
+ */
+export function checkElevenLabsAuth(req, keys, revoked) {
+  const key = header(req, 'xi-api-key').trim();
+  if (!key) return { ok: false, error: elevenlabsError(401, 'Neither authorization header nor xi-api-key received, please provide one.', 'needs_authorization') };
+  const valid = isValidKey(key, keys, revoked) || (!keys && !revoked?.has(key) && key.startsWith('sk_test_'));
+  if (!valid) return { ok: false, error: elevenlabsError(401, 'Invalid API key', 'invalid_api_key') };
   return { ok: true, key };
 }

@@ -95,3 +95,38 @@ export function directiveErrorMessage(provider, status) {
 export function maskKey(key) {
   return key.length >= 8 ? `${key.slice(0, 4)}***${key.slice(-3)}` : '***';
 }
+
+/** ElevenLabs' `detail.status` for the statuses the mock answers with. */
+const ELEVENLABS_STATUS = /** @type {Record<number, string>} */ ({
+  400: 'invalid_request',
+  401: 'invalid_api_key',
+  404: 'not_found',
+  413: 'file_too_large',
+  422: 'invalid_parameters',
+  429: 'too_many_concurrent_requests',
+  500: 'internal_server_error',
+  503: 'system_busy',
+});
+
+/**
+ * An ElevenLabs-shaped error (https://elevenlabs.io/docs/api-reference): `{ detail: { status, message } }`.
+ * @param {number} status
+ * @param {string} message
+ * @param {string} [detailStatus] defaults from the HTTP status
+ * @returns {ErrorReply}
+ */
+export function elevenlabsError(status, message, detailStatus) {
+  const body = { detail: { status: detailStatus ?? ELEVENLABS_STATUS[status] ?? (status >= 500 ? 'internal_server_error' : 'invalid_request'), message } };
+  return { status, body, headers: status === 429 ? { 'retry-after': '7' } : {} };
+}
+
+/**
+ * A 422 as ElevenLabs' request validation sends it: `{ detail: [{ type, loc, msg, input }] }`.
+ * @param {string} field
+ * @param {string} msg
+ * @param {'body' | 'query' | 'path'} [where]
+ * @returns {ErrorReply}
+ */
+export function elevenlabsValidationError(field, msg, where = 'body') {
+  return { status: 422, body: { detail: [{ type: 'value_error', loc: [where, field], msg, input: null }] }, headers: {} };
+}

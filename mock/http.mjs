@@ -84,6 +84,33 @@ export async function readJsonBody(req) {
   }
 }
 
+/** How much of a too-large body is still read (and dropped) so that the client gets its 413. */
+const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * @typedef {{ ok: true, bytes: Buffer } | { ok: false, reason: 'too-large', size: number }} RawBodyResult
+ */
+
+/**
+ * Reads a body as bytes, up to `max`. Past it the rest is read and dropped (up to 256 MB), so that
+ * a browser that is still uploading sees the 413 rather than a reset connection.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {number} max
+ * @returns {Promise<RawBodyResult>}
+ */
+export async function readRawBody(req, max) {
+  /** @type {Buffer[]} */
+  const parts = [];
+  let size = 0;
+  for await (const part of req) {
+    size += part.length;
+    if (size <= max) parts.push(part);
+    else if (size > DRAIN_LIMIT_BYTES) break;
+  }
+  if (size > max) return { ok: false, reason: 'too-large', size };
+  return { ok: true, bytes: Buffer.concat(parts, size) };
+}
+
 /**
  * The value of a header as one string ('' when absent).
  * @param {import('node:http').IncomingMessage} req
@@ -109,6 +136,9 @@ export function isObject(value) {
  * @property {import('node:http').IncomingMessage} req
  * @property {import('node:http').ServerResponse} res
  * @property {unknown} body the parsed JSON body
+ * @property {import('./multipart.mjs').FormData | null} form the parsed multipart body (upload routes)
+ * @property {URL} url the request URL (its query: ElevenLabs' `output_format`)
+ * @property {string} origin this server as the client reached it, e.g. `http://127.0.0.1:PORT` (for image URLs)
  * @property {string} key the key the request used ('' when none)
  * @property {string} requestId sent back as `x-request-id` / `request-id`
  * @property {import('./stats.mjs').StatsRecorder} stats

@@ -11,6 +11,14 @@ export const OPENAI_MODELS = [
   { id: 'gpt-4o-mini', created: 1721172741, owned_by: 'system' },
   { id: 'gpt-4o', created: 1715367049, owned_by: 'system' },
   { id: 'text-embedding-3-small', created: 1705948997, owned_by: 'system' },
+  { id: 'tts-1', created: 1681940951, owned_by: 'openai-internal' },
+  { id: 'tts-1-hd', created: 1699046015, owned_by: 'system' },
+  { id: 'gpt-4o-mini-tts', created: 1742403959, owned_by: 'system' },
+  { id: 'whisper-1', created: 1677532384, owned_by: 'openai-internal' },
+  { id: 'gpt-4o-transcribe', created: 1742068463, owned_by: 'system' },
+  { id: 'gpt-4o-mini-transcribe', created: 1742068596, owned_by: 'system' },
+  { id: 'dall-e-3', created: 1698785189, owned_by: 'system' },
+  { id: 'gpt-image-1', created: 1745517030, owned_by: 'system' },
 ];
 
 /** @type {OpenAIModel[]} what a local Ollama / LM Studio endpoint lists */

@@ -21,7 +21,7 @@ const call = (path, init) => fetch(`${mock().url}${path}`, init);
 describe('models', () => {
   it('lists OpenAI models for a Bearer request', async () => {
     const page = await new OpenAI({ apiKey: KEY, baseURL: `${mock().url}/v1`, maxRetries: 0 }).models.list();
-    expect(page.data.map((m) => m.id)).toEqual(['gpt-4o-mini', 'gpt-4o', 'text-embedding-3-small']);
+    expect(page.data.map((m) => m.id)).toEqual(['gpt-4o-mini', 'gpt-4o', 'text-embedding-3-small', 'tts-1', 'tts-1-hd', 'gpt-4o-mini-tts', 'whisper-1', 'gpt-4o-transcribe', 'gpt-4o-mini-transcribe', 'dall-e-3', 'gpt-image-1']);
     expect(page.data[0]).toMatchObject({ object: 'model', owned_by: 'system' });
     expect(typeof page.data[0]?.created).toBe('number');
   });

@@ -19,6 +19,7 @@ import { launchPlainBrowser } from './bench/plain-browser.mjs';
 import { concurrencyProbe, throughputProbe, ttftProbe } from './bench/page-probes.mjs';
 import { alternatingAdmission, walletWithLedger } from './bench/admission.mjs';
 import { cpuPerRun, cpuSnapshot } from './bench/cpu.mjs';
+import { uploadBench, uploadCell } from './bench/upload.mjs';
 
 // Playwright reports every network event of the extension's worker over the DevTools protocol,
 // which slows the worker's streaming fetch by a third or more; people's browsers have no such
@@ -105,6 +106,9 @@ try {
   const turns = { rounds: quick ? 2 : 6, runs: 10 };
   results.admission = await alternatingAdmission(others, { ...turns, showSpend: true });
   results.admissionBackToBack = await alternatingAdmission(others, { ...turns, showSpend: false });
+
+  // A 19 MB transcription through byok against the same upload by the page's own fetch (a wallet of its own: bench/upload.mjs).
+  results.upload = await uploadBench({ mockUrl: mock.url, siteUrl: site.url, runs: quick ? 2 : 7 });
 } finally {
   await plain?.close();
   for (const other of others) await other.wallet.close();
@@ -131,6 +135,7 @@ const rows = [
   ['100 concurrent streams', `${results.concurrency.ratio}x direct (byok ${results.concurrency.byokMs} ms, direct ${results.concurrency.directMs} ms)`, ''],
   ['admission latency by ledger rows', admissionCells(results.admission), `largest/empty ${results.admission.ratioLargestToEmpty} (<= 1.2)`],
   ['admission, chats back to back', admissionCells(results.admissionBackToBack), `largest/empty ${results.admissionBackToBack.ratioLargestToEmpty}`],
+  ['19 MB transcription upload, byok vs direct fetch', uploadCell(results.upload), '<= 1.3x'],
 ];
 console.log('\n| measure | result | target |\n|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -4,6 +4,7 @@
  * the providers' REST calls into these intents and back: one translator for pages and apps.
  */
 import type { ByokProvider, ChatOptions, ChatRequest, ChatResult, EmbedRequest, EmbedResult, Grant, ModelInfo } from '../../client/src/types';
+import { ByokError, UNSUPPORTED } from '../../client/src/errors';
 import type { BridgeWireError } from '../../lib/protocol/bridge';
 import { abortError, fromWalletError } from './errors';
 import type { WalletLink } from './wallet-link';
@@ -22,6 +23,8 @@ async function answer<T>(run: Promise<unknown>, signal?: AbortSignal): Promise<T
 
 export function appProvider(link: WalletLink, tokenHash: string): ByokProvider {
   const refuse = () => Promise.reject(new Error('A local app connects with `byok-bridge connect`.'));
+  // Binary media does not cross the native-messaging channel yet: a clear 4200 (400), not a crash.
+  const noMedia = (what: string) => () => Promise.reject(new ByokError(UNSUPPORTED, `${what} is not available to local apps yet`));
   return {
     connect: refuse,
     disconnect: refuse,
@@ -33,6 +36,9 @@ export function appProvider(link: WalletLink, tokenHash: string): ByokProvider {
       if (signal?.aborted) return Promise.reject(abortError());
       return answer<ChatResult>(link.call(tokenHash, 'chat', req, { ...(signal ? { signal } : {}), ...(onDelta ? { onDelta } : {}) }), signal);
     },
+    speak: noMedia('Speech'),
+    transcribe: noMedia('Transcription'),
+    generateImage: noMedia('Image generation'),
     on: () => undefined,
     off: () => undefined,
   };

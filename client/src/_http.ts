@@ -118,13 +118,14 @@ export function errorBody(m: Mapped, dialect: Dialect, requestId: string): Recor
 
 export const newId = (prefix: string) => prefix + Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
 
-/** A JSON response. */
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}, requestId = newId('req_')): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'x-request-id': requestId, 'request-id': requestId, ...headers },
-  });
+/** A response of `contentType` with the request-id headers the SDKs read. */
+export function respond(body: BodyInit, contentType: string, status = 200, headers: Record<string, string> = {}, requestId = newId('req_')): Response {
+  return new Response(body, { status, headers: { 'content-type': contentType, 'x-request-id': requestId, 'request-id': requestId, ...headers } });
 }
+
+/** A JSON response. */
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}, requestId?: string): Response =>
+  respond(JSON.stringify(body), 'application/json', status, headers, requestId);
 
 /** A wallet error as an HTTP response in the dialect's shape. */
 export function errorResponse(e: unknown, dialect: Dialect): Response {

@@ -4,7 +4,7 @@
  * events), embeddings and the model list.
  */
 import { sse, type StreamEncoder } from './_http.js';
-import { anyValue, bad, checkKeys, compact, isObj, noValue, nowSeconds, optInt, optNumber, optStop, parseArgs, refuse, str, type Obj, type TranslateOptions } from './_translate.js';
+import { anyValue, bad, bytesToBase64, checkKeys, compact, isObj, noValue, nowSeconds, optInt, optNumber, optStop, parseArgs, refuse, str, type Obj, type TranslateOptions } from './_translate.js';
 import { badJson } from './messages.js';
 import type { ChatMessage, ChatRequest, ChatResult, Content, EmbedRequest, EmbedResult, ModelInfo, Part, ResponseFormat, Tool, ToolCall, ToolChoice } from './types.js';
 
@@ -226,10 +226,7 @@ export function fromOpenAIEmbed(body: unknown, opts: TranslateOptions): { req: E
 export function vectorToBase64(v: number[]): string {
   const view = new DataView(new ArrayBuffer(v.length * 4));
   v.forEach((x, i) => view.setFloat32(i * 4, x, true));
-  let bin = '';
-  const bytes = new Uint8Array(view.buffer);
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
+  return bytesToBase64(new Uint8Array(view.buffer));
 }
 
 export function toOpenAIEmbeddings(r: EmbedResult, base64: boolean): Obj {

@@ -90,3 +90,10 @@ export function compact<T extends object>(o: T): T {
 }
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** Bytes as base64, in slices (a spread of millions of arguments would overflow the stack). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}

@@ -1,18 +1,21 @@
 /**
  * `byokFetch`: a `fetch` that answers the OpenAI REST API and Anthropic's Messages API by turning
  * each call into a `window.byok` intent, so the official SDKs (and the Vercel AI SDK) run
- * unchanged in a page with `fetch: byokFetch`. Requests match on the end of the URL path, on any
+ * unchanged in a page with `fetch: byokFetch`: chat, embeddings, models, and OpenAI's speech,
+ * transcription and image routes. Requests match on the end of the URL path, on any
  * host. Nothing goes to the network.
  */
 import { anthropicEvents, fromAnthropic, toAnthropicMessage, toAnthropicModel, toAnthropicModels } from './_anthropic.js';
 import { abortReason, errorResponse, HttpError, json, newId, streamChat, withAbort, type Dialect } from './_http.js';
+import { fromImages, fromSpeech, fromTranscription, toImagesResponse, toSpeechResponse, toTranscriptionResponse } from './_media.js';
+import { readForm } from './_multipart.js';
 import { fromOpenAIChat, fromOpenAIEmbed, openaiChunks, openaiStreamFlags, toOpenAICompletion, toOpenAIEmbeddings, toOpenAIModel } from './_openai.js';
 import { fromResponses, responsesEvents, toResponse } from './_responses.js';
 import { isObj, type Obj, type TranslateOptions } from './_translate.js';
 import { ensureGrant } from './connect.js';
 import { getByok } from './discover.js';
 import { asByokError } from './errors.js';
-import { badJson, modelNotFound, noWallet, unknownPath } from './messages.js';
+import { badJson, modelNotFound, noWallet, unknownPath, walletLacks } from './messages.js';
 import type { ByokProvider, ConnectRequest, ModelInfo, Scope } from './types.js';
 
 /** The signature of `fetch`, as the SDKs take it. */
@@ -45,10 +48,16 @@ interface Call {
   opts: TranslateOptions;
   /** The decoded id at the end of `/models/{id}`. */
   id: string;
+  /** The multipart body of a `multipart` route. */
+  form: FormData;
 }
 
 interface Route {
   scope: Scope;
+  /** The body is `multipart/form-data`, not JSON. */
+  multipart?: true;
+  /** The wallet method a route needs that an older wallet may lack. */
+  needs?: 'speak' | 'transcribe' | 'generateImage';
   run: (call: Call) => Promise<Response>;
 }
 
@@ -92,6 +101,31 @@ const routes: Record<string, Route> = {
       return json(toOpenAIEmbeddings(await withAbort(signal, () => byok.embed(req)), base64));
     },
   },
+  'POST /audio/speech': {
+    scope: 'speech',
+    needs: 'speak',
+    run: async ({ byok, body, signal, opts }) => {
+      const req = fromSpeech(body, opts);
+      return toSpeechResponse(await withAbort(signal, (s) => byok.speak(req, { signal: s })), req.format);
+    },
+  },
+  'POST /audio/transcriptions': {
+    scope: 'transcription',
+    needs: 'transcribe',
+    multipart: true,
+    run: async ({ byok, form, signal, opts }) => {
+      const { req, format } = fromTranscription(form, opts);
+      return toTranscriptionResponse(await withAbort(signal, (s) => byok.transcribe(req, { signal: s })), format);
+    },
+  },
+  'POST /images/generations': {
+    scope: 'images',
+    needs: 'generateImage',
+    run: async ({ byok, body, signal, opts }) => {
+      const { req, asUrl } = fromImages(body, opts);
+      return json(await toImagesResponse(await withAbort(signal, (s) => byok.generateImage(req, { signal: s })), asUrl));
+    },
+  },
   'GET /models': {
     scope: 'models',
     run: async (call) => {
@@ -115,7 +149,7 @@ function match(method: string, path: string): { key: string; id: string } | unde
   const model = /\/models\/([^/]+)$/.exec(p);
   if (model?.[1]) return { key: `${method} /models/{id}`, id: decodeURIComponent(model[1]) };
   if (/\/threads\/[^/]+\/messages$/.test(p)) return undefined;
-  const end = /\/(chat\/completions|responses|messages|embeddings|models)$/.exec(p)?.[1];
+  const end = /\/(chat\/completions|responses|messages|embeddings|models|audio\/speech|audio\/transcriptions|images\/generations)$/.exec(p)?.[1];
   return end ? { key: `${method} /${end}`, id: '' } : undefined;
 }
 
@@ -148,14 +182,15 @@ export function createByokFetch(options: ByokFetchOptions = {}): FetchLike {
 
   /**
    * Connects first when the site's grant lacks `scope`; connects run one at a time. Chat and
-   * models are asked for together (an SDK app lists models, then chats: one approval).
+   * models are asked for together (an SDK app lists models, then chats: one approval); every
+   * other scope alone, when first needed.
    */
   const ensure = async (byok: ByokProvider, scope: Scope) => {
     if (connect === false) return;
     const grant = await byok.getGrant();
     if (grant?.scopes.includes(scope)) return;
     const req = connect === true ? {} : connect;
-    const wanted: Scope[] = scope === 'embed' ? ['embed'] : ['chat', 'models'];
+    const wanted: Scope[] = scope === 'chat' || scope === 'models' ? ['chat', 'models'] : [scope];
     const next = connecting
       .catch(() => undefined)
       .then(async () => {
@@ -183,7 +218,15 @@ export function createByokFetch(options: ByokFetchOptions = {}): FetchLike {
       return errorResponse(new HttpError(known ? 405 : 404, unknownPath(method, url.pathname), null, known ? 'method_not_allowed' : 'unknown_url'), dialect);
     }
     let body: Obj = {};
-    if (method === 'POST') {
+    let form = undefined as unknown as FormData;
+    if (method === 'POST' && route.multipart) {
+      try {
+        form = await withAbort(signal, (s) => readForm(init.body, request, headers.get('content-type'), s));
+      } catch (e) {
+        if (signal?.aborted) throw abortReason(signal);
+        return errorResponse(e, dialect);
+      }
+    } else if (method === 'POST') {
       const text = await readBody(input, init);
       try {
         const parsed: unknown = JSON.parse(text);
@@ -196,8 +239,9 @@ export function createByokFetch(options: ByokFetchOptions = {}): FetchLike {
     const byok = await provider();
     if (!byok) throw new TypeError(noWallet());
     try {
+      if (route.needs && typeof byok[route.needs] !== 'function') throw new HttpError(400, walletLacks(route.needs), null, 'unsupported');
       await withAbort(signal, () => ensure(byok, route.scope));
-      return await route.run({ byok, body, signal, dialect, opts, id: found.id });
+      return await route.run({ byok, body, form, signal, dialect, opts, id: found.id });
     } catch (e) {
       if (signal?.aborted) throw abortReason(signal);
       return errorResponse(asByokError(e) ?? e, dialect);

@@ -9,6 +9,8 @@ export const unrecognized = (param: string) => `Unrecognized request argument su
 export const unsupported = (param: string, why = 'byok cannot honour it') => `${param} is not supported: ${why}`;
 export const required = (param: string) => `${param}: field required`;
 export const invalid = (param: string, expected: string) => `${param}: expected ${expected}`;
+export const walletLacks = (method: string) => `This wallet has no ${method}(): update it to use this route`;
+export const tooLarge = (param: string, max: number) => `${param} is larger than ${max} bytes`;
 export const modelNotFound = (model: string) => `The model '${model}' does not exist or is not granted to this site`;
 export const systemInPrompt = () => "A 'system' message is only allowed first in initialPrompts";
 export const noSystemAfterFirst = () => "The 'system' message must be the first of initialPrompts";

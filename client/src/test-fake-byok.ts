@@ -4,8 +4,32 @@
  * tool calls, and any error code on demand. Not shipped (build.mjs leaves test-* files out).
  */
 import { ChatRequest as ChatRequestSchema, EmbedRequest as EmbedRequestSchema } from '../../lib/protocol/chat';
+import { GenerateImageRequest as GenerateImageSchema, SpeakRequest as SpeakSchema, TranscribeRequest as TranscribeSchema } from '../../lib/protocol/media';
 import { parseOrThrow } from '../../lib/protocol/validate';
-import type { ByokEvent, ByokEventMap, ByokProvider, ChatOptions, ChatRequest, ChatResult, ConnectRequest, EmbedRequest, EmbedResult, FinishReason, Grant, ModelInfo, ProviderInfo, ToolCall } from './types.js';
+import type {
+  ByokEvent,
+  ByokEventMap,
+  ByokProvider,
+  ChatOptions,
+  ChatRequest,
+  ChatResult,
+  ConnectRequest,
+  EmbedRequest,
+  EmbedResult,
+  FinishReason,
+  GenerateImageRequest,
+  GenerateImageResult,
+  Grant,
+  MediaOptions,
+  ModelInfo,
+  ProviderInfo,
+  Scope,
+  SpeakRequest,
+  SpeakResult,
+  ToolCall,
+  TranscribeRequest,
+  TranscribeResult,
+} from './types.js';
 
 /** What the fake answers a chat with. */
 export interface FakeReply {
@@ -23,8 +47,8 @@ export interface FakeFailure {
   message?: string;
   data?: Record<string, unknown>;
   afterChunks?: number;
-  /** Which method fails (default any of chat / embed / models / connect). */
-  method?: 'chat' | 'embed' | 'models' | 'connect';
+  /** Which method fails (default any). */
+  method?: 'chat' | 'embed' | 'models' | 'connect' | 'speak' | 'transcribe' | 'generateImage';
 }
 
 export interface FakeOptions {
@@ -46,6 +70,45 @@ export const FAKE_MODELS: ModelInfo[] = [
 ];
 
 export const CANNED = ['Hello', ' from', ' the', ' fake', ' wallet', '.'];
+
+/** Every scope: what `grantAll()` grants. */
+export const ALL_SCOPES: Scope[] = ['chat', 'models', 'embed', 'speech', 'transcription', 'images'];
+
+/** The MIME type of each speech format, as the wallet types the audio Blob. */
+export const FAKE_AUDIO_TYPES: Record<string, string> = { mp3: 'audio/mpeg', wav: 'audio/wav', opus: 'audio/ogg', aac: 'audio/aac', flac: 'audio/flac' };
+
+/** The fake's speech: every byte value (binary must come through intact), then the text. */
+export const fakeAudio = (text: string): Uint8Array<ArrayBuffer> => {
+  const tail = new TextEncoder().encode(text);
+  const out = new Uint8Array(256 + tail.length);
+  out.forEach((_, i) => (out[i] = i));
+  out.set(tail, 256);
+  return out;
+};
+
+/** The fake's image number `i`: a PNG signature, every byte value, then `i`. */
+export const fakeImage = (i: number): Uint8Array<ArrayBuffer> => {
+  const out = new Uint8Array(8 + 256 + 1);
+  out.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  for (let b = 0; b < 256; b++) out[8 + b] = b;
+  out[264] = i;
+  return out;
+};
+
+/** The fake's transcript of `size` bytes of audio. */
+export const fakeTranscript = (size: number) => `A transcript of ${size} bytes.`;
+
+/** The provider bodies the fake returns for the non-JSON formats of a one-second transcript. */
+export function fakeTranscriptBody(format: string, text: string, language = 'en'): string | undefined {
+  if (format === 'text') return `${text}\n`;
+  if (format === 'srt') return `1\n00:00:00,000 --> 00:00:01,000\n${text}\n\n`;
+  if (format === 'vtt') return `WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n${text}\n\n`;
+  if (format === 'verbose_json') {
+    const segment = { id: 0, seek: 0, start: 0, end: 1, text, tokens: [1, 2], temperature: 0, avg_logprob: -0.1, compression_ratio: 1, no_speech_prob: 0 };
+    return JSON.stringify({ task: 'transcribe', language, duration: 1, text, segments: [segment], usage: { type: 'duration', seconds: 1 } });
+  }
+  return undefined;
+}
 
 const codedError = (code: number, message: string, data?: Record<string, unknown>) => Object.assign(new Error(message), data ? { code, data } : { code });
 const abortError = () => new DOMException('The request was aborted', 'AbortError');
@@ -72,6 +135,12 @@ export class FakeByok implements ByokProvider {
   readonly calls: { method: string; args: unknown[] }[] = [];
   /** The validated chat requests, in order. */
   readonly chatRequests: ChatRequest[] = [];
+  /** The validated media requests, in order (a transcription's audio as the Blob the page sent). */
+  readonly speakRequests: SpeakRequest[] = [];
+  readonly transcribeRequests: TranscribeRequest[] = [];
+  readonly imageRequests: GenerateImageRequest[] = [];
+  /** Milliseconds a media call takes (default 1): long enough to abort it in a test. */
+  mediaDelayMs = 1;
   aborts = 0;
   delayMs: number;
   rejectConnect: boolean;
@@ -96,7 +165,7 @@ export class FakeByok implements ByokProvider {
 
   /** A grant for every model and scope, as if approved earlier. */
   grantAll(): this {
-    this.grant = this.#newGrant({});
+    this.grant = this.#newGrant({ scopes: ALL_SCOPES });
     return this;
   }
 
@@ -123,7 +192,7 @@ export class FakeByok implements ByokProvider {
     };
   }
 
-  #authorize(scope: 'chat' | 'models' | 'embed', model?: string): string {
+  #authorize(scope: Scope, model?: string): string {
     if (!this.grant) throw codedError(4100, 'https://app.example is not connected: call connect() first');
     if (!this.grant.scopes.includes(scope)) throw codedError(4100, `The scope '${scope}' is not granted to this site`);
     if (model && !this.grant.models.includes(model)) throw codedError(4100, `The model '${model}' is not granted to this site`);
@@ -200,6 +269,61 @@ export class FakeByok implements ByokProvider {
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** Runs a media call: validated, authorized for `scope` (any model name passes), abortable, failing on demand. */
+  async #media<T>(method: 'speak' | 'transcribe' | 'generateImage', scope: Scope, signal: AbortSignal | undefined, run: () => T): Promise<T> {
+    const onAbort = () => this.aborts++;
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      if (signal?.aborted) throw abortError();
+      this.#throwIfFailing(method);
+      this.#authorize(scope);
+      await sleep(this.mediaDelayMs, signal);
+      return run();
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async speak(raw: SpeakRequest, opts: MediaOptions = {}): Promise<SpeakResult> {
+    this.calls.push({ method: 'speak', args: [raw] });
+    const req = parseOrThrow(SpeakSchema, raw, 'params');
+    this.speakRequests.push(req);
+    return this.#media('speak', 'speech', opts.signal, () => {
+      const format = req.format ?? 'mp3';
+      const audio = new Blob([fakeAudio(req.text)], { type: FAKE_AUDIO_TYPES[format] });
+      return { audio, model: req.model ?? 'tts-1', provider: 'openai', usage: { characters: req.text.length }, costUsd: req.text.length * 15e-6 };
+    });
+  }
+
+  async transcribe(raw: TranscribeRequest, opts: MediaOptions = {}): Promise<TranscribeResult> {
+    this.calls.push({ method: 'transcribe', args: [raw] });
+    // The transport's step: the Blob becomes bytes and a type before the wallet's schema sees it.
+    const audio = raw.audio instanceof Blob ? new Uint8Array(await raw.audio.arrayBuffer()) : raw.audio;
+    const audioType = raw.audioType ?? (raw.audio instanceof Blob && raw.audio.type ? raw.audio.type : undefined);
+    parseOrThrow(TranscribeSchema, { ...raw, audio, ...(audioType === undefined ? {} : { audioType }) }, 'params');
+    this.transcribeRequests.push(raw);
+    return this.#media('transcribe', 'transcription', opts.signal, () => {
+      const text = fakeTranscript(audio.byteLength);
+      const body = fakeTranscriptBody(raw.responseFormat ?? 'json', text, raw.language ?? 'en');
+      const result: TranscribeResult = { text, model: raw.model ?? 'whisper-1', provider: 'openai', usage: { seconds: 1 }, costUsd: 0.0001, language: raw.language ?? 'en' };
+      if (body !== undefined) result.body = body;
+      return result;
+    });
+  }
+
+  async generateImage(raw: GenerateImageRequest, opts: MediaOptions = {}): Promise<GenerateImageResult> {
+    this.calls.push({ method: 'generateImage', args: [raw] });
+    const req = parseOrThrow(GenerateImageSchema, raw, 'params');
+    this.imageRequests.push(req);
+    return this.#media('generateImage', 'images', opts.signal, () => {
+      const n = req.n ?? 1;
+      const model = req.model ?? 'gpt-image-1';
+      const type = `image/${req.outputFormat ?? 'png'}`;
+      const images = Array.from({ length: n }, (_, i) => ({ blob: new Blob([fakeImage(i)], { type }), ...(model === 'dall-e-3' ? { revisedPrompt: `A vivid ${req.prompt}` } : {}) }));
+      return { images, model, provider: 'openai', usage: { images: n }, costUsd: n * 0.04 };
+    });
   }
 
   on<E extends ByokEvent>(event: E, fn: ByokEventMap[E]): void {

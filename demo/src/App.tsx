@@ -45,7 +45,7 @@ export function App() {
               Disconnect
             </button>
           </section>
-          <Chat byok={wallet.byok} models={wallet.models} defaultModel={grant.defaultModel} onSettled={refresh} />
+          <Chat byok={wallet.byok} grant={grant} models={wallet.models} defaultModel={grant.defaultModel} onSettled={refresh} />
         </>
       )}
     </main>

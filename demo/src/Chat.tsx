@@ -1,7 +1,8 @@
 /** The conversation: a model picker, streamed replies with a Stop button, and each reply's usage. */
 import { useRef, useState, type FormEvent } from 'react';
-import { isAbortError, type ByokProvider, type ChatMessage, type ModelInfo } from '../../client/src/core.js';
+import { isAbortError, type ByokProvider, type ChatMessage, type Grant, type ModelInfo } from '../../client/src/core.js';
 import { errorText, usd } from './format';
+import { Media } from './Media';
 
 interface Turn {
   role: 'user' | 'assistant';
@@ -14,13 +15,14 @@ interface Turn {
 
 export interface ChatProps {
   byok: ByokProvider;
+  grant: Grant;
   models: ModelInfo[];
   defaultModel?: string | undefined;
   /** Called after each request, to show the new spend. */
   onSettled(): Promise<void>;
 }
 
-export function Chat({ byok, models, defaultModel, onSettled }: ChatProps) {
+export function Chat({ byok, grant, models, defaultModel, onSettled }: ChatProps) {
   const [picked, setModel] = useState(defaultModel ?? '');
   // What was picked while the site may still use it, else the site's default, else the first.
   const model = [picked, defaultModel].find((id) => id && models.some((m) => m.id === id)) ?? models[0]?.id ?? '';
@@ -28,6 +30,8 @@ export function Chat({ byok, models, defaultModel, onSettled }: ChatProps) {
   const [turns, setTurns] = useState<Turn[]>([]);
   const [busy, setBusy] = useState(false);
   const controller = useRef<AbortController | null>(null);
+
+  const lastReply = turns.findLast((t) => t.role === 'assistant' && t.done)?.text ?? '';
 
   const updateReply = (patch: Partial<Turn>) => setTurns((ts) => [...ts.slice(0, -1), { ...ts.at(-1)!, ...patch }]);
 
@@ -79,6 +83,8 @@ export function Chat({ byok, models, defaultModel, onSettled }: ChatProps) {
           </li>
         ))}
       </ol>
+
+      {lastReply && !busy && <Media byok={byok} grant={grant} text={lastReply} onSettled={onSettled} />}
 
       <form onSubmit={(e) => void send(e)}>
         <label htmlFor="message" className="sr-only">

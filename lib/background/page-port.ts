@@ -17,6 +17,9 @@ import { DeltaBatcher, type PagePort } from './ports';
 import type { LaneRendezvous } from '../lane/rendezvous';
 import { pageHandlers, type PageCall } from './page-handlers';
 import { refuseOversize } from './size-gate';
+import { bytesToBlobs, readBlobs } from './binary';
+import { LANE_METHODS } from '../protocol/binary';
+import { abortError } from '../pipeline/errors';
 import { acceptedFavIconUrl } from '../approvals/favicon';
 
 export function acceptPagePort(ctx: WalletContext, ready: Promise<void>, port: Browser.runtime.Port, lanes?: LaneRendezvous<PagePort>): void {
@@ -92,7 +95,16 @@ export async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknow
     if (!canConnect(entry.origin)) throw new WalletError(ErrorCode.unauthorized, messages.originRefused(entry.origin));
     if (!isPageMethod(message.method)) throw new WalletError(ErrorCode.unsupported, messages.unsupportedMethod(message.method));
     const method = message.method;
-    const params = parseOrThrow(pageMethodParams[method], message.params, 'params');
+    // A media method's Blobs become bytes before its params are validated (./binary.ts); in flight
+    // already, so a cancel that comes while they are read is not lost.
+    const binary = LANE_METHODS.has(method);
+    const raw = binary
+      ? await readBlobs(message.params).catch(() => {
+          throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('params', 'its data could not be read'));
+        })
+      : message.params;
+    if (controller.signal.aborted) throw abortError();
+    const params = parseOrThrow(pageMethodParams[method], raw, 'params');
     const handler = pageHandlers[method] as (call: PageCall<unknown>) => Promise<unknown>;
     const value = await handler({
       ctx,
@@ -101,7 +113,8 @@ export async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknow
       signal: controller.signal,
       onDelta: (text) => batcher?.push(text),
     });
-    reply(batcher ? { t: 'res', id, ok: true, ...batcher.answer(value ?? null), ...batcher.rest(), ...notes() } : { t: 'res', id, ok: true, value: value ?? null, ...notes() });
+    const answered = binary ? bytesToBlobs(value) : value;
+    reply(batcher ? { t: 'res', id, ok: true, ...batcher.answer(answered ?? null), ...batcher.rest(), ...notes() } : { t: 'res', id, ok: true, value: answered ?? null, ...notes() });
   } catch (error) {
     reply({ t: 'res', id, ok: false, error: toWireError(error), ...batcher?.rest(), ...notes() });
   } finally {

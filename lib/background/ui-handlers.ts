@@ -21,7 +21,7 @@ export interface UiDeps {
 
 type Handlers = { [C in UiCommand]: (deps: UiDeps, params: z.output<(typeof uiCommands)[C]>) => Promise<unknown> };
 
-export const uiHandlers: Handlers = {
+export const uiHandlers = {
   'vault.status': ({ ctx }) => vaultStatus(ctx),
   'vault.create': ({ ctx }, p) => vaultCreate(ctx, p),
   'vault.unlock': ({ ctx }, p) => vaultUnlock(ctx, p),
@@ -59,4 +59,7 @@ export const uiHandlers: Handlers = {
   'settings.get': ({ ctx }) => getSettings(ctx),
   'settings.set': ({ ctx, settingsChanged }, p) => setSettings(ctx, p, settingsChanged),
   'apps.status': async () => localAppsStatus(),
-};
+} satisfies Handlers;
+
+/** What each command resolves with: inferred from its handler, so a page's `call(command)` is typed by it (lib/ui/client.ts). */
+export type UiResult<C extends UiCommand> = Awaited<ReturnType<(typeof uiHandlers)[C]>>;

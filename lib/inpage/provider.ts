@@ -5,10 +5,15 @@
 import type { PageEvent } from '../protocol/wire';
 import { invalid } from './errors';
 import type { Transport } from './transport';
+import { imageResult, speakResult, transcribeParams } from './media';
 
 type Listener = (data: unknown) => void;
 const EVENTS: readonly PageEvent[] = ['lock', 'unlock', 'grantChanged'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
 
 export interface ChatOptions {
   signal?: AbortSignal;
@@ -25,6 +30,12 @@ export function createProvider(transport: Transport, listeners: Map<PageEvent, S
     if (opts.onDelta !== undefined && typeof opts.onDelta !== 'function') throw invalid('opts.onDelta', 'expected a function');
     if (opts.signal !== undefined && !(opts.signal instanceof AbortSignal)) throw invalid('opts.signal', 'expected an AbortSignal');
     return opts as ChatOptions;
+  };
+  /** The options of a call that does not stream: only its `signal`. */
+  const signalOf = (opts: unknown): CallOptions => {
+    if (opts !== undefined && isObject(opts) && opts.onDelta !== undefined) throw invalid('opts.onDelta', 'this method does not stream');
+    const o = checkOptions(opts);
+    return o.signal ? { signal: o.signal } : {};
   };
   const checkEvent = (event: unknown, fn: unknown): PageEvent => {
     if (!EVENTS.includes(event as PageEvent)) throw invalid('event', `expected one of ${EVENTS.join(', ')}`);
@@ -55,6 +66,21 @@ export function createProvider(transport: Transport, listeners: Map<PageEvent, S
       if (!Array.isArray(req.messages)) throw invalid('req.messages', 'expected an array');
       const o = checkOptions(opts);
       return call('chat', req, { ...(o.signal ? { signal: o.signal } : {}), ...(o.onDelta ? { onDelta: o.onDelta } : {}) });
+    }),
+    speak: guard((req: unknown, opts?: unknown) => {
+      if (!isObject(req)) throw invalid('req', 'expected an object');
+      if (typeof req.text !== 'string') throw invalid('req.text', 'expected a string');
+      return call('speak', req, signalOf(opts)).then(speakResult);
+    }),
+    transcribe: guard((req: unknown, opts?: unknown) => {
+      if (!isObject(req)) throw invalid('req', 'expected an object');
+      const params = transcribeParams(req);
+      return call('transcribe', params, signalOf(opts));
+    }),
+    generateImage: guard((req: unknown, opts?: unknown) => {
+      if (!isObject(req)) throw invalid('req', 'expected an object');
+      if (typeof req.prompt !== 'string') throw invalid('req.prompt', 'expected a string');
+      return call('generateImage', req, signalOf(opts)).then(imageResult);
     }),
     on(event: unknown, fn: unknown) {
       const name = checkEvent(event, fn);

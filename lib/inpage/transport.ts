@@ -2,7 +2,8 @@
  * The page side of the wire: requests go to the content script as events on this window, and
  * replies come back the same way (docs/PROTOCOL.md §3).
  */
-import { TO_PAGE, TO_WALLET, dispatchWire, wireMessage, type PageEvent, type ToPage, type ToWallet } from '../protocol/wire';
+import { TO_PAGE, TO_WALLET, dispatchWire, parseWire, wireMessage, type PageEvent, type ToPage, type ToWallet } from '../protocol/wire';
+import { LANE_METHODS, TO_PAGE_BINARY, TO_WALLET_BINARY, extractBlobs, insertBlobs, postBinary, readEnvelope } from '../protocol/binary';
 import { ProviderRpcError, abortError, invalid } from './errors';
 
 interface Pending {
@@ -21,7 +22,12 @@ export interface Transport {
 export function createTransport(win: Window, onEvent: (name: PageEvent, data: unknown) => void): Transport {
   const pending = new Map<number, Pending>();
   let nextId = 1;
-  const post = (m: ToWallet) => dispatchWire(win, TO_WALLET, m);
+  /** Requests sent as window messages (they carry Blobs): their cancel goes the same way, so it cannot overtake them. */
+  const postedIds = new Set<number>();
+  const post = (m: ToWallet) => {
+    if (m.t === 'cancel' && postedIds.delete(m.id)) postBinary(win, TO_WALLET_BINARY, JSON.stringify(m), []);
+    else dispatchWire(win, TO_WALLET, m);
+  };
 
   /** A throwing `onDelta` is the page's own error: reported, and the call still ends. */
   const deliver = (call: Pending, text: unknown) => {
@@ -34,8 +40,7 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
     }
   };
 
-  win.addEventListener(TO_PAGE, (event: Event) => {
-    const m = wireMessage(event) as ToPage | null;
+  const receive = (m: ToPage | null) => {
     if (!m) return;
     if (m.t === 'event') return onEvent(m.name, m.data);
     // The event the wallet would have sent just before an answer rides on it (PROTOCOL.md §4); it
@@ -45,10 +50,26 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
     if (!call) return;
     if (m.t === 'delta') return deliver(call, m.text);
     pending.delete(m.id);
+    postedIds.delete(m.id);
     deliver(call, m.delta);
     if (m.ok) call.resolve(m.textStreamed && typeof m.value === 'object' ? { text: call.streamed, ...m.value } : m.value);
     else if ((m.error.data as { aborted?: boolean } | undefined)?.aborted) call.reject(abortError());
     else call.reject(new ProviderRpcError(m.error.code, m.error.message, m.error.data));
+  };
+  win.addEventListener(TO_PAGE, (event: Event) => receive(wireMessage(event) as ToPage | null));
+  // An answer with Blobs comes as a window message (lib/protocol/binary.ts), which any frame can
+  // post here: only this window's own (its content script's) counts.
+  win.addEventListener('message', (event: MessageEvent) => {
+    if (event.source !== win) return;
+    const envelope = readEnvelope(event.data, TO_PAGE_BINARY);
+    if (!envelope) return;
+    let m: ToPage | null = null;
+    try {
+      m = insertBlobs(parseWire(envelope.detail), envelope.blobs) as ToPage | null;
+    } catch {
+      return;
+    }
+    receive(m);
   });
 
   return {
@@ -61,9 +82,13 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
         const req: ToWallet = { t: 'req', id, method, ...(params === undefined ? {} : { params }), ...(onDelta ? { stream: true } : {}) };
         // Encoded here, not by dispatchWire, so that a value JSON cannot hold (a BigInt, a cycle, a
         // throwing toJSON) is the caller's -32602, like any other bad input, and nothing is sent.
+        // A media method's Blobs are taken out first: they go beside the JSON (lib/protocol/binary.ts).
         let detail: string;
+        let blobs: Blob[];
         try {
-          detail = JSON.stringify(req);
+          const extracted = LANE_METHODS.has(method) ? extractBlobs(req) : { value: req, blobs: [] };
+          blobs = extracted.blobs;
+          detail = JSON.stringify(extracted.value);
         } catch (error) {
           return reject(invalid('req', `cannot be sent as JSON (${error instanceof Error ? error.message : String(error)})`));
         }
@@ -77,7 +102,11 @@ export function createTransport(win: Window, onEvent: (name: PageEvent, data: un
           },
           { once: true },
         );
-        win.dispatchEvent(new CustomEvent(TO_WALLET, { detail }));
+        if (blobs.length === 0) win.dispatchEvent(new CustomEvent(TO_WALLET, { detail }));
+        else {
+          postedIds.add(id);
+          postBinary(win, TO_WALLET_BINARY, detail, blobs);
+        }
       });
     },
     subscribe() {

@@ -5,7 +5,8 @@
  * (lib/background/size-gate.ts), since a compromised content script skips the first check.
  *
  * A size is counted in characters (UTF-16 code units) of the message's JSON text, as
- * `JSON.stringify(m).length` would count them; for text that is ASCII, bytes. Each limit is at
+ * `JSON.stringify(m).length` would count them; for text that is ASCII, bytes. A Blob the message
+ * carries (lib/protocol/binary.ts) counts its bytes and 2, the quotes of the reference it stands for. Each limit is at
  * least the method's largest valid message with its largest field at its schema maximum, even if
  * every character of that field must be escaped in JSON (`\u0001` is 6 characters), so a
  * request refused here would not have been valid anyway. The limit caps the sum of the fields,
@@ -25,9 +26,8 @@ const MiB = 1024 * KiB;
 export const SMALLEST_LIMIT = 4 * KiB;
 
 /**
- * Per method, in characters of JSON. A new method adds its row; a method with no row gets
- * {@link SMALLEST_LIMIT}. A `transcribe` of 25 MB of audio would add
- * `transcribe: 36 * MiB` (25 MB in base64 is 33.4 M characters, plus its other fields).
+ * Per method, in characters of JSON (a Blob counting its bytes). A new method adds its row; a
+ * method with no row gets {@link SMALLEST_LIMIT}.
  */
 export const REQUEST_LIMITS: Readonly<Record<string, number>> = Object.freeze({
   getGrant: SMALLEST_LIMIT,
@@ -40,6 +40,12 @@ export const REQUEST_LIMITS: Readonly<Record<string, number>> = Object.freeze({
   chat: 32 * MiB,
   // One input of 4 M characters, escaped (24 M), with room for the rest.
   embed: 32 * MiB,
+  // The audio (at most 25 MiB, MAX_AUDIO_BYTES in media.ts) and a 4 000-character prompt, escaped.
+  transcribe: 25 * MiB + 64 * KiB,
+  // 40 000 characters of text and 4 096 of instructions, escaped (265 K).
+  speak: 512 * KiB,
+  // A 32 000-character prompt, escaped (192 K).
+  generateImage: 512 * KiB,
 });
 
 /** The largest limit of any method: a message over it is refused whatever its method. */

@@ -42,7 +42,11 @@ export function dispatchWire(win: Window, type: typeof TO_WALLET | typeof TO_PAG
 /** The message a wire event carries: an object with a string `t`, or null. */
 export function wireMessage(event: Event): { t: string } | null {
   const detail: unknown = (event as CustomEvent).detail;
-  if (typeof detail !== 'string') return null;
+  return typeof detail === 'string' ? parseWire(detail) : null;
+}
+
+/** A wire message's JSON text parsed in this realm: an object with a string `t`, or null. */
+export function parseWire(detail: string): { t: string } | null {
   let m: unknown;
   try {
     m = JSON.parse(detail);

@@ -1,6 +1,7 @@
 /** How the extension's pages talk to the background (lib/protocol/ui.ts). */
 import { browser } from 'wxt/browser';
 import type { UiCommand, UiParams, UiReply } from '../protocol/ui';
+import type { UiResult } from '../background/ui-handlers';
 import { UI_CHANGED } from '../protocol/ui';
 
 export class UiError extends Error {
@@ -29,14 +30,14 @@ function sendOnce(message: unknown, timeoutMs: number): Promise<UiReply | undefi
  * Sends a command to the background. A message that reaches a worker just as the browser stops
  * it can go unanswered: a quick command is sent once more, a slow one fails with a clear error.
  */
-export async function call<T = unknown, C extends UiCommand = UiCommand>(command: C, params?: UiParams<C>): Promise<T> {
+export async function call<C extends UiCommand>(command: C, params?: UiParams<C>): Promise<UiResult<C>> {
   const message = { byokUi: 1, command, params };
   const slow = SLOW.has(command);
   let reply = await sendOnce(message, slow ? SLOW_REPLY_MS : REPLY_MS);
   if (reply === 'timeout' && !slow) reply = await sendOnce(message, REPLY_MS);
   if (reply === 'timeout' || !reply) throw new UiError(5000, 'The wallet did not answer: try again');
   if (!reply.ok) throw new UiError(reply.error.code, reply.error.message);
-  return reply.value as T;
+  return reply.value as UiResult<C>;
 }
 
 /** Calls `fn` whenever the background says its state changed; returns the unsubscribe. */

@@ -16,10 +16,13 @@ export async function setUpWallet({ context, extensionId }, mockUrl) {
   return options;
 }
 
-/** Connects `page` with a generous budget and rate limit, approving in the approval window. */
-export async function connectPage(context, page, options) {
+/**
+ * Connects `page` with a generous budget and rate limit, approving in the approval window;
+ * `request` adds to what connect() asks for (e.g. `{ scopes }`).
+ */
+export async function connectPage(context, page, options, request = {}) {
   const approval = context.waitForEvent('page', { predicate: (p) => p.url().includes('approve.html') });
-  const connected = page.evaluate(() => window.byok.connect({ budget: { usd: 1000, period: 'total' } }));
+  const connected = page.evaluate((request) => window.byok.connect({ budget: { usd: 1000, period: 'total' }, ...request }), request);
   const win = await approval;
   await win.getByLabel('Budget (USD)').waitFor();
   // Approve is ignored until the window has been shown and focused for a moment: wait until it is armed.

@@ -1,0 +1,48 @@
+/**
+ * The worker's end of binary data (docs/PROTOCOL.md §3.1, lib/protocol/binary.ts): a request's
+ * Blobs are read into `Uint8Array`s before its params are validated, so the handlers get the
+ * shapes of lib/protocol/media.ts; an answer's `Uint8Array`s go back as Blobs, whose bytes the
+ * browser carries to the page by handle.
+ */
+import { MAX_BLOB_DEPTH } from '../protocol/binary';
+
+const isPlain = (v: unknown): v is Record<string, unknown> | unknown[] =>
+  typeof v === 'object' && v !== null && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+/**
+ * `value` (a structured clone, already sized: ./size-gate.ts) with each Blob down to
+ * {@link MAX_BLOB_DEPTH} replaced, in place, by its bytes. The Blobs are read at once, not one
+ * after another; the worker's thread is free while the browser copies them.
+ */
+export async function readBlobs(value: unknown): Promise<unknown> {
+  if (value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
+  const reads: Promise<void>[] = [];
+  const walk = (v: unknown, depth: number) => {
+    if (depth >= MAX_BLOB_DEPTH || !isPlain(v)) return;
+    for (const [key, child] of Object.entries(v)) {
+      if (child instanceof Blob) {
+        reads.push(child.arrayBuffer().then((buffer) => void Object.defineProperty(v, key, { value: new Uint8Array(buffer), writable: true, enumerable: true, configurable: true })));
+      } else walk(child, depth + 1);
+    }
+  };
+  walk(value, 1);
+  await Promise.all(reads);
+  return value;
+}
+
+/**
+ * `value` (a handler's answer) with each `Uint8Array` down to {@link MAX_BLOB_DEPTH} as a Blob; the
+ * page gives it its MIME type (lib/inpage/provider.ts). Anything else is returned unchanged.
+ */
+export function bytesToBlobs(value: unknown, depth = 0): unknown {
+  if (value instanceof Uint8Array) return new Blob([value as Uint8Array<ArrayBuffer>]);
+  if (depth >= MAX_BLOB_DEPTH || !isPlain(value)) return value;
+  let changed = false;
+  const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : (Object.create(null) as Record<string, unknown>);
+  for (const [key, child] of Object.entries(value)) {
+    const mapped = bytesToBlobs(child, depth + 1);
+    if (mapped !== child) changed = true;
+    (out as Record<string, unknown>)[key] = mapped;
+  }
+  return changed ? out : value;
+}
