@@ -1,7 +1,6 @@
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
 import { keyHealthNote, type KeyHealth } from '@/lib/ui/key-health';
-import type { KeyView, SiteDetails } from '@/lib/ui/types';
 
 /** One key that is not working, in plain words (lib/ui/key-health.ts); nothing for a working key. */
 export function KeyHealthNote({ keyHealth, id }: { keyHealth: KeyHealth; id?: string }) {
@@ -17,7 +16,7 @@ export function KeyHealthNote({ keyHealth, id }: { keyHealth: KeyHealth; id?: st
 /** The popup's notes for the keys that serve the current site (its routes) and are not working. */
 export function SiteKeysHealth({ origin }: { origin: string }) {
   const keys = useWallet(async () => {
-    const [details, all] = await Promise.all([call<SiteDetails | null>('grants.details', { origin }), call<KeyView[]>('keys.list')]);
+    const [details, all] = await Promise.all([call('grants.details', { origin }), call('keys.list')]);
     const used = new Set(Object.values(details?.routes ?? {}));
     return all.filter((k) => used.has(k.id));
   }, [origin]);

@@ -1,6 +1,5 @@
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
-import type { SpendByKey as SpendByKeyView } from '@/lib/ui/types';
 import { formatUsdSummary } from '@/lib/ui/format';
 import { ErrorText } from './Field';
 
@@ -8,7 +7,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** Which key (and so which card) paid for what over the dashboard's period, and each provider's share. */
 export function SpendByKey({ days }: { days: number }) {
-  const spend = useWallet(() => call<SpendByKeyView>('usage.byKey', { days }), [days]);
+  const spend = useWallet(() => call('usage.byKey', { days }), [days]);
   const s = spend.data;
   return (
     <>

@@ -7,7 +7,6 @@ export type { LedgerEntry } from '../db/tables/ledger';
 export type { Settings } from '../settings/settings';
 export type { SiteDetails, ModelChoice } from '../sites/details';
 export type { UsageSummary, Series, ChartRow, SiteTotal } from '../dashboard/summary';
-export type { SpendByKey, KeySpendRow, ProviderSpendRow } from '../dashboard/key-spend';
 export type { AuditRecord } from '../db/tables/audit';
 export type { RaiseView } from '../background/raise-budget';
 
