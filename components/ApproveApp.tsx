@@ -12,6 +12,7 @@ import { ModelChoices } from './ModelChoices';
 import { BudgetAdvice } from './BudgetAdvice';
 import { ConfirmBudget } from './ConfirmBudget';
 import { defaultModelChoices, preselectModels } from '@/lib/grants/preselect';
+import { withoutRefusedKeys } from '@/lib/ui/key-health';
 import { needsBudgetConfirm } from '@/lib/ui/budget-advice';
 import { perPeriod } from '@/lib/ui/format';
 import { scopesInWords } from '@/lib/ui/scopes';
@@ -51,8 +52,8 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
   const [budget, setBudget] = useState(String(approval.budget.usd));
   const [period, setPeriod] = useState<Period>(approval.budget.period);
   const offered = approval.offers.map((o) => o.model);
-  // Only what serves the asked-for scopes starts ticked (lib/grants/preselect.ts), in the offered order.
-  const [picked, setPicked] = useState<string[]>(() => preselectModels(offered, approval.scopes, approval.requestedModels));
+  // Only what serves the asked-for scopes starts ticked (lib/grants/preselect.ts), in the offered order; never a refused key's model.
+  const [picked, setPicked] = useState<string[]>(() => withoutRefusedKeys(preselectModels(offered, approval.scopes, approval.requestedModels), approval.offers));
   const models = offered.filter((m) => picked.includes(m));
   // The chat default is never a speech, transcription or image model while another is ticked: those have their own defaults.
   const general = defaultModelChoices(models, approval.scopes);

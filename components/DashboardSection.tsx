@@ -5,6 +5,7 @@ import { formatUsdSummary } from '@/lib/ui/format';
 import { DashboardChart } from './DashboardChart';
 import { ErrorText } from './Field';
 import { capabilityName, unitsInWords } from '@/lib/ui/units';
+import { SpendByKey } from './SpendByKey';
 
 const SPANS = [7, 30, 90] as const;
 
@@ -72,6 +73,7 @@ export function DashboardSection() {
             <DashboardChart title="Spend per site" rows={s.bySite} series={s.sites} testId="chart-sites" />
             <DashboardChart title="Spend per provider" rows={s.byProvider} series={s.providers} testId="chart-providers" />
           </div>
+          <SpendByKey days={days} />
           <h4>Top sites</h4>
           {s.topSites.length === 0 ? (
             <p className="muted">No requests in this period.</p>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { priceInWords } from '@/lib/ui/format';
 import type { ApprovalView } from '@/lib/ui/types';
+import { OfferKeyMark, OffersKeyHealth } from './KeyHealthNote';
 
 /**
  * The approval window's models: each with the key that serves it and its price. Which are ticked
@@ -17,12 +18,14 @@ export function ModelChoices({ approval, ticked, onToggle }: { approval: Approva
           <label style={{ fontWeight: 400 }}>
             <input type="checkbox" checked={ticked.includes(o.model)} onChange={() => onToggle(o.model)} aria-describedby={`${base}-${i}`} />
             {o.model} <span className="muted">via {o.keyName}</span>
+            <OfferKeyMark offer={o} />
           </label>
           <span id={`${base}-${i}`} className={o.price ? 'muted model-price' : 'warn model-price'} data-testid="model-price">
             {priceInWords(o.price)}
           </span>
         </div>
       ))}
+      <OffersKeyHealth offers={approval.offers} />
       {unpriced ? (
         <details className="small">
           <summary>Details</summary>A site&apos;s requests with a model without a price end with error 4402 until you set its price in the wallet (Prices).

@@ -8,6 +8,7 @@ import { ErrorText } from './Field';
 import { RevokedNotice } from './RevokedNotice';
 import { SiteIdentity } from './SiteIdentity';
 import { SpendBar } from './SpendBar';
+import { SiteKeysHealth } from './KeyHealthNote';
 
 /**
  * The popup's control for the current tab's site: its status, spend against budget, and Pause /
@@ -49,6 +50,7 @@ export function PopupSite({ target }: { target: string | null }) {
             {grant.models.length} {grant.models.length === 1 ? 'model' : 'models'} (default {grant.defaultModel}) · {grant.rateLimitPerMin}/min
           </div>
           <SpendBar grant={grant} />
+          <SiteKeysHealth origin={origin} />
           <div className="actions">
             <button onClick={() => void act.run(grant.paused ? 'resume' : 'pause', origin)} disabled={act.busy}>
               {grant.paused ? 'Resume' : 'Pause'}

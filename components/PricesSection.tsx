@@ -7,6 +7,7 @@ import { overrideInWords, priceNote } from '@/lib/dashboard/prices';
 import { mediaUnitOf, type MediaUnit } from '@/lib/grants/media-price';
 import { messages } from '@/lib/protocol/messages';
 import { EmptyState } from './views/View';
+import { PriceCatalogNote } from './PriceCatalogNote';
 
 interface PriceRow {
   keyId: string;
@@ -53,6 +54,7 @@ export function PricesSection() {
       <section className="card" aria-labelledby="prices-title">
         <h3 id="prices-title">Prices</h3>
         <EmptyState>No key yet. Once you add one in Keys, you can set what its models cost here.</EmptyState>
+        <PriceCatalogNote />
       </section>
     );
   }
@@ -63,6 +65,7 @@ export function PricesSection() {
         {messages.pricesUpdated(PRICES_UPDATED)} Local endpoints cost 0 unless you set a price; unknown models elsewhere are refused until you do. A price you set
         overrides the built-in one for that key.
       </p>
+      <PriceCatalogNote />
       <ul className="plain" aria-label="Price overrides">
         {prices.data?.map((row) => (
           <li key={`${row.keyId}/${row.model}`} className="row" style={{ justifyContent: 'space-between' }}>

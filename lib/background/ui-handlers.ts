@@ -10,7 +10,7 @@ import { backupExport, backupImport, vaultChangePassphrase, vaultCreate, vaultLo
 import { addKey, removeKey, rotateKey, sitesRoutedTo, updateKey, validateKeyNow } from './ui/keys';
 import { decideApproval, getApproval, getApprovalQueue, getSiteGrant, listGrants, restoreGrant, revokeGrant, updateGrant } from './ui/grants';
 import { getSettings, listPrices, recentLedger, removePrice, setPrice, setSettings } from './ui/misc';
-import { getLedgerFilters, getLedgerPage, getSiteDetails, getUsageSummary, listAudit } from './ui/control';
+import { getLedgerFilters, getLedgerPage, getSiteDetails, getSpendByKey, getUsageSummary, listAudit } from './ui/control';
 import { approveRaise } from './raise-budget';
 import { localAppsStatus } from '../apps/native-host';
 
@@ -51,6 +51,7 @@ export const uiHandlers = {
   'ledger.query': ({ ctx }, p) => getLedgerPage(ctx, p),
   'ledger.filters': ({ ctx }) => getLedgerFilters(ctx),
   'usage.summary': ({ ctx }, p) => getUsageSummary(ctx, p),
+  'usage.byKey': ({ ctx }, p) => getSpendByKey(ctx, p),
   'audit.list': ({ ctx }, p) => listAudit(ctx, p),
   'prices.list': ({ ctx }) => listPrices(ctx),
   'prices.set': ({ ctx }, p) => setPrice(ctx, p),

@@ -110,6 +110,8 @@ const RollupSchema = z.looseObject({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   model: z.string().max(256),
   provider: z.string().max(64),
+  /** Spend per key that day (lib/ledger/key-spend.ts). */
+  keys: z.record(z.string().max(128), z.strictObject({ costNano: count, requests: count })).optional(),
   requests: count,
   inputTokens: count,
   outputTokens: count,

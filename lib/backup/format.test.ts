@@ -15,6 +15,7 @@ import { MAX_BACKUP_CHARS, MAX_BACKUP_MB } from './limits';
 vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
 
 const PASS = 'the backup passphrase';
+const ROLLUP = { origin: 'https://a.example', day: '2026-11-23', model: 'm', provider: 'openai', requests: 1, inputTokens: 1, outputTokens: 1, costNano: 5 };
 
 const contents = (patch: Partial<BackupContents> = {}): BackupContents => ({
   exportedAt: 1_763_900_000_000,
@@ -120,8 +121,14 @@ describe('decodeContents', () => {
     ['a ledger row without id', { ...contents(), ledger: [{ at: 1 }] }, "The backup's contents are invalid: ledger[0].id: "],
     ['a sealed secret with an extra field', { ...contents(), keys: [{ ...contents().keys[0], sealed: { nonce: '', ciphertext: '', key: 'x' } }] }, messages.backupInvalid('keys[0].sealed.key', 'unknown field')],
     ['a negative budget', { ...contents(), grants: [{ origin: 'https://a.example', budgetNano: -1 }] }, "The backup's contents are invalid: grants[0].scopes: "],
+    ['a per-key spend that is not a number', { ...contents(), rollups: [{ ...ROLLUP, keys: { k1: { costNano: 'x', requests: 1 } } }] }, "The backup's contents are invalid: rollups[0].keys.k1.costNano: "],
   ])('refuses %s', (_label, value, message) => {
     expect(refusal(() => decodeContents(JSON.stringify(value))).message.startsWith(message)).toBe(true);
+  });
+
+  it("keeps a rollup's spend per key", () => {
+    const rollups = [{ ...ROLLUP, keys: { k1: { costNano: 5, requests: 1 } } }];
+    expect(decodeContents(JSON.stringify(contents({ rollups }))).rollups).toEqual(rollups);
   });
 
   it('refuses text that is not JSON as damaged', () => {

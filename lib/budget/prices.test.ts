@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PRICES_UPDATED, costUsd, maxOutputTokens, priceFor } from './prices';
+import { PRICES_UPDATED, PRICE_SOURCE, costUsd, maxOutputTokens, priceFor } from './prices';
 
 describe('priceFor', () => {
-  it('is dated', () => {
-    expect(PRICES_UPDATED).toMatch(/^2026-\d{2}-\d{2}$/);
+  it('is dated by the pinned catalog', () => {
+    expect(PRICES_UPDATED).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(PRICES_UPDATED).toBe(PRICE_SOURCE.date);
   });
 
   it.each([
@@ -27,6 +28,9 @@ describe('priceFor', () => {
     ['deepseek', 'deepseek-flash', 0.3, 1.2],
     ['openrouter', 'openai/gpt-4o-mini', 0.15, 0.6],
     ['openrouter', 'anthropic/claude-sonnet-4.5', 3, 15],
+    ['openrouter', 'anthropic/claude-haiku-5.5', 0.1, 0.5], // not in OpenRouter's list: the vendor's price
+    ['mistral', 'mistral-large-latest', 2, 6],
+    ['openai', 'GPT-4o-Mini', 0.15, 0.6], // the catalog matches case-insensitively
     ['openai-compatible', 'llama-3.1-8b-instant', undefined, undefined], // unknown host: no table
   ])('%s %s', (providerId, model, input, output) => {
     const baseUrl = providerId === 'openai-compatible' ? 'https://llm.example.com/v1' : undefined;
@@ -36,13 +40,14 @@ describe('priceFor', () => {
   });
 
   it('never prices by prefix: an unknown variant is unknown, not free and not its base model', () => {
-    expect(priceFor({ providerId: 'openai', model: 'gpt-4o-mini-search-preview' })).toBeNull();
+    expect(priceFor({ providerId: 'openai', model: 'gpt-4o-mini-unreleased-preview' })).toBeNull();
     expect(priceFor({ providerId: 'openai', model: 'tts-1-hd-1106-x' })).toBeNull();
     expect(priceFor({ providerId: 'openai', model: 'ft:gpt-4o-mini:org::abc' })).toBeNull();
     expect(priceFor({ providerId: 'openai', model: 'toString' })).toBeNull();
     expect(priceFor({ providerId: 'openai', model: '__proto__' })).toBeNull();
     expect(priceFor({ providerId: '__proto__', model: 'gpt-4o' })).toBeNull();
-    expect(priceFor({ providerId: 'mistral', model: 'mistral-large-latest' })).toBeNull();
+    expect(priceFor({ providerId: 'openai', model: 'gpt-5-nano-2099' })).toBeNull(); // the catalog's prefix rule is not followed
+    expect(priceFor({ providerId: 'openai', model: 'gpt-4o-mini-tts' })).toBeNull(); // a media model: not token-priced here
   });
 
   it('uses the table of a known host for a generic key', () => {
@@ -69,9 +74,10 @@ describe('priceFor', () => {
 
   it('gives long-context prices: described, applied by costUsd, and returned outright for a long input', () => {
     const price = priceFor({ providerId: 'openai', model: 'gpt-5.4' })!;
-    expect(price).toEqual({ inputPerM: 2.5, outputPerM: 15, source: 'table', longContext: { aboveInputTokens: 272_000, inputPerM: 5, outputPerM: 22.5 } });
-    expect(priceFor({ providerId: 'openai', model: 'gpt-5.4', inputTokens: 272_000 })).toMatchObject({ inputPerM: 2.5 });
-    expect(priceFor({ providerId: 'openai', model: 'gpt-5.4', inputTokens: 272_001 })).toEqual({ inputPerM: 5, outputPerM: 22.5, source: 'table' });
+    // The catalog's tier starts past 271,999 input tokens: a 272K prompt is long.
+    expect(price).toEqual({ inputPerM: 2.5, outputPerM: 15, source: 'table', longContext: { aboveInputTokens: 271_999, inputPerM: 5, outputPerM: 22.5 } });
+    expect(priceFor({ providerId: 'openai', model: 'gpt-5.4', inputTokens: 271_999 })).toMatchObject({ inputPerM: 2.5 });
+    expect(priceFor({ providerId: 'openai', model: 'gpt-5.4', inputTokens: 272_000 })).toEqual({ inputPerM: 5, outputPerM: 22.5, source: 'table' });
     expect(costUsd(price, { inputTokens: 100_000, outputTokens: 1_000 })).toBeCloseTo(0.25 + 0.015, 10);
     expect(costUsd(price, { inputTokens: 300_000, outputTokens: 1_000 })).toBeCloseTo(1.5 + 0.0225, 10);
   });

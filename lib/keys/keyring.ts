@@ -95,7 +95,7 @@ export class Keyring {
     this.cache.delete(id);
   }
 
-  async update(id: string, changes: Partial<Pick<KeyRecord, 'name' | 'enabled' | 'status' | 'statusMessage' | 'models' | 'lastUsedAt' | 'validatedAt' | 'rateLimitedUntil'>>): Promise<void> {
+  async update(id: string, changes: Partial<Pick<KeyRecord, 'name' | 'enabled' | 'status' | 'statusMessage' | 'models' | 'lastUsedAt' | 'validatedAt' | 'checkedAt' | 'rateLimitedUntil'>>): Promise<void> {
     await this.db.keys.update(id, changes);
     const cached = this.cache.get(id);
     if (cached) this.cache.set(id, { ...cached, ...changes });

@@ -10,6 +10,7 @@ import type { LedgerEntry, LedgerStatus, MediaUnits } from '../db/tables/ledger'
 import type { RollupRecord } from '../db/tables/rollups';
 import { completion, request } from '../db/idb';
 import { localDay, periodKey } from '../budget/period';
+import { withKeySpend } from './key-spend';
 
 export interface Settlement {
   status: Exclude<LedgerStatus, 'pending'>;
@@ -72,7 +73,7 @@ export function settledRows(entry: LedgerEntry, s: Settlement, at: number, grant
     costNano: (rollup?.costNano ?? 0) + cost,
     ...sumUnits(rollup, s.units),
   };
-  return { settled, charged, rollup: rolled };
+  return { settled, charged, rollup: withKeySpend(rolled, rollup, entry.keyId, cost) };
 }
 
 /** The day's media units with this settlement's added; a unit neither has stays absent. */

@@ -137,8 +137,9 @@ export interface AttemptDeps {
 }
 
 /** Marks a key with what its provider said of it, for the key list and the next requests' order. */
-export function markKey(deps: Pick<AttemptDeps, 'keyring' | 'uiChanged'>, key: KeyRecord, failure: KeyFailure): void {
-  const changes = failure.kind === 'rate_limited' ? { rateLimitedUntil: failure.until } : { status: failure.kind, statusMessage: failure.message };
+export function markKey(deps: Pick<AttemptDeps, 'keyring' | 'uiChanged' | 'now'>, key: KeyRecord, failure: KeyFailure): void {
+  // Marked with when the provider said so, shown with the key wherever it is listed (lib/ui/key-health.ts).
+  const changes = failure.kind === 'rate_limited' ? { rateLimitedUntil: failure.until } : { status: failure.kind, statusMessage: failure.message, checkedAt: deps.now() };
   void deps.keyring
     .update(key.id, changes)
     .then(() => deps.uiChanged())

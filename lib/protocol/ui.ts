@@ -99,6 +99,7 @@ export const uiCommands = {
     .optional(),
   'ledger.filters': z.undefined(),
   'usage.summary': z.strictObject({ days: z.int().min(1).max(366) }),
+  'usage.byKey': z.strictObject({ days: z.int().min(1).max(366) }),
   'audit.list': z.strictObject({ limit: z.int().min(1).max(100_000).optional(), beforeId: z.int().min(1).optional(), type: z.string().min(1).max(64).optional() }).optional(),
   'prices.list': z.undefined(),
   'prices.set': z.strictObject({

@@ -2,6 +2,7 @@
 import type { WalletContext } from '../context';
 import { siteDetails, type SiteDetails } from '../../sites/details';
 import { usageSummary } from '../../dashboard/summary';
+import { spendByKey } from '../../dashboard/key-spend';
 import { logFilterChoices, queryLedger, type LedgerQuery } from '../../dashboard/query';
 import type { AuditListOptions } from '../../audit/audit';
 
@@ -13,6 +14,10 @@ export async function getSiteDetails(ctx: WalletContext, p: { origin: string }):
 
 export function getUsageSummary(ctx: WalletContext, p: { days: number }) {
   return usageSummary(ctx.db, { days: p.days, now: ctx.now() });
+}
+
+export async function getSpendByKey(ctx: WalletContext, p: { days: number }) {
+  return spendByKey(ctx.db, await ctx.keyring.list(), { days: p.days, now: ctx.now() });
 }
 
 export function getLedgerPage(ctx: WalletContext, p: LedgerQuery | undefined) {

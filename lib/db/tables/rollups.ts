@@ -15,4 +15,15 @@ export interface RollupRecord {
   characters?: number;
   seconds?: number;
   images?: number;
+  /**
+   * The day's spend on this row by the key that served it (keyId → totals), for "Spend by key".
+   * Not indexed, so no schema version: rows settled before it existed have none, and their spend
+   * shows as not attributed to a key (lib/dashboard/key-spend.ts).
+   */
+  keys?: Record<string, KeyDaySpend>;
+}
+
+export interface KeyDaySpend {
+  costNano: number;
+  requests: number;
 }

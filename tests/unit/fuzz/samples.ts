@@ -85,5 +85,6 @@ export const UI_PARAM_SAMPLES: Record<string, readonly unknown[]> = {
   'approvals.raise': [{ id: 'a1', usd: 0.5 }],
   'ledger.query': [{ origin: 'https://app.example', model: 'gpt-4o-mini', status: 'refused', from: 0, to: 1e12, limit: 50 }],
   'usage.summary': [{ days: 30 }],
+  'usage.byKey': [{ days: 30 }],
   'audit.list': [{ limit: 100, beforeId: 7, type: 'grant.revoked' }],
 };
