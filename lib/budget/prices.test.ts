@@ -47,7 +47,8 @@ describe('priceFor', () => {
     expect(priceFor({ providerId: 'openai', model: '__proto__' })).toBeNull();
     expect(priceFor({ providerId: '__proto__', model: 'gpt-4o' })).toBeNull();
     expect(priceFor({ providerId: 'openai', model: 'gpt-5-nano-2099' })).toBeNull(); // the catalog's prefix rule is not followed
-    expect(priceFor({ providerId: 'openai', model: 'gpt-4o-mini-tts' })).toBeNull(); // a media model: not token-priced here
+    // A media model is priced by lib/budget/media-prices.ts (gpt-4o-mini-tts bills tokens of text and audio).
+    expect(priceFor({ providerId: 'openai', model: 'gpt-4o-mini-tts' })).toMatchObject({ inputPerM: 0.6, outputPerM: 12 });
   });
 
   it('uses the table of a known host for a generic key', () => {
