@@ -1,12 +1,12 @@
 /** The command line of `byok-bridge` (docs/TERMINAL.md): parsed and checked, nothing run. */
 import { BROWSERS, type BrowserName } from './install-paths';
-import { APP_NAME_PATTERN } from '../../lib/protocol/bridge-limits';
+import { APP_NAME_PATTERN, APP_SCOPES, DEFAULT_APP_SCOPES, type AppScope } from '../../lib/protocol/bridge-limits';
 
 export type Command =
   | { command: 'install'; browser: BrowserName; userDataDir?: string; extensionId?: string }
   | { command: 'uninstall'; browser: BrowserName; userDataDir?: string }
   | { command: 'status' }
-  | { command: 'connect'; name: string; budget?: { usd: number; period: 'day' | 'week' | 'month' | 'total' }; port?: number }
+  | { command: 'connect'; name: string; budget?: { usd: number; period: 'day' | 'week' | 'month' | 'total' }; scopes?: AppScope[]; port?: number }
   | { command: 'host' }
   | { command: 'help' };
 
@@ -15,14 +15,16 @@ export const USAGE = `byok-bridge: use the byok wallet from local programs, with
   byok-bridge install [--browser chrome|chromium|brave|edge|firefox] [--user-data-dir DIR] [--extension-id ID]
   byok-bridge uninstall [--browser ...] [--user-data-dir DIR]
   byok-bridge status
-  byok-bridge connect --name NAME [--budget USD] [--period day|week|month|total] [--port P]
+  byok-bridge connect --name NAME [--budget USD] [--period day|week|month|total] [--scopes LIST] [--port P]
+
+  --scopes: what the app may do, comma-separated, of ${APP_SCOPES.join(', ')} (default ${DEFAULT_APP_SCOPES.join(',')})
 `;
 
 const FLAGS: Record<string, string[]> = {
   install: ['browser', 'user-data-dir', 'extension-id'],
   uninstall: ['browser', 'user-data-dir'],
   status: [],
-  connect: ['name', 'budget', 'period', 'port'],
+  connect: ['name', 'budget', 'period', 'scopes', 'port'],
 };
 
 /** `argv` (after `node cli.mjs`) as a command, or a message saying what is wrong. */
@@ -69,10 +71,17 @@ function parseConnect(flags: Record<string, string>): Command | { error: string 
     if (!Number.isFinite(usd) || usd < 0) return { error: '--budget must be an amount in USD, e.g. 5 or 0.25' };
     budget = { usd, period: period as 'day' };
   }
+  let scopes: AppScope[] | undefined;
+  if (flags.scopes !== undefined) {
+    const list = flags.scopes.split(',').map((s) => s.trim());
+    const wrong = list.find((s) => !(APP_SCOPES as readonly string[]).includes(s));
+    if (wrong !== undefined || list.length === 0) return { error: `--scopes: a comma-separated list of ${APP_SCOPES.join(', ')}` };
+    scopes = [...new Set(list as AppScope[])];
+  }
   let port: number | undefined;
   if (flags.port !== undefined) {
     port = Number(flags.port);
     if (!Number.isInteger(port) || port < 1 || port > 65_535) return { error: '--port must be a port number' };
   }
-  return { command: 'connect', name, ...(budget ? { budget } : {}), ...(port ? { port } : {}) };
+  return { command: 'connect', name, ...(budget ? { budget } : {}), ...(scopes ? { scopes } : {}), ...(port ? { port } : {}) };
 }

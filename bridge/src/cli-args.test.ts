@@ -16,6 +16,8 @@ describe('byok-bridge arguments', () => {
   it('parses connect', () => {
     expect(parseCommand(['connect', '--name', 'claude-code', '--budget', '2.5', '--period', 'week', '--port', '4000'])).toEqual({ command: 'connect', name: 'claude-code', budget: { usd: 2.5, period: 'week' }, port: 4000 });
     expect(parseCommand(['connect', '--name', 'a'])).toEqual({ command: 'connect', name: 'a' });
+    expect(parseCommand(['connect', '--name', 'notes', '--scopes', 'transcription, chat,chat'])).toEqual({ command: 'connect', name: 'notes', scopes: ['transcription', 'chat'] });
+    expect(parseCommand(['connect', '--name', 'notes', '--scopes', 'chat,vault'])).toHaveProperty('error');
   });
   it('says what is wrong', () => {
     expect(parseCommand(['install', '--browser', 'safari'])).toHaveProperty('error');

@@ -41,13 +41,13 @@ function endpointPort(given?: number): number | null {
 
 const NOT_RUNNING = 'byok-bridge is not running: turn on "Allow local apps" in the wallet\'s options page (after `byok-bridge install`), or pass --port.';
 
-async function connect(name: string, budget: { usd: number; period: string } | undefined, given?: number): Promise<number> {
+async function connect(name: string, budget: { usd: number; period: string } | undefined, scopes: string[] | undefined, given?: number): Promise<number> {
   const port = endpointPort(given);
   if (!port) return fail(NOT_RUNNING);
   process.stderr.write(`Asking the byok wallet to connect "${name}": approve it in the wallet's window.\n`);
   let answer;
   try {
-    answer = await callHost(port, 'POST', '/byok/connect', { name, ...(budget ? { budget } : {}) });
+    answer = await callHost(port, 'POST', '/byok/connect', { name, ...(budget ? { budget } : {}), ...(scopes ? { scopes } : {}) });
   } catch {
     return fail(NOT_RUNNING);
   }
@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'status':
         return await status();
       case 'connect':
-        return await connect(cmd.name, cmd.budget, cmd.port);
+        return await connect(cmd.name, cmd.budget, cmd.scopes, cmd.port);
     }
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));

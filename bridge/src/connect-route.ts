@@ -4,7 +4,7 @@
  * The token exists in the host's memory for this one answer; it is never written anywhere.
  */
 import { json } from '../../client/src/_http';
-import { APP_NAME_PATTERN } from '../../lib/protocol/bridge-limits';
+import { APP_NAME_PATTERN, APP_SCOPES, type AppScope } from '../../lib/protocol/bridge-limits';
 import type { BridgeWireError } from '../../lib/protocol/bridge';
 import { ERROR_TABLE } from './errors';
 import { hashToken, newAppToken } from './guard';
@@ -15,6 +15,7 @@ const PERIODS = new Set(['day', 'week', 'month', 'total']);
 export interface ConnectBody {
   name: string;
   budget?: { usd: number; period: 'day' | 'week' | 'month' | 'total' };
+  scopes?: AppScope[];
 }
 
 /** The body `connect` sends, checked; a string says what is wrong. */
@@ -25,11 +26,15 @@ export function parseConnectBody(text: string): ConnectBody | string {
   } catch {
     return 'the body is not JSON';
   }
-  const { name, budget } = (body ?? {}) as { name?: unknown; budget?: { usd?: unknown; period?: unknown } };
+  const { name, budget, scopes } = (body ?? {}) as { name?: unknown; budget?: { usd?: unknown; period?: unknown }; scopes?: unknown };
   if (typeof name !== 'string' || !APP_NAME_PATTERN.test(name)) return 'name: 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit';
-  if (budget === undefined) return { name };
+  if (scopes !== undefined && !(Array.isArray(scopes) && scopes.length > 0 && scopes.length <= APP_SCOPES.length && scopes.every((s) => (APP_SCOPES as readonly unknown[]).includes(s)))) {
+    return `scopes: a list of ${APP_SCOPES.join(', ')}`;
+  }
+  const asked = scopes === undefined ? {} : { scopes: scopes as AppScope[] };
+  if (budget === undefined) return { name, ...asked };
   if (typeof budget.usd !== 'number' || !(budget.usd >= 0) || typeof budget.period !== 'string' || !PERIODS.has(budget.period)) return 'budget: { usd >= 0, period: day|week|month|total }';
-  return { name, budget: { usd: budget.usd, period: budget.period as 'day' } };
+  return { name, budget: { usd: budget.usd, period: budget.period as 'day' }, ...asked };
 }
 
 export async function handleConnect(link: WalletLink, text: string): Promise<Response> {
@@ -37,7 +42,7 @@ export async function handleConnect(link: WalletLink, text: string): Promise<Res
   if (typeof body === 'string') return json({ error: { message: body, code: -32602 } }, 400);
   const token = newAppToken();
   try {
-    const grant = await link.connect(body.name, hashToken(token), body.budget);
+    const grant = await link.connect(body.name, hashToken(token), body.budget, body.scopes);
     return json({ token, grant });
   } catch (error) {
     const e = error as BridgeWireError;

@@ -3,6 +3,7 @@
  * streamed text and answers. Message shapes: lib/protocol/bridge.ts.
  */
 import type { BridgeMethod, BridgeWireError, FromHost, ToHost } from '../../lib/protocol/bridge';
+import type { AppScope } from '../../lib/protocol/bridge-limits';
 
 export interface Pending {
   resolve(value: unknown): void;
@@ -21,8 +22,8 @@ export class WalletLink {
   constructor(private readonly send: SendMessage) {}
 
   /** Asks the wallet to connect app `name`, whose token hashes to `tokenHash`; resolves the grant. */
-  connect(name: string, tokenHash: string, budget?: { usd: number; period: 'day' | 'week' | 'month' | 'total' }): Promise<unknown> {
-    return this.request((id) => ({ t: 'connect', id, name, tokenHash, ...(budget ? { budget } : {}) }));
+  connect(name: string, tokenHash: string, budget?: { usd: number; period: 'day' | 'week' | 'month' | 'total' }, scopes?: AppScope[]): Promise<unknown> {
+    return this.request((id) => ({ t: 'connect', id, name, tokenHash, ...(budget ? { budget } : {}), ...(scopes ? { scopes } : {}) }));
   }
 
   /** Calls page method `method` as the app; aborting `signal` cancels it in the wallet (and upstream). */

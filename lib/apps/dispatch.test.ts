@@ -5,6 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { makeHarness, scriptedAdapter, TEST_ORIGIN } from '../../tests/support/wallet-harness';
+import { makeMediaHarness, wavBytes } from '../../tests/support/media-harness';
+import type { MediaCallbacks, SpeechCall, TranscriptionCall } from '../providers/types';
 import type { FromHost, ToHost } from '../protocol/bridge';
 import { ErrorCode } from '../protocol/errors';
 import { AppTokens } from './app-tokens';
@@ -30,7 +32,7 @@ async function setUp(script: Parameters<typeof scriptedAdapter>[0] = {}) {
   return { ctx, adapter, tokens, sent, dispatcher, answerOf };
 }
 
-const call = (id: number, method: 'chat' | 'embed' | 'models' | 'getGrant', params?: unknown, tokenHash = HASH, stream = false): FromHost => ({
+const call = (id: number, method: 'chat' | 'embed' | 'models' | 'getGrant' | 'speak' | 'transcribe', params?: unknown, tokenHash = HASH, stream = false): FromHost => ({
   t: 'call',
   id,
   tokenHash,
@@ -116,5 +118,54 @@ describe('AppDispatcher', () => {
     await dispatcher.handle({ t: 'connect', id: 7, name: 'cli', tokenHash: OTHER_HASH });
     expect(answerOf(7)).toMatchObject({ ok: false, error: { code: ErrorCode.unauthorized } });
     expect(await ctx.db.approvals.count()).toBe(0);
+  });
+});
+
+describe('AppDispatcher: media over the JSON channel', () => {
+  async function mediaSetUp() {
+    const seen: { audio?: Uint8Array } = {};
+    const adapter = {
+      ...scriptedAdapter({}),
+      async speak(_c: unknown, request: SpeechCall, callbacks: MediaCallbacks) {
+        await callbacks.readyToSend;
+        callbacks.onSent?.();
+        return { audio: new Uint8Array([1, 2, 3, 250]), mimeType: 'audio/mpeg', model: request.model };
+      },
+      async transcribe(_c: unknown, request: TranscriptionCall, callbacks: MediaCallbacks) {
+        await callbacks.readyToSend;
+        callbacks.onSent?.();
+        seen.audio = request.audio;
+        return { text: 'heard', model: request.model, usage: null };
+      },
+    };
+    const { ctx } = await makeMediaHarness({ adapter, price: { inputPerM: 0, outputPerM: 0, perMChars: 15, perMinute: 0.006 } });
+    const grant = (await ctx.grants.get(TEST_ORIGIN))!;
+    await ctx.grants.put({ ...grant, origin: APP });
+    const tokens = new AppTokens(ctx.db);
+    await tokens.set(APP, HASH, Date.now());
+    const sent: ToHost[] = [];
+    const dispatcher = new AppDispatcher(ctx, tokens, (m) => sent.push(m));
+    const answerOf = (id: number) => sent.find((m): m is Extract<ToHost, { t: 'res' }> => m.t === 'res' && m.id === id);
+    return { dispatcher, answerOf, seen };
+  }
+
+  it('takes an upload as tagged base64, and answers audio as tagged base64 (JSON all the way)', async () => {
+    const { dispatcher, answerOf, seen } = await mediaSetUp();
+    const wav = wavBytes(1.5);
+    await dispatcher.handle(call(8, 'transcribe', { audio: { $base64: Buffer.from(wav).toString('base64') } }));
+    expect(answerOf(8)).toMatchObject({ ok: true, value: { text: 'heard', usage: { seconds: 2 } } });
+    expect(seen.audio).toEqual(wav);
+
+    await dispatcher.handle(call(9, 'speak', { text: 'hello' }));
+    const res = answerOf(9) as { ok: true; value: { audio: unknown; mimeType: string } };
+    expect(res.value).toMatchObject({ audio: { $base64: Buffer.from([1, 2, 3, 250]).toString('base64') }, mimeType: 'audio/mpeg' });
+    expect(JSON.parse(JSON.stringify(res))).toEqual(res);
+  });
+
+  it('refuses base64 that is not, with -32602, before anything is sent', async () => {
+    const { dispatcher, answerOf, seen } = await mediaSetUp();
+    await dispatcher.handle(call(10, 'transcribe', { audio: { $base64: 'not base64!' } }));
+    expect(answerOf(10)).toMatchObject({ ok: false, error: { code: ErrorCode.invalidParams } });
+    expect(seen.audio).toBeUndefined();
   });
 });

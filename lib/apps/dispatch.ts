@@ -7,6 +7,8 @@
 import type { FromHost, FromHostOf, ToHost } from '../protocol/bridge';
 import { ErrorCode, WalletError, toWireError } from '../protocol/errors';
 import { parseOrThrow } from '../protocol/validate';
+import { messages } from '../protocol/messages';
+import { browserBase64, bytesToTagged, taggedToBytes } from '../protocol/bridge-bytes';
 import { pageMethodParams } from '../protocol/page-methods';
 import { pageHandlers, type PageCall } from '../background/page-handlers';
 import { connect } from '../background/connect';
@@ -14,11 +16,21 @@ import { DeltaBatcher } from '../background/ports';
 import type { WalletContext } from '../background/context';
 import type { AppTokens } from './app-tokens';
 import { appOrigin } from './app-origin';
+import { DEFAULT_APP_SCOPES } from '../protocol/bridge-limits';
 
 /** The reason a 4100 carries when the token itself is refused (the host answers 401). */
 export const TOKEN_REFUSED = 'token';
 
 const tokenRefused = () => new WalletError(ErrorCode.unauthorized, 'Unknown or revoked app token: run `byok-bridge connect` again.', { reason: TOKEN_REFUSED });
+
+/** A call's params with its tagged base64 back as bytes; base64 that is not is -32602, before validation. */
+function withBytes(params: unknown): unknown {
+  try {
+    return taggedToBytes(params, browserBase64);
+  } catch {
+    throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('params', 'bytes that are not base64'));
+  }
+}
 
 export class AppDispatcher {
   private readonly inflight = new Map<number, AbortController>();
@@ -73,7 +85,7 @@ export class AppDispatcher {
     this.connecting = true;
     try {
       const grant = await connect(this.ctx, { origin }, {
-        scopes: ['chat', 'models', 'embed'],
+        scopes: [...(message.scopes ?? DEFAULT_APP_SCOPES)],
         ...(message.budget ? { budget: message.budget } : {}),
         reason: `A program on this computer (a local app, not a website) asks to use your wallet through byok-bridge, as "${message.name}".`,
       });
@@ -98,9 +110,11 @@ export class AppDispatcher {
           await this.tokens.forget(origin);
           throw tokenRefused();
         }
-        const params = parseOrThrow(pageMethodParams[message.method], message.params, 'params');
+        const params = parseOrThrow(pageMethodParams[message.method], withBytes(message.params), 'params');
         const handler = pageHandlers[message.method] as (call: PageCall<unknown>) => Promise<unknown>;
-        return handler({ ctx: this.ctx, caller: { origin }, params, signal: controller.signal, onDelta: (text) => batcher?.push(text) });
+        const value = await handler({ ctx: this.ctx, caller: { origin }, params, signal: controller.signal, onDelta: (text) => batcher?.push(text) });
+        // Native messaging is JSON: a media answer's bytes go as tagged base64.
+        return bytesToTagged(value, browserBase64);
       },
       () => {
         // The last streamed text goes before the answer, so the app's stream is whole.

@@ -9,6 +9,12 @@ export const BRIDGE_HOST_NAME = 'dev.byok.bridge';
 /** What a local app may be called: its grant origin is `app:NAME`. */
 export const APP_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/;
 
+/** What a local app may be granted (`connect --scopes`): every capability a site may have. */
+export const APP_SCOPES = ['chat', 'models', 'embed', 'speech', 'transcription', 'images'] as const;
+export type AppScope = (typeof APP_SCOPES)[number];
+/** What an app asks for without `--scopes`: what coding agents and most tools use. */
+export const DEFAULT_APP_SCOPES: readonly AppScope[] = ['chat', 'models', 'embed'];
+
 /** The grant origin's scheme for local apps, e.g. `app:claude-code`. */
 export const APP_ORIGIN_PREFIX = 'app:';
 

@@ -8,14 +8,14 @@
  */
 import { z } from 'zod';
 import { PeriodSchema } from './page-methods';
-import { APP_NAME_PATTERN, PART_CHARS } from './bridge-limits';
+import { APP_NAME_PATTERN, APP_SCOPES, PART_CHARS } from './bridge-limits';
 
 const id = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 /** A lowercase hex SHA-256 of an app token. */
 const tokenHash = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** The page methods a local app may call through the bridge (connect has its own message). */
-export const BridgeMethod = z.enum(['chat', 'embed', 'models', 'getGrant']);
+export const BridgeMethod = z.enum(['chat', 'embed', 'models', 'getGrant', 'speak', 'transcribe', 'generateImage']);
 export type BridgeMethod = z.infer<typeof BridgeMethod>;
 
 /** Host -> wallet, each message type's schema. */
@@ -29,8 +29,13 @@ export const fromHost = {
     name: z.string().regex(APP_NAME_PATTERN),
     tokenHash,
     budget: z.strictObject({ usd: z.number().min(0).max(1_000_000), period: PeriodSchema }).optional(),
+    /** What the app asks to do (`connect --scopes`); without it, the default app scopes. */
+    scopes: z.array(z.enum(APP_SCOPES)).min(1).max(APP_SCOPES.length).optional(),
   }),
-  /** A provider request, translated to a page method's params (validated again by that method's schema). */
+  /**
+   * A provider request, translated to a page method's params (validated again by that method's
+   * schema); a media call's bytes are tagged base64 (./bridge-bytes.ts).
+   */
   call: z.strictObject({ t: z.literal('call'), id, tokenHash, method: BridgeMethod, params: z.unknown().optional(), stream: z.boolean().optional() }),
   /** The app closed its connection: stop the call. */
   cancel: z.strictObject({ t: z.literal('cancel'), id }),
