@@ -10,6 +10,7 @@ import { test, expect, PASSPHRASE, TEST_KEY, type Mock } from './fixtures';
 import { byokCall } from './po/app';
 import { MediaApp } from './po/media';
 import { connectApproved, walletWithKeys } from './po/setup';
+import type { OptionsPage } from './po/options-page';
 
 const MEDIA = ['speech', 'transcription', 'images'];
 /** The prices of docs/API.md: tts-1 $15 per million characters, whisper-1 $0.006 a minute, dall-e-3 $0.04 an image. */
@@ -18,6 +19,17 @@ const WHISPER_PER_SECOND = 0.006 / 60;
 const DALLE3_IMAGE = 0.04;
 const MB = 1024 * 1024;
 
+/**
+ * The wallet with the mock's keys, priced as OpenAI prices these models: the mock runs on
+ * 127.0.0.1, and a local endpoint is free unless the person sets a price.
+ */
+async function pricedWallet(options: OptionsPage, mockUrl: string): Promise<void> {
+  await walletWithKeys(options, mockUrl, TEST_KEY, PASSPHRASE);
+  await options.setMediaPrice('tts-1', 'per million characters', 15);
+  await options.setMediaPrice('whisper-1', 'per minute of audio', 0.006);
+  await options.setMediaPrice('dall-e-3', 'per image', DALLE3_IMAGE);
+}
+
 const spent = async (app: MediaApp) => ((await byokCall(app.page, 'getGrant')) as { spentUsd: number }).spentUsd;
 const uploads = (mock: Mock) => mock.stats().uploads;
 /** The provider's media routes the mock was called on (a key check may list models meanwhile). */
@@ -25,7 +37,7 @@ const mediaCalls = (mock: Mock) => Object.keys(mock.stats().byPath).filter((path
 
 test.describe('media through window.byok', () => {
   test('speak: an audio Blob of the asked type that the browser decodes, charged per character', async ({ context, options, app: tab, site, mock }) => {
-    await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+    await pricedWallet(options, mock.url);
     const app = await MediaApp.open(tab, site.url);
     await connectApproved(context, tab, { scopes: MEDIA }, '2');
     mock.reset();
@@ -48,7 +60,7 @@ test.describe('media through window.byok', () => {
   });
 
   test('transcribe: a WAV as Blob, Uint8Array and ArrayBuffer, and a WebM that MediaRecorder wrote in the page', async ({ context, options, app: tab, site, mock }) => {
-    await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+    await pricedWallet(options, mock.url);
     const app = await MediaApp.open(tab, site.url);
     await connectApproved(context, tab, { scopes: MEDIA }, '2');
     mock.reset();
@@ -81,7 +93,7 @@ test.describe('media through window.byok', () => {
   });
 
   test('a 19 MB upload arrives at the provider byte-identical', async ({ context, options, app: tab, site, mock }) => {
-    await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+    await pricedWallet(options, mock.url);
     const app = await MediaApp.open(tab, site.url);
     await connectApproved(context, tab, { scopes: MEDIA }, '2');
     mock.reset();
@@ -93,7 +105,7 @@ test.describe('media through window.byok', () => {
   });
 
   test('generateImage: PNG Blobs with the revised prompt, charged per image', async ({ context, options, app: tab, site, mock }) => {
-    await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+    await pricedWallet(options, mock.url);
     const app = await MediaApp.open(tab, site.url);
     await connectApproved(context, tab, { scopes: MEDIA }, '2');
     mock.reset();
@@ -107,7 +119,7 @@ test.describe('media through window.byok', () => {
   });
 
   test('an image that would not fit the budget is refused with 4402 before anything is sent', async ({ context, options, app: tab, site, mock }) => {
-    await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+    await pricedWallet(options, mock.url);
     const app = await MediaApp.open(tab, site.url);
     await connectApproved(context, tab, { scopes: MEDIA }, '0.03');
     mock.reset();
@@ -121,7 +133,7 @@ test.describe('media through window.byok', () => {
   });
 
   test('without the images scope, generateImage is refused with 4100', async ({ context, options, app: tab, site, mock }) => {
-    await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+    await pricedWallet(options, mock.url);
     const app = await MediaApp.open(tab, site.url);
     await connectApproved(context, tab, { scopes: ['speech', 'transcription'] }, '2');
     mock.reset();
@@ -131,7 +143,7 @@ test.describe('media through window.byok', () => {
   });
 
   test('aborting a long speech stops the provider mid-stream', async ({ context, options, app: tab, site, mock }) => {
-    await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+    await pricedWallet(options, mock.url);
     const app = await MediaApp.open(tab, site.url);
     await connectApproved(context, tab, { scopes: MEDIA }, '2');
     mock.reset();
@@ -150,7 +162,7 @@ test.describe('media through window.byok', () => {
   });
 
   test('bad input is refused with -32602, nothing sent, nothing charged', async ({ context, options, app: tab, site, mock }) => {
-    await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+    await pricedWallet(options, mock.url);
     const app = await MediaApp.open(tab, site.url);
     await connectApproved(context, tab, { scopes: MEDIA }, '2');
     mock.reset();

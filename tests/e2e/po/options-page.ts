@@ -85,6 +85,15 @@ export class OptionsPage {
     await page.getByText(`${model}: $${inputPerM} in`).waitFor();
   }
 
+  /** A media model's price, in its own unit (the field the Prices form shows for it). */
+  async setMediaPrice(model: string, unit: 'per million characters' | 'per minute of audio' | 'per image', usd: number): Promise<void> {
+    const page = await this.view('Settings');
+    await page.getByLabel('Price model').selectOption(model);
+    await page.getByLabel(`Price (USD ${unit})`).fill(String(usd));
+    await page.getByRole('button', { name: 'Set price' }).click();
+    await page.getByRole('list', { name: 'Price overrides' }).getByText(model, { exact: false }).first().waitFor();
+  }
+
   /** The row of a connected site (in Sites & apps). */
   site(origin: string) {
     return this.page!.getByRole('listitem', { name: origin });
