@@ -111,6 +111,21 @@ export class OptionsPage {
   }
 
   /**
+   * A media model's price in its own unit, as the Prices form asks for it.
+   * @param {string} model
+   * @param {'per million characters' | 'per minute of audio' | 'per image'} unit
+   * @param {number} usd
+   */
+  async setMediaPrice(model, unit, usd) {
+    const page = await this.view('Settings');
+    await selectOption(page, 'Price model', model);
+    await fill(page, page, `Price (USD ${unit})`, String(usd));
+    await (await button(page, 'Set price')).click();
+    const list = await byRole(page, 'list', 'Price overrides');
+    await waitUntil(() => list.evaluate((el, m) => (el.textContent ?? '').includes(m), model), { what: `the price of ${model} to be listed` });
+  }
+
+  /**
    * The list item of a connected site (in Sites & apps).
    * @param {string} origin
    */
