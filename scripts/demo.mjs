@@ -76,23 +76,36 @@ async function walkThrough() {
   await options.getByRole('button', { name: 'Set price' }).click();
   await options.getByText('gpt-4o-mini: $0.15 in').waitFor();
   log('Priced the mock model', '$0.15 / $0.60 per million tokens');
+  // And its speech and image models like OpenAI's tts-1 and dall-e-3, each in its own unit.
+  for (const [model, unit, usd] of [['tts-1', 'per million characters', '15'], ['dall-e-3', 'per image', '0.04']]) {
+    await options.getByLabel('Price model').selectOption(model);
+    await options.getByLabel(`Price (USD ${unit})`).fill(usd);
+    await options.getByRole('button', { name: 'Set price' }).click();
+    await options.getByRole('list', { name: 'Price overrides' }).getByText(model).first().waitFor();
+  }
+  log('Priced its media models', '$15 per million characters (tts-1), $0.04 an image (dall-e-3)');
 
   const app = await context.newPage();
   await app.goto(site.url);
   await app.getByText('Wallet found.').waitFor();
   log('Opened the demo app', site.url);
 
-  const approvalWindow = context.waitForEvent('page', { predicate: (p) => p.url().includes('approve.html') });
-  await app.getByRole('button', { name: 'Connect wallet' }).click();
-  const approval = await approvalWindow;
-  await approval.getByLabel('Budget (USD)').waitFor();
-  const origin = await approval.getByTestId('requesting-origin').textContent();
-  const closed = approval.waitForEvent('close');
-  // Approve is ignored until the window has been shown and focused for a moment: wait until it is armed.
-  await approval.locator('button[data-armed="true"]', { hasText: 'Approve' }).waitFor();
-  // The window may close before the click returns: that is the approval going through.
-  await approval.getByRole('button', { name: 'Approve' }).click().catch((error) => { if (!approval.isClosed()) throw error; });
-  await closed;
+  /** Clicks `button` in the app, then Approve in the approval window it opens; resolves with the requesting origin. */
+  const approveAfter = async (button) => {
+    const approvalWindow = context.waitForEvent('page', { predicate: (p) => p.url().includes('approve.html') });
+    await app.getByRole('button', { name: button }).click();
+    const approval = await approvalWindow;
+    await approval.getByLabel('Budget (USD)').waitFor();
+    const asking = await approval.getByTestId('requesting-origin').textContent();
+    const closed = approval.waitForEvent('close');
+    // Approve is ignored until the window has been shown and focused for a moment: wait until it is armed.
+    await approval.locator('button[data-armed="true"]', { hasText: 'Approve' }).waitFor();
+    // The window may close before the click returns: that is the approval going through.
+    await approval.getByRole('button', { name: 'Approve' }).click().catch((error) => { if (!approval.isClosed()) throw error; });
+    await closed;
+    return asking;
+  };
+  const origin = await approveAfter('Connect wallet');
   await app.getByText(/^Connected as/).waitFor();
   log("Approved the connection", `for ${origin}`);
 
@@ -106,8 +119,17 @@ async function walkThrough() {
   log('Usage', outcome);
   log('Spend', (await app.getByText(/^Spent \$/).textContent()) ?? '');
 
+  // Read the reply aloud, then draw it: each asks the wallet for its scope the first time.
+  const media = app.getByRole('region', { name: 'Read it aloud or draw it' });
+  await approveAfter('Read it aloud');
+  await media.getByLabel('The reply, spoken').waitFor();
+  log('Read the reply aloud', (await media.getByText(/ characters, \$/).textContent()) ?? '');
+  await approveAfter('Draw it');
+  await media.getByRole('img', { name: 'The reply, drawn' }).waitFor();
+  log('Drew the reply', (await media.getByText(/ image, \$/).textContent()) ?? '');
+
   const pageSawKey = await app.evaluate((k) => document.documentElement.outerHTML.includes(k) || JSON.stringify(localStorage).includes(k), KEY);
   log('The page never saw the key', pageSawKey ? 'FAILED: the key is visible to the page' : 'yes');
   if (pageSawKey) throw new Error('the key leaked to the page');
-  console.log('\nDone: the page chatted through the wallet, within its budget, without the key.');
+  console.log('\nDone: the page chatted, spoke and drew through the wallet, within its budget, without the key.');
 }

@@ -90,3 +90,29 @@ test('without the wallet, the demo shows how to install it', async ({ site }) =>
     await browser.close();
   }
 });
+
+test('the demo app reads a reply aloud and draws it, asking for each scope the first time', async ({ context, options, mock, site }) => {
+  await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+  const page = await context.newPage();
+  await page.goto(`${site.url}/demo/`);
+  const ui = demo(page);
+  await ui.connect.click();
+  await approve(context);
+  await ui.message.fill('A lighthouse at dusk');
+  await ui.send.click();
+  await expect(ui.replies.last()).toContainText('You said: A lighthouse at dusk');
+
+  const media = page.getByRole('region', { name: 'Read it aloud or draw it' });
+  await media.getByRole('button', { name: 'Read it aloud' }).click();
+  // The grant had no speech scope: the approval window asks for it.
+  await approve(context);
+  await expect(media.getByLabel('The reply, spoken')).toBeVisible();
+  await expect(media.getByText(/^tts-1: \d+ characters, \$/)).toBeVisible();
+
+  await media.getByRole('button', { name: 'Draw it' }).click();
+  await approve(context);
+  await expect(media.getByRole('img', { name: 'The reply, drawn' })).toBeVisible();
+  await expect(media.getByText(/^dall-e-3: 1 image, \$/)).toBeVisible();
+  expect(mock.stats().byPath['/v1/audio/speech']).toBe(1);
+  expect(mock.stats().byPath['/v1/images/generations']).toBe(1);
+});
