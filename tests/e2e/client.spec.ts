@@ -142,3 +142,20 @@ test('the LanguageModel adapter prompts and streams', async ({ context, options,
   expect(run.streamed!.join('')).toContain('You said: and again');
   expect(run.contextUsage).toBeGreaterThan(0);
 });
+
+test('the openai SDK speaks, transcribes and draws through byokFetch', async ({ context, options, mock, site }) => {
+  await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+  const page = await openApps(context, site.url);
+  await connectApproved(context, page, { scopes: ['chat', 'models', 'speech', 'transcription', 'images'] }, '1');
+
+  expect(await inApp(page, 'openai', 'speech', { text: 'Hello from the SDK.' })).toMatchObject({ type: 'audio/mpeg', size: expect.any(Number) });
+  expect(mock.stats().audio.at(-1)).toMatchObject({ path: '/v1/audio/speech', model: 'tts-1', done: true });
+
+  const heard = await inApp(page, 'openai', 'transcription', { seconds: 1 });
+  expect(heard).toMatchObject({ text: expect.stringMatching(/^Mock transcript of 32044 bytes/), srt: expect.stringContaining('-->') });
+  expect(mock.stats().uploads.map((u: { bytes: number }) => u.bytes)).toEqual([32_044, 32_044]);
+
+  const drawn = await inApp(page, 'openai', 'image', { prompt: 'a lighthouse at dusk' });
+  expect(drawn).toMatchObject({ images: [{ bytes: expect.any(Number), revised: 'A mock rendering of: a lighthouse at dusk' }] });
+  expect((drawn as { images: { bytes: number }[] }).images[0]!.bytes).toBeGreaterThan(50);
+});

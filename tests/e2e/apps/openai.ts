@@ -1,7 +1,8 @@
 /** The official `openai` SDK in a page, unchanged but for `fetch: byokFetch`. */
-import OpenAI, { APIConnectionError, APIUserAbortError, AuthenticationError, BadRequestError, PermissionDeniedError, RateLimitError } from 'openai';
+import OpenAI, { toFile, APIConnectionError, APIUserAbortError, AuthenticationError, BadRequestError, PermissionDeniedError, RateLimitError } from 'openai';
 import { byokFetch } from '../../../client/src/index.js';
 import { describeError, type StreamRun } from './result';
+import { wav } from '../../support/audio-fixtures';
 
 const errors = { APIUserAbortError, APIConnectionError, AuthenticationError, BadRequestError, PermissionDeniedError, RateLimitError };
 const client = () => new OpenAI({ apiKey: 'byok', dangerouslyAllowBrowser: true, fetch: byokFetch, maxRetries: 0 });
@@ -83,6 +84,38 @@ export async function chatOnce(args: { prompt: string; model: string }): Promise
   try {
     const res = await client().chat.completions.create({ model: args.model, messages: [{ role: 'user', content: args.prompt }] });
     return { text: res.choices[0]?.message.content ?? '' };
+  } catch (e) {
+    return { error: describeError(e, errors) };
+  }
+}
+
+/** `audio.speech.create`: the audio's type and size, as the SDK's Response gives them. */
+export async function speech({ text }: { text: string }): Promise<{ type: string | null; size: number } | { error: unknown }> {
+  try {
+    const response = await client().audio.speech.create({ model: 'tts-1', voice: 'alloy', input: text, response_format: 'mp3' });
+    return { type: response.headers.get('content-type'), size: (await response.arrayBuffer()).byteLength };
+  } catch (e) {
+    return { error: describeError(e, errors) };
+  }
+}
+
+/** `audio.transcriptions.create` with a WAV made here (16 kHz 16-bit mono silence): the JSON answer's text, and an `srt` one. */
+export async function transcription({ seconds }: { seconds: number }): Promise<{ text: string; srt: string } | { error: unknown }> {
+  try {
+    const file = await toFile(wav({ seconds }), 'note.wav', { type: 'audio/wav' });
+    const json = await client().audio.transcriptions.create({ model: 'whisper-1', file });
+    const srt = await client().audio.transcriptions.create({ model: 'whisper-1', file, response_format: 'srt' });
+    return { text: json.text, srt: String(srt) };
+  } catch (e) {
+    return { error: describeError(e, errors) };
+  }
+}
+
+/** `images.generate` with b64_json: each image's decoded size and its revised prompt. */
+export async function image({ prompt }: { prompt: string }): Promise<{ images: { bytes: number; revised?: string }[] } | { error: unknown }> {
+  try {
+    const result = await client().images.generate({ model: 'dall-e-3', prompt, response_format: 'b64_json' });
+    return { images: (result.data ?? []).map((d) => ({ bytes: atob(d.b64_json ?? '').length, ...(d.revised_prompt ? { revised: d.revised_prompt } : {}) })) };
   } catch (e) {
     return { error: describeError(e, errors) };
   }
