@@ -3,9 +3,9 @@
  * byte for byte, wherever a media message holds them; a reference that names no Blob, or a Blob
  * nothing references, makes the message malformed.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { BINARY_MESSAGE, BLOB_REF, MAX_BLOBS, MAX_BLOB_DEPTH, TO_PAGE_BINARY, TO_WALLET_BINARY, blobsSize, extractBlobs, insertBlobs, readEnvelope } from './binary';
+import { BINARY_MESSAGE, BLOB_REF, MAX_BLOBS, MAX_BLOB_DEPTH, TO_PAGE_BINARY, TO_WALLET_BINARY, blobsSize, extractBlobs, insertBlobs, isBlob, readEnvelope } from './binary';
 
 const bytesOf = async (blob: unknown) => new Uint8Array(await (blob as Blob).arrayBuffer());
 /** What the other world gets: the JSON parsed there, and the same Blobs. */
@@ -79,6 +79,31 @@ describe('Blobs beside the JSON', () => {
     expect(readEnvelope({ ...envelope, blobs: Array.from({ length: MAX_BLOBS + 1 }, () => blob) }, TO_WALLET_BINARY)).toBeNull();
     expect(readEnvelope('x', TO_WALLET_BINARY)).toBeNull();
     expect(readEnvelope(null, TO_WALLET_BINARY)).toBeNull();
+  });
+
+  describe('a Blob of another global', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('is still a Blob when the name Blob has come to mean another global\'s class', () => {
+      // Firefox's content script: its global gets a Blob of its own once the runtime port delivers
+      // one, and from then on the page's Blobs are not `instanceof Blob` there (isBlob's comment).
+      const pageBlob = new Blob(['page audio']);
+      vi.stubGlobal('Blob', class ContentScriptBlob {});
+      expect(pageBlob instanceof Blob).toBe(false);
+      expect(isBlob(pageBlob)).toBe(true);
+      const envelope = { [BINARY_MESSAGE]: TO_WALLET_BINARY, detail: '{}', blobs: [pageBlob] };
+      expect(readEnvelope(envelope, TO_WALLET_BINARY)).toEqual({ detail: '{}', blobs: [pageBlob] });
+      expect(extractBlobs({ params: { audio: pageBlob } }).blobs).toEqual([pageBlob]);
+    });
+
+    it('is told from an object that only looks like one', () => {
+      expect(isBlob(new File(['x'], 'a.wav'))).toBe(true);
+      const lookalikes = [Object.create(Blob.prototype), { size: 1, type: '', [Symbol.toStringTag]: 'Blob' }, 'x', null, undefined];
+      for (const v of lookalikes) {
+        expect(isBlob(v)).toBe(false);
+        expect(readEnvelope({ [BINARY_MESSAGE]: TO_WALLET_BINARY, detail: '{}', blobs: [v] }, TO_WALLET_BINARY)).toBeNull();
+      }
+    });
   });
 
   it('sizes Blobs by their bytes, as the worker does', () => {

@@ -36,6 +36,33 @@ export interface BinaryEnvelope {
   blobs: Blob[];
 }
 
+/**
+ * `Blob.prototype.size`'s getter, taken once: it runs only on a real Blob and throws on anything
+ * else, whichever global the Blob belongs to.
+ */
+const blobSizeGetter = Object.getOwnPropertyDescriptor(Blob.prototype, 'size')?.get;
+
+/**
+ * Whether `v` is a Blob of any global, not only of the one `Blob` names here. Firefox: a content
+ * script's global has no `Blob` of its own until the runtime port delivers it one (an answer's
+ * audio, deserialized there); from then on `Blob` in the content script names that global's own,
+ * which shadows the page window's, and the page's Blobs (seen through the window's Xray wrappers)
+ * are no longer `instanceof Blob`. With `instanceof`, a page's `transcribe` after a `speak` was
+ * dropped by the relay as no byok message at all, and never answered. The getter is the browser's
+ * own check (Web IDL's "implements Blob"), which calls nothing of the page's and holds across
+ * globals and wrappers; a page's object that only looks like a Blob (a `size`, a
+ * `Symbol.toStringTag`) fails it.
+ */
+export function isBlob(v: unknown): v is Blob {
+  if (typeof v !== 'object' || v === null || !blobSizeGetter) return false;
+  try {
+    blobSizeGetter.call(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const isPlain = (v: unknown): v is Record<string, unknown> | unknown[] =>
   typeof v === 'object' && v !== null && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 
@@ -46,7 +73,7 @@ const isPlain = (v: unknown): v is Record<string, unknown> | unknown[] =>
 export function extractBlobs(value: unknown): { value: unknown; blobs: Blob[] } {
   const blobs: Blob[] = [];
   const walk = (v: unknown, depth: number): unknown => {
-    if (v instanceof Blob) {
+    if (isBlob(v)) {
       blobs.push(v);
       return { [BLOB_REF]: blobs.length - 1 };
     }
@@ -111,7 +138,7 @@ export function readEnvelope(data: unknown, direction: string): { detail: string
   const copied: Blob[] = [];
   for (let i = 0; i < blobs.length; i++) {
     const blob: unknown = blobs[i];
-    if (!(blob instanceof Blob)) return null;
+    if (!isBlob(blob)) return null;
     copied.push(blob);
   }
   return { detail, blobs: copied };
