@@ -2,6 +2,7 @@
 import { PASSPHRASE, TEST_KEY } from './fixtures';
 import { walletWithKeys } from './po/setup';
 import { allowLocalApps, connectApp, expect, installBridge, sdk, test } from './support/bridge';
+import { stopServiceWorkers } from './support/worker-cdp';
 
 test('a local app connects with byok-bridge and streams through the OpenAI and Anthropic SDKs', async ({ context, options, mock, profile, extensionId }) => {
   await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
@@ -53,4 +54,20 @@ test('budget refusal is HTTP 402, an abort reaches the provider, and Revoke ends
   await options.revoke('app:test-agent');
   const revoked = await sdk(app.env, 'models');
   expect(revoked.error).toMatchObject({ status: 401 });
+});
+
+test('after the worker restarts, the host is running again on the same address and the app’s token still works', async ({ context, options, mock, profile, extensionId }) => {
+  await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+  installBridge(profile, extensionId);
+  const port = await allowLocalApps(options);
+  const app = await connectApp(context, port, 'test-agent', 'Approve', '1');
+  expect((await sdk(app.env, 'openai-stream')).text).toContain('You said: hello bridge');
+
+  // Chrome stops an idle worker (and an update or a crash stops a busy one): the host goes with it.
+  await stopServiceWorkers(context);
+  // Anything that wakes the worker starts the host again, on the address the app was given.
+  const page = await options.view('Sites & apps');
+  await page.reload();
+  await expect(page.getByTestId('local-apps-address')).toHaveText(`http://127.0.0.1:${port}`, { timeout: 20_000 });
+  await expect.poll(async () => ((await sdk(app.env, 'openai-stream').catch(() => ({ text: '' }))) as { text: string }).text, { timeout: 20_000 }).toContain('You said: hello bridge');
 });
