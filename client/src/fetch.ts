@@ -5,18 +5,15 @@
  * transcription and image routes. Requests match on the end of the URL path, on any
  * host. Nothing goes to the network.
  */
-import { anthropicEvents, fromAnthropic, toAnthropicMessage, toAnthropicModel, toAnthropicModels } from './_anthropic.js';
-import { abortReason, errorResponse, HttpError, json, newId, streamChat, withAbort, type Dialect } from './_http.js';
-import { fromImages, fromSpeech, fromTranscription, toImagesResponse, toSpeechResponse, toTranscriptionResponse } from './_media.js';
+import { abortReason, errorResponse, HttpError, withAbort, type Dialect } from './_http.js';
 import { readForm } from './_multipart.js';
-import { fromOpenAIChat, fromOpenAIEmbed, openaiChunks, openaiStreamFlags, toOpenAICompletion, toOpenAIEmbeddings, toOpenAIModel } from './_openai.js';
-import { fromResponses, responsesEvents, toResponse } from './_responses.js';
 import { isObj, type Obj, type TranslateOptions } from './_translate.js';
 import { ensureGrant } from './connect.js';
 import { getByok } from './discover.js';
 import { asByokError } from './errors.js';
-import { badJson, modelNotFound, noWallet, unknownPath, walletLacks } from './messages.js';
-import type { ByokProvider, ConnectRequest, ModelInfo, Scope } from './types.js';
+import { badJson, noWallet, unknownPath, walletLacks } from './messages.js';
+import type { ByokProvider, ConnectRequest, Scope } from './types.js';
+import { defaultModel, match, routes } from './_routes.js';
 
 /** The signature of `fetch`, as the SDKs take it. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -38,119 +35,6 @@ export interface ByokFetchOptions {
   unsupported?: 'reject' | 'ignore';
   /** How long discovery waits for the wallet, in ms (default 1000). */
   timeoutMs?: number;
-}
-
-interface Call {
-  byok: ByokProvider;
-  body: Obj;
-  signal: AbortSignal | undefined;
-  dialect: Dialect;
-  opts: TranslateOptions;
-  /** The decoded id at the end of `/models/{id}`. */
-  id: string;
-  /** The multipart body of a `multipart` route. */
-  form: FormData;
-}
-
-interface Route {
-  scope: Scope;
-  /** The body is `multipart/form-data`, not JSON. */
-  multipart?: true;
-  /** The wallet method a route needs that an older wallet may lack. */
-  needs?: 'speak' | 'transcribe' | 'generateImage';
-  run: (call: Call) => Promise<Response>;
-}
-
-const defaultModel = (m: string) => (!m || m === 'byok' || m === 'default' ? undefined : m);
-
-const listModels = (call: Call) => withAbort(call.signal, () => call.byok.models());
-
-const routes: Record<string, Route> = {
-  'POST /chat/completions': {
-    scope: 'chat',
-    run: async ({ byok, body, signal, opts }) => {
-      const req = fromOpenAIChat(body, opts);
-      const id = newId('chatcmpl-');
-      const { stream, includeUsage } = openaiStreamFlags(body);
-      if (stream) return streamChat(byok, req, signal, openaiChunks(id, req.model ?? String(body.model ?? 'byok'), includeUsage), 'openai');
-      return json(toOpenAICompletion(await withAbort(signal, (s) => byok.chat(req, { signal: s })), id));
-    },
-  },
-  'POST /responses': {
-    scope: 'chat',
-    run: async ({ byok, body, signal, opts }) => {
-      const req = fromResponses(body, opts);
-      const id = newId('resp_');
-      if (body.stream === true) return streamChat(byok, req, signal, responsesEvents(id, body, req), 'openai');
-      return json(toResponse(await withAbort(signal, (s) => byok.chat(req, { signal: s })), id, body));
-    },
-  },
-  'POST /messages': {
-    scope: 'chat',
-    run: async ({ byok, body, signal, opts }) => {
-      const req = fromAnthropic(body, opts);
-      const id = newId('msg_');
-      if (body.stream === true) return streamChat(byok, req, signal, anthropicEvents(id, req.model ?? String(body.model ?? 'byok')), 'anthropic');
-      return json(toAnthropicMessage(await withAbort(signal, (s) => byok.chat(req, { signal: s })), id));
-    },
-  },
-  'POST /embeddings': {
-    scope: 'embed',
-    run: async ({ byok, body, signal, opts }) => {
-      const { req, base64 } = fromOpenAIEmbed(body, opts);
-      return json(toOpenAIEmbeddings(await withAbort(signal, () => byok.embed(req)), base64));
-    },
-  },
-  'POST /audio/speech': {
-    scope: 'speech',
-    needs: 'speak',
-    run: async ({ byok, body, signal, opts }) => {
-      const req = fromSpeech(body, opts);
-      return toSpeechResponse(await withAbort(signal, (s) => byok.speak(req, { signal: s })), req.format);
-    },
-  },
-  'POST /audio/transcriptions': {
-    scope: 'transcription',
-    needs: 'transcribe',
-    multipart: true,
-    run: async ({ byok, form, signal, opts }) => {
-      const { req, format } = fromTranscription(form, opts);
-      return toTranscriptionResponse(await withAbort(signal, (s) => byok.transcribe(req, { signal: s })), format);
-    },
-  },
-  'POST /images/generations': {
-    scope: 'images',
-    needs: 'generateImage',
-    run: async ({ byok, body, signal, opts }) => {
-      const { req, asUrl } = fromImages(body, opts);
-      return json(await toImagesResponse(await withAbort(signal, (s) => byok.generateImage(req, { signal: s })), asUrl));
-    },
-  },
-  'GET /models': {
-    scope: 'models',
-    run: async (call) => {
-      const list = await listModels(call);
-      return json(call.dialect === 'anthropic' ? toAnthropicModels(list) : { object: 'list', data: list.map(toOpenAIModel) });
-    },
-  },
-  'GET /models/{id}': {
-    scope: 'models',
-    run: async (call) => {
-      const m: ModelInfo | undefined = (await listModels(call)).find((x) => x.id === call.id);
-      if (!m) throw new HttpError(404, modelNotFound(call.id), 'model', 'model_not_found');
-      return json(call.dialect === 'anthropic' ? toAnthropicModel(m) : toOpenAIModel(m));
-    },
-  },
-};
-
-/** The route for a method and path, matched on the path's end; `id` for `/models/{id}`. */
-function match(method: string, path: string): { key: string; id: string } | undefined {
-  const p = path.replace(/\/+$/, '');
-  const model = /\/models\/([^/]+)$/.exec(p);
-  if (model?.[1]) return { key: `${method} /models/{id}`, id: decodeURIComponent(model[1]) };
-  if (/\/threads\/[^/]+\/messages$/.test(p)) return undefined;
-  const end = /\/(chat\/completions|responses|messages|embeddings|models|audio\/speech|audio\/transcriptions|images\/generations)$/.exec(p)?.[1];
-  return end ? { key: `${method} /${end}`, id: '' } : undefined;
 }
 
 const isRequest = (v: unknown): v is Request => typeof Request !== 'undefined' && v instanceof Request;

@@ -5,79 +5,15 @@
  * `clone()`, `destroy()`, keeping the conversation like Chrome does.
  */
 import { ensureGrant } from './connect.js';
-import { getByok } from './discover.js';
 import { asByokError } from './errors.js';
 import * as msg from './messages.js';
-import type { ByokProvider, ChatMessage, ChatRequest, Content, Part } from './types.js';
+import type { ByokProvider, ChatMessage, ChatRequest } from './types.js';
+import { abortError, anySignal, domError, estimate, provider, reasonOf, supported, textOf, toMessages } from './_prompt.js';
+import type { Availability, LanguageModelCreateCoreOptions, LanguageModelCreateOptions, LanguageModelParams, LanguageModelPrompt, LanguageModelPromptOptions, LanguageModelSignalOptions } from './language-model-types.js';
 
-export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
-export type LanguageModelMessageRole = 'system' | 'user' | 'assistant';
-export type LanguageModelMessageType = 'text' | 'image' | 'audio';
+export type * from './language-model-types.js';
 
-export interface LanguageModelMessageContent {
-  type: LanguageModelMessageType;
-  /** Text for `text`; for `image` an https:/data: URL (string or `URL`) or a `Blob`. */
-  value: unknown;
-}
-
-export interface LanguageModelMessage {
-  role: LanguageModelMessageRole;
-  content: string | LanguageModelMessageContent[];
-  /** On the last, assistant message: the reply continues it. */
-  prefix?: boolean;
-}
-
-export type LanguageModelPrompt = string | LanguageModelMessage[];
-
-export interface LanguageModelExpected {
-  type: LanguageModelMessageType;
-  languages?: string[];
-}
-
-export interface LanguageModelCreateCoreOptions {
-  /** Accepted and reported back; byok has no top-K, so it has no effect. */
-  topK?: number;
-  /** 0..2; without it the provider's default. */
-  temperature?: number;
-  expectedInputs?: LanguageModelExpected[];
-  expectedOutputs?: LanguageModelExpected[];
-  /** byok: the provider to use (default: found by discovery). */
-  byok?: ByokProvider;
-  /** byok: how long discovery waits, in ms (default 1000). */
-  timeoutMs?: number;
-}
-
-export interface LanguageModelCreateOptions extends LanguageModelCreateCoreOptions {
-  signal?: AbortSignal;
-  /** Called at once with a target that fires `downloadprogress` (byok: once, with loaded 1). */
-  monitor?: (monitor: EventTarget) => void;
-  /** The conversation so far; a `system` message may only come first. */
-  initialPrompts?: LanguageModelMessage[];
-  /** byok: the model id (default: the site's default model). */
-  model?: string;
-  /** byok: the most tokens a reply may have. */
-  maxTokens?: number;
-}
-
-export interface LanguageModelPromptOptions {
-  signal?: AbortSignal;
-  /** A JSON Schema the reply must follow (the reply is JSON text). */
-  responseConstraint?: Record<string, unknown> | RegExp;
-  /** Accepted; byok never adds the constraint to the prompt. */
-  omitResponseConstraintInput?: boolean;
-}
-
-export interface LanguageModelSignalOptions {
-  signal?: AbortSignal;
-}
-
-export interface LanguageModelParams {
-  defaultTopK: number;
-  maxTopK: number;
-  defaultTemperature: number;
-  maxTemperature: number;
-}
-
+/** What a session was made with. */
 interface Settings {
   byok: ByokProvider;
   model?: string;
@@ -87,80 +23,6 @@ interface Settings {
 }
 
 const PARAMS: LanguageModelParams = { defaultTopK: 3, maxTopK: 128, defaultTemperature: 1, maxTemperature: 2 };
-
-const domError = (name: string, message: string) => new DOMException(message, name);
-const abortError = () => domError('AbortError', msg.aborted());
-const reasonOf = (signal: AbortSignal) => signal.reason ?? abortError();
-
-const provider = (o: LanguageModelCreateCoreOptions) => (o.byok ? Promise.resolve(o.byok) : getByok({ timeoutMs: o.timeoutMs }));
-
-const supported = (o: LanguageModelCreateCoreOptions) =>
-  !(o.expectedInputs ?? []).some((e) => e.type === 'audio') && (o.expectedOutputs ?? []).every((e) => e.type === 'text');
-
-/** A signal that aborts when any of `signals` does, and a function that stops listening. */
-function anySignal(...signals: (AbortSignal | undefined)[]): [AbortSignal, () => void] {
-  const ac = new AbortController();
-  const offs: (() => void)[] = [];
-  for (const s of signals) {
-    if (!s) continue;
-    if (s.aborted) ac.abort(reasonOf(s));
-    const on = () => ac.abort(reasonOf(s));
-    s.addEventListener('abort', on, { once: true });
-    offs.push(() => s.removeEventListener('abort', on));
-  }
-  return [ac.signal, () => offs.forEach((off) => off())];
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
-async function imageUrl(v: unknown): Promise<string> {
-  if (typeof v === 'string') return v;
-  if (v instanceof URL) return v.href;
-  if (typeof Blob !== 'undefined' && v instanceof Blob) return `data:${v.type || 'image/png'};base64,${toBase64(new Uint8Array(await v.arrayBuffer()))}`;
-  throw domError('NotSupportedError', msg.unsupportedImage());
-}
-
-async function toContent(c: unknown): Promise<Content> {
-  if (typeof c === 'string') return c;
-  if (!Array.isArray(c)) throw new TypeError(msg.badMessage());
-  const parts: Part[] = [];
-  for (const p of c as LanguageModelMessageContent[]) {
-    if (p?.type === 'text' && typeof p.value === 'string') parts.push({ type: 'text', text: p.value });
-    else if (p?.type === 'image') parts.push({ type: 'image', url: await imageUrl(p.value) });
-    else if (p?.type === 'text') throw new TypeError(msg.badMessage());
-    else throw domError('NotSupportedError', msg.unsupportedInput(p?.type));
-  }
-  return parts.length === 1 && parts[0]?.type === 'text' ? parts[0].text : parts;
-}
-
-/** Prompt API messages as byok messages; `initial` allows a leading system message. */
-async function toMessages(input: LanguageModelPrompt | LanguageModelMessage, initial: boolean): Promise<{ messages: ChatMessage[]; prefix: boolean }> {
-  if (typeof input === 'string') return { messages: [{ role: 'user', content: input }], prefix: false };
-  const list = Array.isArray(input) ? input : [input];
-  const messages: ChatMessage[] = [];
-  let prefix = false;
-  for (const [i, m] of list.entries()) {
-    if (!m || typeof m !== 'object') throw new TypeError(msg.badMessage());
-    if (m.role === 'system' && !initial) throw domError('NotSupportedError', msg.systemInPrompt());
-    if (m.role === 'system' && i !== 0) throw new TypeError(msg.noSystemAfterFirst());
-    if (m.role !== 'system' && m.role !== 'user' && m.role !== 'assistant') throw new TypeError(msg.badRole(m.role));
-    if (m.prefix) {
-      if (m.role !== 'assistant' || i !== list.length - 1) throw domError('SyntaxError', msg.prefixNotLast());
-      prefix = true;
-    }
-    messages.push({ role: m.role, content: await toContent(m.content) });
-  }
-  return { messages, prefix };
-}
-
-const textOf = (c: Content | null) => (typeof c === 'string' ? c : (c ?? []).map((p) => (p.type === 'text' ? p.text : '')).join(''));
-
-/** A rough token count (4 characters a token), where the provider has not counted yet. */
-const estimate = (messages: ChatMessage[]) => Math.ceil(messages.reduce((n, m) => n + textOf(m.content).length, 0) / 4);
 
 let creating = false;
 
