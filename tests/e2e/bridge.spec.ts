@@ -3,6 +3,12 @@ import { PASSPHRASE, TEST_KEY } from './fixtures';
 import { walletWithKeys } from './po/setup';
 import { allowLocalApps, connectApp, expect, installBridge, sdk, test } from './support/bridge';
 import { stopServiceWorkers } from './support/worker-cdp';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWallet } from '../../scripts/browser.mjs';
+import { OptionsPage } from './po/options-page';
+import { unlockWindow } from './po/approval-window';
 
 test('a local app connects with byok-bridge and streams through the OpenAI and Anthropic SDKs', async ({ context, options, mock, profile, extensionId }) => {
   await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
@@ -70,4 +76,36 @@ test('after the worker restarts, the host is running again on the same address a
   await page.reload();
   await expect(page.getByTestId('local-apps-address')).toHaveText(`http://127.0.0.1:${port}`, { timeout: 20_000 });
   await expect.poll(async () => ((await sdk(app.env, 'openai-stream').catch(() => ({ text: '' }))) as { text: string }).text, { timeout: 20_000 }).toContain('You said: hello bridge');
+});
+
+test('after a browser restart, the host runs again on its address with no page opened, and the app’s token still works', async ({ mock }) => {
+  const profile = await mkdtemp(join(tmpdir(), 'byok-bridge-restart-'));
+  try {
+    const first = await launchWallet({ headless: true, profile });
+    let env: Record<string, string>;
+    let port: number;
+    try {
+      const options = new OptionsPage(first.context, first.extensionId);
+      await walletWithKeys(options, mock.url, TEST_KEY, PASSPHRASE);
+      installBridge(profile, first.extensionId);
+      port = await allowLocalApps(options);
+      const app = await connectApp(first.context, port, 'test-agent', 'Approve', '1');
+      env = app.env;
+    } finally {
+      await first.close();
+    }
+    const again = await launchWallet({ headless: true, profile });
+    try {
+      // No page of the wallet's is opened: the worker starts with the browser, and the host with it.
+      await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/byok/status`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200);
+      // Locked after the restart: the app's request waits for the unlock window, unlocked there.
+      const answered = sdk(env, 'openai-stream');
+      await unlockWindow(again.context, PASSPHRASE);
+      expect((await answered).text).toContain('You said: hello bridge');
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
 });
