@@ -4,7 +4,7 @@ import { makeMediaHarness, wavBytes } from '../../../tests/support/media-harness
 import { ErrorCode } from '../../protocol/errors';
 import type { MediaCallbacks, TranscriptionCall, TranscriptionOutcome } from '../../providers/types';
 import type { Usage } from '../../protocol/chat';
-import { measureAudio, runTranscribe } from './transcription';
+import { measureAudio, runTranscribe, uploadTimeoutMs } from './transcription';
 
 const caller = { origin: TEST_ORIGIN };
 const perMinute = { inputPerM: 0, outputPerM: 0, perMinute: 0.006 };
@@ -105,5 +105,14 @@ describe('the transcribe pipeline', () => {
     await expect(running).rejects.toMatchObject({ code: ErrorCode.userRejected });
     const [row] = await ctx.db.ledger.toArray();
     expect(row).toMatchObject({ status: 'aborted', costNano: 1_000_000, reservedNano: 1_000_000 });
+  });
+});
+
+describe('uploadTimeoutMs', () => {
+  it('adds the time a large upload takes at the slowest rate allowed to the provider timeout', () => {
+    expect(uploadTimeoutMs(120_000, 0)).toBe(120_000);
+    expect(uploadTimeoutMs(undefined, 0)).toBe(120_000);
+    // 25 MB at 64 KB/s: about 410 s on top of the setting.
+    expect(uploadTimeoutMs(120_000, 25 * 1024 * 1024)).toBe(120_000 + 409_600);
   });
 });

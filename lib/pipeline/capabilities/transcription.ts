@@ -12,10 +12,22 @@ import { messages } from '../../protocol/messages';
 import { audioInfo, type AudioContainer, type AudioInfo } from '../../media/duration';
 import type { TranscriptionCall, TranscriptionOutcome } from '../../providers/types';
 import { audioFileName } from '../../providers/media-body';
+import { DEFAULT_TIMEOUT_MS } from '../../providers/_call';
 import type { Capability } from '../capability';
 import type { PipelineDeps } from '../deps';
 import { runRequest, type RequestCall } from '../pipeline';
 import { countMedia, cutShortMedia, tokenBilled, utf8Bytes } from './media-charge';
+
+/** The slowest upload the provider timeout makes room for: 25 MB at 64 KB/s is about 6.5 minutes. */
+const SLOWEST_UPLOAD_BYTES_PER_MS = 64;
+
+/**
+ * The provider timeout for an upload: the person's setting plus the time the audio takes to go
+ * at the slowest rate allowed, since the SDK's timeout runs while the body is still being sent.
+ */
+export function uploadTimeoutMs(timeoutMs: number | undefined, bytes: number): number {
+  return (timeoutMs ?? DEFAULT_TIMEOUT_MS) + Math.ceil(bytes / SLOWEST_UPLOAD_BYTES_PER_MS);
+}
 
 /** Audio tokens a second of audio may become: twice the 10 a second OpenAI's audio models count. */
 export const AUDIO_TOKENS_PER_SECOND_BOUND = 20;
@@ -79,7 +91,7 @@ export const transcription: Capability<MeasuredTranscription, TranscriptionCall,
   },
   call({ adapter, creds, request, signal, readyToSend, onSent }) {
     if (!adapter.transcribe) throw new WalletError(ErrorCode.unsupported, messages.unsupportedFeature(creds.label, 'transcription'));
-    return adapter.transcribe(creds, request, { readyToSend, onSent }, signal);
+    return adapter.transcribe({ ...creds, timeoutMs: uploadTimeoutMs(creds.timeoutMs, request.audio.byteLength) }, request, { readyToSend, onSent }, signal);
   },
   count: (outcome, bound) => countMedia(bound, outcome.usage, bound.units ?? {}),
   cutShort: cutShortMedia,
