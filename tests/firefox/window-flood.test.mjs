@@ -60,15 +60,16 @@ async function addFrame(page, url) {
 }
 
 /**
- * The approval window's text, once it contains `expected`.
+ * The approval window's text, once it contains every one of `expected` (the queue's count shows
+ * before the request's own details have loaded).
  * @param {import('puppeteer-core').Page} win
- * @param {string} expected
+ * @param {...string} expected
  */
-const windowText = (win, expected) =>
+const windowText = (win, ...expected) =>
   waitUntil(async () => {
     const text = await win.$eval('body', (el) => /** @type {HTMLElement} */ (el).innerText).catch(() => '');
-    return text.includes(expected) ? text : null;
-  }, { what: `the approval window to show "${expected}"` });
+    return expected.every((e) => text.includes(e)) ? text : null;
+  }, { what: `the approval window to show ${expected.map((e) => `"${e}"`).join(' and ')}` });
 
 describe('a flood of windows in Firefox ESR', { concurrency: false }, () => {
   test('Firefox ESR and the Firefox build are there', () => assertPrerequisites());
@@ -86,7 +87,7 @@ describe('a flood of windows in Firefox ESR', { concurrency: false }, () => {
     const connecting = frames.map((frame) => byokCall(frame, 'connect', {}));
 
     const win = await firefox.windows.next('approve.html');
-    const first = await windowText(win, '1 more request waiting after this one');
+    const first = await windowText(win, '1 more request waiting after this one', 'wants to use your AI keys');
     const firstOrigin = origins.find((o) => first.includes(`${o} wants to use your AI keys`));
     assert.ok(firstOrigin, first);
     assert.equal(await firefox.windows.count('approve.html'), 1);
