@@ -4,7 +4,7 @@
  * over time (`Transfer-Encoding: chunked`, no length), so that a client's abort lands mid-stream
  * and shows in the stats (`audio[].aborted`, `audio[].sent`).
  */
-import { isGone, untilGone, waitOrGone } from './sse.mjs';
+import { untilGone, waitOrGone, writeChunk } from './sse.mjs';
 import { trackReply } from './stats.mjs';
 
 /** Bytes per chunk. */
@@ -40,32 +40,9 @@ export async function sendAudio(ctx, plan, send) {
   for (let offset = 0; offset < plan.bytes; offset += AUDIO_CHUNK_BYTES) {
     if (offset > 0 && !(await waitOrGone(res, send.delayMs || DEFAULT_PACE_MS))) return;
     const piece = plan.read(offset, AUDIO_CHUNK_BYTES);
-    if (!(await writeBytes(res, piece))) return;
+    if (!(await writeChunk(res, piece))) return;
     record.sent += piece.length;
   }
   record.done = true;
   res.end();
-}
-
-/**
- * Writes bytes; waits for `drain` when the socket buffer is full. Resolves false once the client is gone.
- * @param {import('node:http').ServerResponse} res
- * @param {Buffer} bytes
- * @returns {Promise<boolean>}
- */
-function writeBytes(res, bytes) {
-  if (isGone(res)) return Promise.resolve(false);
-  if (res.write(bytes)) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    /** @param {boolean} value */
-    const settle = (value) => {
-      res.off('drain', onDrain);
-      res.off('close', onClose);
-      resolve(value);
-    };
-    const onDrain = () => settle(true);
-    const onClose = () => settle(false);
-    res.on('drain', onDrain);
-    res.on('close', onClose);
-  });
 }

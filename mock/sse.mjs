@@ -47,9 +47,20 @@ export function isGone(res) {
  * @param {string} [event]
  * @returns {Promise<boolean>}
  */
-export async function writeEvent(res, data, event) {
-  if (isGone(res)) return false;
-  if (res.write(formatEvent(data, event))) return true;
+export function writeEvent(res, data, event) {
+  return writeChunk(res, formatEvent(data, event));
+}
+
+/**
+ * Writes a piece of a streamed answer (an event, audio bytes); waits for `drain` when the socket
+ * buffer is full. Resolves `false` when the client is gone.
+ * @param {import('node:http').ServerResponse} res
+ * @param {string | Buffer} chunk
+ * @returns {Promise<boolean>}
+ */
+export function writeChunk(res, chunk) {
+  if (isGone(res)) return Promise.resolve(false);
+  if (res.write(chunk)) return Promise.resolve(true);
   return new Promise((resolve) => {
     /** @param {boolean} value */
     const settle = (value) => {
