@@ -32,6 +32,18 @@ async function setUp(script: Parameters<typeof scriptedAdapter>[0] = {}) {
   return { ctx, adapter, tokens, sent, dispatcher, answerOf };
 }
 
+/** A provider call that hangs until it is aborted; `running` resolves once it has started. */
+function hangsUntilAborted() {
+  let started!: () => void;
+  const running = new Promise<void>((r) => (started = r));
+  const before = (signal: AbortSignal) =>
+    new Promise<void>((_resolve, reject) => {
+      started();
+      signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true });
+    });
+  return { running, before };
+}
+
 const call = (id: number, method: 'chat' | 'embed' | 'models' | 'getGrant' | 'speak' | 'transcribe', params?: unknown, tokenHash = HASH, stream = false): FromHost => ({
   t: 'call',
   id,
@@ -80,15 +92,8 @@ describe('AppDispatcher', () => {
   });
 
   it('stops the provider call on cancel, and answers the call', async () => {
-    let started!: () => void;
-    const running = new Promise<void>((r) => (started = r));
-    const { dispatcher, answerOf } = await setUp({
-      before: (signal) =>
-        new Promise<void>((_resolve, reject) => {
-          started();
-          signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true });
-        }),
-    });
+    const { running, before } = hangsUntilAborted();
+    const { dispatcher, answerOf } = await setUp({ before });
     const done = dispatcher.handle(call(5, 'chat', chatParams, HASH, true));
     await running;
     await dispatcher.handle({ t: 'cancel', id: 5 });
@@ -97,15 +102,8 @@ describe('AppDispatcher', () => {
   });
 
   it('fails every call in flight when the host goes away', async () => {
-    let started!: () => void;
-    const running = new Promise<void>((r) => (started = r));
-    const { dispatcher, answerOf } = await setUp({
-      before: (signal) =>
-        new Promise<void>((_resolve, reject) => {
-          started();
-          signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true });
-        }),
-    });
+    const { running, before } = hangsUntilAborted();
+    const { dispatcher, answerOf } = await setUp({ before });
     const done = dispatcher.handle(call(6, 'chat', chatParams));
     await running;
     dispatcher.closed();
