@@ -58,20 +58,23 @@ export function pieces(text: string, size: number): string[] {
   return out;
 }
 
+/** Errors `controller`'s stream as `fetch` does when `signal` aborts (an AbortError), if it is still open. */
+export function failOnAbort(controller: ReadableStreamDefaultController<Uint8Array>, signal: AbortSignal | undefined): void {
+  signal?.addEventListener('abort', () => {
+    try {
+      controller.error(new DOMException('This operation was aborted', 'AbortError'));
+    } catch {
+      // already closed
+    }
+  });
+}
+
 /** A 200 `text/event-stream` response whose body yields `chunks` one read at a time. */
 export function sseResponse(chunks: readonly string[], opts: SseOptions = {}): Response {
   const encoder = new TextEncoder();
   let i = 0;
   const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      opts.signal?.addEventListener('abort', () => {
-        try {
-          controller.error(new DOMException('This operation was aborted', 'AbortError'));
-        } catch {
-          // already closed
-        }
-      });
-    },
+    start: (controller) => failOnAbort(controller, opts.signal),
     async pull(controller) {
       if (opts.stallAfter !== undefined && i >= opts.stallAfter) return new Promise<void>(() => {});
       if (opts.delayMs) await new Promise((resolve) => setTimeout(resolve, opts.delayMs));

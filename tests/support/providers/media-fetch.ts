@@ -2,6 +2,8 @@
  * A fake `fetch` for the media calls: records each request with its JSON body, or its multipart
  * form parsed as the provider would parse it, and answers with a scripted `Response`.
  */
+import { failOnAbort } from './fake-fetch';
+
 export interface MediaRequest {
   url: string;
   method: string;
@@ -39,15 +41,7 @@ export function mediaFetch(respond: MediaResponder): { fetch: typeof globalThis.
 export function bytesResponse(chunks: Uint8Array[], opts: { type: string; signal?: AbortSignal | undefined; stall?: boolean; onChunk?: (i: number) => void }): Response {
   let i = 0;
   const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      opts.signal?.addEventListener('abort', () => {
-        try {
-          controller.error(new DOMException('This operation was aborted', 'AbortError'));
-        } catch {
-          // already closed
-        }
-      });
-    },
+    start: (controller) => failOnAbort(controller, opts.signal),
     async pull(controller) {
       if (i >= chunks.length) {
         if (opts.stall) return new Promise<void>(() => {});
