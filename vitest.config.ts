@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'client/**/*.test.ts', 'mock/**/*.test.{ts,mjs}', 'tests/unit/**/*.test.ts', 'bridge/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/support/i18n-setup.ts'],
     testTimeout: 20_000,
   },
 });

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { plural, t } from '@/lib/i18n/t';
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
 import { ApproveApp } from './ApproveApp';
@@ -16,16 +17,16 @@ export function ApprovalQueue() {
   const kind = q?.current?.kind;
   useEffect(() => {
     // The raise form names itself; a connection that follows one gets its own title back.
-    if (kind === 'connect') document.title = 'Connect a site — byok';
+    if (kind === 'connect') document.title = t('title_connect');
   }, [kind, q?.current?.id]);
   if (queue.error) return <Message><ErrorText error={queue.error} /></Message>;
-  if (q === undefined) return <Message><p className="muted">Loading…</p></Message>;
+  if (q === undefined) return <Message><p className="muted">{t('common_loading')}</p></Message>;
   if (!q.current) return <Message><p>No request is waiting. You can close this window.</p></Message>;
   return (
     <>
       {q.waiting > 0 ? (
         <p className="queue-count" role="status" data-testid="queue-waiting">
-          {q.waiting === 1 ? '1 more request waiting' : `${q.waiting} more requests waiting`} after this one
+          {plural('queue_waiting', q.waiting)}
         </p>
       ) : null}
       <ApproveApp key={q.current.id} id={q.current.id} />

@@ -3,6 +3,7 @@ import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import type { ApprovalView, RaiseView } from '@/lib/ui/types';
 import { formatUsdAmount, periodLabel } from '@/lib/ui/format';
+import { t } from '@/lib/i18n/t';
 import { ErrorText, Field } from './Field';
 import { PromptActions, preventSubmit } from './PromptActions';
 
@@ -15,7 +16,7 @@ import { PromptActions, preventSubmit } from './PromptActions';
 export function RaiseBudgetForm({ approval, raise }: { approval: ApprovalView; raise: RaiseView }) {
   const [budget, setBudget] = useState(String(raise.suggestedUsd));
   useEffect(() => {
-    document.title = 'Raise a budget — byok';
+    document.title = t('title_raise');
   }, []);
   const decide = useAction(async (approve: boolean) => {
     if (!approve) return call('approvals.decide', { id: approval.id, approve: false });

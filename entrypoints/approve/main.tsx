@@ -1,4 +1,4 @@
 import { mount } from '@/lib/ui/mount';
 import { ApprovalQueue } from '@/components/ApprovalQueue';
 
-mount(<ApprovalQueue />);
+mount(<ApprovalQueue />, 'title_connect');

@@ -1,4 +1,4 @@
 import { mount } from '@/lib/ui/mount';
 import { OptionsApp } from '@/components/OptionsApp';
 
-mount(<OptionsApp />);
+mount(<OptionsApp />, 'title_wallet');

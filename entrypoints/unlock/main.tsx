@@ -1,4 +1,4 @@
 import { mount } from '@/lib/ui/mount';
 import { UnlockApp } from '@/components/UnlockApp';
 
-mount(<UnlockApp />);
+mount(<UnlockApp />, 'title_unlock');
