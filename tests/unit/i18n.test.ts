@@ -2,7 +2,7 @@
  * Every word the wallet shows comes from public/_locales/<lang>/messages.json (lib/i18n/t.ts), so a
  * translator works in those files alone:
  * - no words in the UI's code (tests/unit/support/ui-text.ts says what counts);
- * - every key the code names exists, every message is used, `t('key', …)` passes as many values
+ * - every key the code names exists, every message is used, `t('key', …)` and `rich('key', …)` pass as many values
  *   as the message has substitutions;
  * - every message says what it is for, its placeholders are defined and used, a dollar sign is
  *   written `$$`; keys are sorted (translators and merges find their place);
@@ -65,7 +65,7 @@ describe('i18n', () => {
     const visit = (node: ts.Node): void => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
         const call = node.parent;
-        const direct = ts.isCallExpression(call) && call.arguments[0] === node && call.expression.getText() === 't';
+        const direct = ts.isCallExpression(call) && call.arguments[0] === node && ['t', 'rich'].includes(call.expression.getText());
         const uses = literals.get(node.text) ?? [];
         uses.push(direct ? { file, args: call.arguments.length - 1 } : { file });
         literals.set(node.text, uses);
