@@ -1,5 +1,6 @@
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
+import { errorView } from '@/lib/ui/error-text';
 import { useHashView } from '@/lib/ui/use-hash-view';
 import { CreateWallet } from './CreateWallet';
 import { UnlockForm } from './UnlockForm';
@@ -25,7 +26,7 @@ export function OptionsApp() {
       </header>
       {s?.unlocked ? <WalletNav current={view} /> : null}
       <main>
-        {!s ? <p className="muted">{status.error ?? 'Loading…'}</p> : null}
+        {!s ? <p className="muted">{status.error ? errorView(status.error).text : 'Loading…'}</p> : null}
         {s && (!s.unlocked || view === 'keys') ? <Welcome status={s} /> : null}
         {s && !s.exists ? <CreateWallet /> : null}
         {s?.exists && !s.unlocked ? (

@@ -7,6 +7,7 @@ import { mediaScopesOf } from '@/lib/grants/media-defaults';
 import { scopeInWords } from '@/lib/ui/scopes';
 import { MediaDefaultSelects } from './MediaDefaultSelects';
 import { messages } from '@/lib/protocol/messages';
+import { PhraseError } from '@/lib/protocol/said';
 import { formatUsdSummary, periodLabel } from '@/lib/ui/format';
 import { ErrorText, Field } from './Field';
 import { KeyFallbackOrder } from './KeyFallbackOrder';
@@ -32,7 +33,7 @@ function SiteSettingsForm({ details }: { details: SiteDetails }) {
   };
   const save = useAction(async () => {
     const result = changesFromForm(form, details, Date.now());
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new PhraseError(result.error);
     if (Object.keys(result.changes).length) await call('grants.update', { origin, ...result.changes });
     setEdited(null);
     setSaved(true);

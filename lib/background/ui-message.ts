@@ -1,7 +1,7 @@
 /** Receives commands from the extension's own pages; anything else is refused. */
 import { browser, type Browser } from 'wxt/browser';
 
-import { UiRequest, uiCommands, type UiCommand, type UiReply } from '../protocol/ui';
+import { UiRequest, uiCommands, type UiCommand, type UiErrorReply, type UiReply } from '../protocol/ui';
 import { ErrorCode, WalletError, toWireError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { parseOrThrow } from '../protocol/validate';
@@ -31,6 +31,12 @@ export async function handleUiMessage(deps: UiDeps, ready: Promise<void>, raw: u
     // Security events (keys, grants, unlock failures, backups, settings) go to the audit log.
     return { ok: true, value: (await runAudited(deps.ctx, command, params, () => handler(deps, params))) ?? null };
   } catch (error) {
-    return { ok: false, error: toWireError(error) };
+    return { ok: false, error: toUiError(error) };
   }
+}
+
+/** A page's wire error, and for the wallet's own pages what it said by name (never sent to a web page). */
+export function toUiError(error: unknown): UiErrorReply {
+  const wire = toWireError(error);
+  return error instanceof WalletError && error.said ? { ...wire, said: error.said } : wire;
 }

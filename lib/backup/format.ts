@@ -12,8 +12,8 @@ import { open, seal } from '../crypto/aead';
 import { fromBase64, fromUtf8, toBase64, utf8, wipe } from '../crypto/bytes';
 import { CryptoError, WRONG_PASSPHRASE } from '../crypto/errors';
 import { localDay } from '../budget/period';
-import { ErrorCode, WalletError } from '../protocol/errors';
-import { messages } from '../protocol/messages';
+import { ErrorCode } from '../protocol/errors';
+import { fail, phrase, type SaidArgs, type SaidName } from '../protocol/said';
 import { formatPath } from '../protocol/validate';
 import { unwrapDataKey, type VaultHeader } from '../vault/envelope';
 import { findDowngrade } from '../vault/downgrade';
@@ -44,7 +44,8 @@ export interface OpenedBackup {
   contents: BackupContents;
 }
 
-const invalid = (message: string) => new WalletError(ErrorCode.invalidParams, message);
+/** -32602 with the message `name`: the wallet's pages say it in the person's language. */
+const invalid = <N extends SaidName>(name: N, ...args: SaidArgs<N>) => fail(ErrorCode.invalidParams, name, ...args);
 
 /** Seals `contents` under the data key, beside the header that wraps it. */
 export function sealBackup(dataKey: Uint8Array, header: VaultHeader, contents: BackupContents): BackupFile {
@@ -65,7 +66,7 @@ export function sealBackup(dataKey: Uint8Array, header: VaultHeader, contents: B
 /** The file's text; refused when over {@link MAX_BACKUP_MB}. */
 export function serializeBackup(file: BackupFile): string {
   const text = JSON.stringify(file, null, 2);
-  if (text.length > MAX_BACKUP_CHARS) throw invalid(messages.backupTooLarge(MAX_BACKUP_MB));
+  if (text.length > MAX_BACKUP_CHARS) throw invalid('backupTooLarge', MAX_BACKUP_MB);
   return text;
 }
 
@@ -76,25 +77,25 @@ export function backupFilename(at: number): string {
 
 /** Parses a file's text, naming what is wrong: not JSON, not a backup, a newer format, a bad field. */
 export function parseBackupFile(text: unknown): BackupFile {
-  if (typeof text !== 'string') throw invalid(messages.backupNotBackup());
-  if (text.length > MAX_BACKUP_CHARS) throw invalid(messages.backupTooLarge(MAX_BACKUP_MB));
+  if (typeof text !== 'string') throw invalid('backupNotBackup');
+  if (text.length > MAX_BACKUP_CHARS) throw invalid('backupTooLarge', MAX_BACKUP_MB);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw invalid(messages.backupNotJson());
+    throw invalid('backupNotJson');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(messages.backupNotBackup());
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('backupNotBackup');
   const o = value as Record<string, unknown>;
-  if (o.format !== BACKUP_FORMAT) throw invalid(messages.backupNotBackup());
-  if (typeof o.version === 'number' && Number.isInteger(o.version) && o.version > BACKUP_VERSION) throw invalid(messages.backupNewer(o.version));
-  if (o.version !== BACKUP_VERSION) throw invalid(messages.backupInvalid('version', `expected ${BACKUP_VERSION}`));
+  if (o.format !== BACKUP_FORMAT) throw invalid('backupNotBackup');
+  if (typeof o.version === 'number' && Number.isInteger(o.version) && o.version > BACKUP_VERSION) throw invalid('backupNewer', o.version);
+  if (o.version !== BACKUP_VERSION) throw invalid('backupInvalid', 'version', `expected ${BACKUP_VERSION}`);
   const extra = Object.keys(o).find((k) => !FILE_FIELDS.includes(k));
-  if (extra !== undefined) throw invalid(messages.backupInvalid(extra.slice(0, 32), 'unknown field'));
-  if (typeof o.vault !== 'object' || o.vault === null) throw invalid(messages.backupInvalid('vault', 'expected the vault header'));
+  if (extra !== undefined) throw invalid('backupInvalid', extra.slice(0, 32), phrase('problemUnknownField'));
+  if (typeof o.vault !== 'object' || o.vault === null) throw invalid('backupInvalid', 'vault', 'expected the vault header');
   const p = o.payload as Record<string, unknown> | null;
   if (typeof p !== 'object' || p === null || typeof p.nonce !== 'string' || typeof p.ciphertext !== 'string' || Object.keys(p).length !== 2) {
-    throw invalid(messages.backupInvalid('payload', 'expected { nonce, ciphertext }'));
+    throw invalid('backupInvalid', 'payload', 'expected { nonce, ciphertext }');
   }
   return value as BackupFile;
 }
@@ -109,14 +110,14 @@ export async function openBackup(file: BackupFile, passphrase: string, maxSchema
   try {
     dataKey = await unwrapDataKey(file.vault, passphrase);
   } catch (error) {
-    if (error instanceof CryptoError && error.message === WRONG_PASSPHRASE) throw invalid(messages.backupWrongPassphrase());
+    if (error instanceof CryptoError && error.message === WRONG_PASSPHRASE) throw invalid('backupWrongPassphrase');
     const downgrade = error instanceof CryptoError ? findDowngrade((file.vault as { kdf?: unknown }).kdf) : null;
-    if (downgrade) throw invalid(messages.backupDowngrade(downgrade.field, downgrade.got, downgrade.min));
-    throw invalid(messages.backupInvalid('vault', vaultRefused(error, file.vault).message));
+    if (downgrade) throw invalid('backupDowngrade', downgrade.field, downgrade.got, downgrade.min);
+    throw invalid('backupInvalid', 'vault', vaultRefused(error, file.vault).message);
   }
   try {
     const contents = decodeContents(openPayload(dataKey, file.payload));
-    if (contents.schemaVersion > maxSchema) throw invalid(messages.backupSchemaNewer(contents.schemaVersion));
+    if (contents.schemaVersion > maxSchema) throw invalid('backupSchemaNewer', contents.schemaVersion);
     return { header: file.vault, dataKey, contents };
   } catch (error) {
     wipe(dataKey);
@@ -129,12 +130,12 @@ function openPayload(dataKey: Uint8Array, payload: BackupFile['payload']): strin
   try {
     bytes = open(dataKey, { nonce: fromBase64(payload.nonce), ciphertext: fromBase64(payload.ciphertext) }, utf8(PAYLOAD_AAD));
   } catch {
-    throw invalid(messages.backupDamaged());
+    throw invalid('backupDamaged');
   }
   try {
     return fromUtf8(bytes);
   } catch {
-    throw invalid(messages.backupDamaged());
+    throw invalid('backupDamaged');
   } finally {
     wipe(bytes);
   }
@@ -146,13 +147,13 @@ export function decodeContents(json: string): BackupContents {
   try {
     value = JSON.parse(json);
   } catch {
-    throw invalid(messages.backupDamaged());
+    throw invalid('backupDamaged');
   }
   const result = BackupContentsSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : (issue?.path ?? []);
-    throw invalid(messages.backupInvalid(formatPath(path, ''), issue?.code === 'unrecognized_keys' ? 'unknown field' : (issue?.message ?? 'invalid')));
+    throw invalid('backupInvalid', formatPath(path, ''), issue?.code === 'unrecognized_keys' ? phrase('problemUnknownField') : (issue?.message ?? 'invalid'));
   }
   return result.data as unknown as BackupContents;
 }

@@ -9,8 +9,8 @@
 import { equalBytes } from '../crypto/bytes';
 import { CryptoError } from '../crypto/errors';
 import { openSecret, sealSecret } from '../vault/envelope';
-import { ErrorCode, WalletError } from '../protocol/errors';
-import { messages } from '../protocol/messages';
+import { ErrorCode } from '../protocol/errors';
+import { fail } from '../protocol/said';
 import type { KeyRecord } from '../db/tables/keys';
 import { RECORD_TABLES, type BackupContents, type Counts, type RecordTable } from './contents';
 import type { ImportMode } from './limits';
@@ -75,7 +75,7 @@ export function resealKeys(keys: readonly KeyRecord[], from: Uint8Array, to: Uin
       secret = openSecret(from, key.id, key.sealed);
     } catch (error) {
       if (error instanceof CryptoError || error instanceof RangeError || error instanceof TypeError) {
-        throw new WalletError(ErrorCode.invalidParams, messages.backupKeyUnreadable(key.name));
+        throw fail(ErrorCode.invalidParams, 'backupKeyUnreadable', key.name);
       }
       throw error;
     }

@@ -6,7 +6,8 @@ import type { WalletDb } from '../db/database';
 import type { InflightEntry } from '../db/tables/inflight';
 import type { LedgerEntry } from '../db/tables/ledger';
 import { wipe } from '../crypto/bytes';
-import { ErrorCode, WalletError } from '../protocol/errors';
+import { ErrorCode } from '../protocol/errors';
+import { fail } from '../protocol/said';
 import { messages } from '../protocol/messages';
 import type { Vault } from '../vault/vault';
 import type { VaultHeader } from '../vault/envelope';
@@ -65,7 +66,7 @@ export function readContents(db: WalletDb, exportedAt: number): Promise<BackupCo
 export async function exportBackup(db: WalletDb, vault: Vault, now: number = Date.now()): Promise<ExportedBackup> {
   const dataKey = await vault.requireKey();
   const header = await vault.header();
-  if (!header) throw new WalletError(ErrorCode.locked, messages.noWallet());
+  if (!header) throw fail(ErrorCode.locked, 'noWallet');
   const contents = await readContents(db, now);
   return { filename: backupFilename(now), text: serializeBackup(sealBackup(dataKey, header, contents)), counts: countsOf(contents) };
 }
@@ -98,7 +99,7 @@ export async function importBackup(db: WalletDb, vault: Vault, options: ImportOp
 
 async function restoreFresh(db: WalletDb, header: VaultHeader, contents: BackupContents, mode: ImportMode): Promise<ImportResult> {
   return db.transaction('rw', tablesOf(db), async () => {
-    if (await db.meta.get('vault')) throw new WalletError(ErrorCode.invalidParams, messages.walletExists());
+    if (await db.meta.get('vault')) throw fail(ErrorCode.invalidParams, 'walletExists');
     await clearRecords(db);
     await write(db, contents);
     await db.meta.put({ id: 'vault', value: header });

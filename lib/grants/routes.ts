@@ -3,8 +3,7 @@
  * decision (lib/background/connect.ts) and for the person's edits (lib/background/ui/grants.ts).
  */
 import type { KeyView } from '../keys/keyring';
-import { ErrorCode, WalletError } from '../protocol/errors';
-import { messages } from '../protocol/messages';
+import { invalidParam, phrase } from '../protocol/said';
 import { modelOffers } from './offers';
 
 export interface RouteChoices {
@@ -23,14 +22,14 @@ export function grantRoutes(keys: KeyView[], models: string[], { kept = {}, chos
   const routes: Record<string, string> = {};
   for (const model of models) {
     const keyId = kept[model] ?? offers.get(model);
-    if (!keyId) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('models', `no key offers '${model}'`));
+    if (!keyId) throw invalidParam('models', phrase('problemNoKeyOffers', model));
     routes[model] = keyId;
   }
   const byId = new Map(keys.map((k) => [k.id, k]));
   for (const [model, keyId] of Object.entries(chosen)) {
-    if (!models.includes(model)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams(`routes.${model}`, 'not an allowed model'));
+    if (!models.includes(model)) throw invalidParam(`routes.${model}`, phrase('problemNotAllowedModel'));
     const key = byId.get(keyId);
-    if (!key?.enabled || !key.models.includes(model)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams(`routes.${model}`, `that key does not offer '${model}'`));
+    if (!key?.enabled || !key.models.includes(model)) throw invalidParam(`routes.${model}`, phrase('problemKeyDoesNotOffer', model));
     routes[model] = keyId;
   }
   return routes;

@@ -5,8 +5,8 @@ import type { WalletDb } from '../db/database';
 import type { KeyRecord, KeyStatus } from '../db/tables/keys';
 import { openSecret, sealSecret } from '../vault/envelope';
 import type { Vault } from '../vault/vault';
-import { ErrorCode, WalletError } from '../protocol/errors';
-import { messages } from '../protocol/messages';
+import { ErrorCode } from '../protocol/errors';
+import { fail, invalidParam, phrase } from '../protocol/said';
 import type { Validation } from './validate';
 
 /** What any extension page may see of a key. */
@@ -118,7 +118,7 @@ export class Keyring {
   /** Renames a key; the name is trimmed and must not be empty. */
   async rename(id: string, name: string): Promise<KeyView> {
     const trimmed = name.trim();
-    if (!trimmed) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('name', messages.keyNameEmpty()));
+    if (!trimmed) throw invalidParam('name', phrase('keyNameEmpty'));
     return this.change(id, { name: trimmed });
   }
 
@@ -176,7 +176,7 @@ export class Keyring {
 
   async require(id: string): Promise<KeyRecord> {
     const record = await this.db.keys.get(id);
-    if (!record) throw new WalletError(ErrorCode.unauthorized, messages.keyNotFound());
+    if (!record) throw fail(ErrorCode.unauthorized, 'keyNotFound');
     return record;
   }
 }

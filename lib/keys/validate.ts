@@ -1,13 +1,16 @@
 /** Checks a key against the provider's models endpoint: before it is saved, on rotation, on demand. */
 import type { KeyStatus } from '../db/tables/keys';
 import type { ProviderAdapter, ProviderCredentials } from '../providers/types';
-import { WalletError } from '../protocol/errors';
+import { WalletError, type Said } from '../protocol/errors';
 import { messages } from '../protocol/messages';
+import { phrase } from '../protocol/said';
 
 export interface Validation {
   status: KeyStatus;
   models: string[];
   message: string;
+  /** What `message` says, by name: the wallet's pages say it in the person's language, the provider's words behind Details. */
+  said?: Said;
 }
 
 const VALIDATE_TIMEOUT_MS = 15_000;
@@ -19,8 +22,7 @@ export async function validateKey(adapter: ProviderAdapter, creds: ProviderCrede
   } catch (error) {
     const kind = error instanceof WalletError ? error.data?.kind : undefined;
     const detail = error instanceof WalletError ? error.message : 'unknown error';
-    if (kind === 'auth') return { status: 'invalid', models: [], message: messages.keyRejected(detail) };
-    if (kind === 'network' || kind === 'timeout') return { status: 'unreachable', models: [], message: messages.keyUnreachable(detail) };
-    return { status: 'unverified', models: [], message: messages.keyUnverified(detail) };
+    const status = kind === 'auth' ? 'invalid' : kind === 'network' || kind === 'timeout' ? 'unreachable' : 'unverified';
+    return { status, models: [], ...phrase(status === 'invalid' ? 'keyRejected' : status === 'unreachable' ? 'keyUnreachable' : 'keyUnverified', detail) };
   }
 }

@@ -1,3 +1,5 @@
+import type { messages } from './messages';
+
 /**
  * The wallet's error table (docs/API.md, "The page API"). Every error that crosses to a page is one of these
  * codes with a message built by a function in `messages.ts`; nothing else (no stack, no secret).
@@ -25,16 +27,31 @@ export interface WireError {
   data?: Record<string, string | number | boolean | null>;
 }
 
+/** The messages an error can be said with: those whose values are all strings and numbers. */
+export type SaidName = { [N in keyof typeof messages]: Parameters<(typeof messages)[N]> extends (string | number)[] ? N : never }[keyof typeof messages];
+
+/**
+ * What an error said, by name: the message of `messages.ts` and its values (a value may be a
+ * message of its own). Only the wallet's own pages get it (lib/protocol/said.ts); never a web page.
+ */
+export interface Said {
+  name: SaidName;
+  values: (string | Said)[];
+}
+
 /** An error the wallet raises on purpose; it travels to the caller as a {@link WireError}. */
 export class WalletError extends Error {
   readonly code: ErrorCodeValue;
   readonly data: WireError['data'];
+  /** The message it was built from, for the wallet's own pages (lib/protocol/said.ts); not in {@link toWire}. */
+  readonly said: Said | undefined;
 
-  constructor(code: ErrorCodeValue, message: string, data?: WireError['data']) {
+  constructor(code: ErrorCodeValue, message: string, data?: WireError['data'], said?: Said) {
     super(message);
     this.name = 'WalletError';
     this.code = code;
     this.data = data;
+    this.said = said;
   }
 
   toWire(): WireError {

@@ -7,6 +7,7 @@ import { BudgetSchema, PeriodSchema, ScopeSchema } from './page-methods';
 import { MEDIA_SCOPES, SCOPES } from './scopes';
 import { IMPORT_MODES, MAX_BACKUP_CHARS } from '../backup/limits';
 import { RESET_WORD } from '../vault/policy';
+import type { Said, WireError } from './errors';
 
 const passphrase = z.string().min(1).max(1024);
 const id = z.string().min(1).max(128);
@@ -136,4 +137,15 @@ export const UiRequest = z.strictObject({ byokUi: z.literal(1), command: z.strin
 /** Broadcast to extension pages after state changed, so open pages refresh. */
 export const UI_CHANGED = 'byok/ui-changed';
 
-export type UiReply = { ok: true; value: unknown } | { ok: false; error: { code: number; message: string } };
+/**
+ * A command's error as the wallet's own pages get it: a page's wire error (code, English message,
+ * data) and what it said by name (lib/protocol/said.ts), so the page can say it in the person's language.
+ */
+export interface UiErrorReply {
+  code: number;
+  message: string;
+  data?: WireError['data'];
+  said?: Said;
+}
+
+export type UiReply = { ok: true; value: unknown } | { ok: false; error: UiErrorReply };

@@ -3,7 +3,7 @@
  * it makes (only what differs), or the first problem, named with a message from messages.ts.
  */
 import type { OverBudget, Period, Scope } from '../db/tables/grants';
-import { messages } from '../protocol/messages';
+import { phrase, type Phrase } from '../protocol/said';
 import type { SiteDetails } from './details';
 import { SCOPES } from '../protocol/scopes';
 import { fillDefaults, type MediaDefaults } from '../grants/media-defaults';
@@ -43,7 +43,8 @@ export interface SiteChanges {
   keyFallback?: string[] | null;
 }
 
-export type FormResult = { ok: true; changes: SiteChanges } | { ok: false; error: string };
+/** The changes, or the first problem: its English text and its name (lib/ui/error-text.ts says it in the person's language). */
+export type FormResult = { ok: true; changes: SiteChanges } | { ok: false; error: Phrase };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -103,16 +104,16 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 /** What the form changes against `details`, validated; `now` bounds the expiry. */
 export function changesFromForm(form: SiteForm, details: SiteDetails, now: number): FormResult {
   const { grant } = details;
-  if (form.scopes.length === 0) return { ok: false, error: messages.siteNoScopes() };
-  if (form.models.length === 0) return { ok: false, error: messages.siteNoModels() };
+  if (form.scopes.length === 0) return { ok: false, error: phrase('siteNoScopes') };
+  if (form.models.length === 0) return { ok: false, error: phrase('siteNoModels') };
   const usd = Number(form.budgetUsd);
-  if (form.budgetUsd.trim() === '' || !Number.isFinite(usd) || usd < 0 || usd > 1_000_000) return { ok: false, error: messages.siteBudgetInvalid() };
+  if (form.budgetUsd.trim() === '' || !Number.isFinite(usd) || usd < 0 || usd > 1_000_000) return { ok: false, error: phrase('siteBudgetInvalid') };
   const rate = Number(form.rateLimitPerMin);
-  if (!Number.isInteger(rate) || rate < 1 || rate > 10_000) return { ok: false, error: messages.siteRateInvalid() };
+  if (!Number.isInteger(rate) || rate < 1 || rate > 10_000) return { ok: false, error: phrase('siteRateInvalid') };
   let expiresAt: number | null = null;
   if (form.expires !== '') {
     expiresAt = fromLocalInput(form.expires);
-    if (Number.isNaN(expiresAt)) return { ok: false, error: messages.siteExpiryInvalid() };
+    if (Number.isNaN(expiresAt)) return { ok: false, error: phrase('siteExpiryInvalid') };
   }
   const changes: SiteChanges = {};
   if (!sameSet(form.scopes, grant.scopes)) changes.scopes = SCOPES.filter((s) => form.scopes.includes(s));
@@ -128,7 +129,7 @@ export function changesFromForm(form: SiteForm, details: SiteDetails, now: numbe
   // Compared as shown (to the minute), so an unchanged expiry is never sent back rounded.
   if (form.expires !== (grant.expiresAt === undefined ? '' : toLocalInput(grant.expiresAt))) {
     // A new expiry in the past would end the grant at once: Pause or Revoke say that better.
-    if (expiresAt !== null && expiresAt <= now) return { ok: false, error: messages.siteExpiryPast() };
+    if (expiresAt !== null && expiresAt <= now) return { ok: false, error: phrase('siteExpiryPast') };
     changes.expiresAt = expiresAt;
   }
   const overBudget = form.overBudget === 'wallet' ? null : form.overBudget;

@@ -106,19 +106,20 @@ describe('the site settings form', () => {
   });
 
   it.each([
-    [{ scopes: [] }, messages.siteNoScopes()],
-    [{ models: [] }, messages.siteNoModels()],
-    [{ budgetUsd: '' }, messages.siteBudgetInvalid()],
-    [{ budgetUsd: '-1' }, messages.siteBudgetInvalid()],
-    [{ budgetUsd: 'abc' }, messages.siteBudgetInvalid()],
-    [{ budgetUsd: 'Infinity' }, messages.siteBudgetInvalid()],
-    [{ rateLimitPerMin: '0' }, messages.siteRateInvalid()],
-    [{ rateLimitPerMin: '2.5' }, messages.siteRateInvalid()],
-    [{ rateLimitPerMin: '10001' }, messages.siteRateInvalid()],
-    [{ expires: 'tomorrow' }, messages.siteExpiryInvalid()],
-    [{ expires: '2026-11-23T11:59' }, messages.siteExpiryPast()],
-  ] as [Partial<SiteForm>, string][])('refuses %j', (changes, error) => {
-    expect(changesFromForm(form(changes), details, NOW)).toEqual({ ok: false, error });
+    [{ scopes: [] }, 'siteNoScopes'],
+    [{ models: [] }, 'siteNoModels'],
+    [{ budgetUsd: '' }, 'siteBudgetInvalid'],
+    [{ budgetUsd: '-1' }, 'siteBudgetInvalid'],
+    [{ budgetUsd: 'abc' }, 'siteBudgetInvalid'],
+    [{ budgetUsd: 'Infinity' }, 'siteBudgetInvalid'],
+    [{ rateLimitPerMin: '0' }, 'siteRateInvalid'],
+    [{ rateLimitPerMin: '2.5' }, 'siteRateInvalid'],
+    [{ rateLimitPerMin: '10001' }, 'siteRateInvalid'],
+    [{ expires: 'tomorrow' }, 'siteExpiryInvalid'],
+    [{ expires: '2026-11-23T11:59' }, 'siteExpiryPast'],
+  ] as [Partial<SiteForm>, 'siteNoScopes' | 'siteNoModels' | 'siteBudgetInvalid' | 'siteRateInvalid' | 'siteExpiryInvalid' | 'siteExpiryPast'][])('refuses %j', (changes, name) => {
+    // The problem by name, so the page says it in the person's language; its English is the message.
+    expect(changesFromForm(form(changes), details, NOW)).toEqual({ ok: false, error: { message: messages[name](), said: { name, values: [] } } });
   });
 });
 

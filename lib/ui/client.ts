@@ -3,11 +3,15 @@ import { browser } from 'wxt/browser';
 import type { UiCommand, UiParams, UiReply } from '../protocol/ui';
 import type { UiResult } from '../background/ui-handlers';
 import { UI_CHANGED } from '../protocol/ui';
+import type { Said } from '../protocol/errors';
+import { phrase } from '../protocol/said';
 
+/** A command's error: the code and English message a page would get, and what it said by name (lib/ui/error-text.ts says it in the person's language). */
 export class UiError extends Error {
   constructor(
     readonly code: number,
     message: string,
+    readonly said?: Said,
   ) {
     super(message);
     this.name = 'UiError';
@@ -35,8 +39,11 @@ export async function call<C extends UiCommand>(command: C, params?: UiParams<C>
   const slow = SLOW.has(command);
   let reply = await sendOnce(message, slow ? SLOW_REPLY_MS : REPLY_MS);
   if (reply === 'timeout' && !slow) reply = await sendOnce(message, REPLY_MS);
-  if (reply === 'timeout' || !reply) throw new UiError(5000, 'The wallet did not answer: try again');
-  if (!reply.ok) throw new UiError(reply.error.code, reply.error.message);
+  if (reply === 'timeout' || !reply) {
+    const silent = phrase('walletNoAnswer');
+    throw new UiError(5000, silent.message, silent.said);
+  }
+  if (!reply.ok) throw new UiError(reply.error.code, reply.error.message, reply.error.said);
   return reply.value as UiResult<C>;
 }
 

@@ -1,16 +1,20 @@
 /** React glue: load a value from the wallet and reload it whenever the wallet changes. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { onWalletChanged } from './client';
+import { toShownError, type ShownError } from './error-text';
+
+export type { ShownError };
 
 export interface Loaded<T> {
   data: T | undefined;
-  error: string | null;
+  /** The last load's error, kept whole (code, what it said by name) for `ErrorText` (components/Field.tsx). */
+  error: ShownError | null;
   reload: () => void;
 }
 
 export function useWallet<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded<T> {
   const [data, setData] = useState<T>();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   // A busy wallet changes many times a second: while a load runs, changes make one more load
@@ -29,7 +33,7 @@ export function useWallet<T>(load: () => Promise<T>, deps: unknown[] = []): Load
     load()
       .then(
         (value) => live && (setData(value), setError(null)),
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => live && setError(toShownError(e)),
       )
       .finally(() => {
         if (!live) return;
@@ -47,15 +51,17 @@ export function useWallet<T>(load: () => Promise<T>, deps: unknown[] = []): Load
 /** Runs an action, tracking busy and error state for a form. */
 export function useAction<A extends unknown[], R>(action: (...args: A) => Promise<R>) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setShown] = useState<ShownError | null>(null);
+  /** A page's own problem: its words, or a phrase it can say in the person's language (lib/protocol/said.ts). */
+  const setError = useCallback((e: string | ShownError | null) => setShown(typeof e === 'string' ? { message: e } : e), []);
   const run = useCallback(
     async (...args: A): Promise<R | undefined> => {
       setBusy(true);
-      setError(null);
+      setShown(null);
       try {
         return await action(...args);
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        setShown(toShownError(e));
         return undefined;
       } finally {
         setBusy(false);

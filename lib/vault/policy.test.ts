@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
+import { phrase } from '../protocol/said';
 import { assertPassphrase, MIN_PASSPHRASE, passphraseProblem, RESET_WORD } from './policy';
 import { passphraseStrength } from './strength';
 
 describe('passphrase policy', () => {
   it(`refuses fewer than ${MIN_PASSPHRASE} characters with one message`, () => {
     expect(MIN_PASSPHRASE).toBe(10);
-    expect(passphraseProblem('123456789')).toBe(messages.passphraseTooShort(10));
+    expect(passphraseProblem('123456789')).toEqual({ message: messages.passphraseTooShort(10), said: { name: 'passphraseTooShort', values: ['10'] } });
     expect(passphraseProblem('1234567890')).toBeNull();
     const error = (() => {
       try {
@@ -20,11 +21,15 @@ describe('passphrase policy', () => {
     expect(error).toBeInstanceOf(WalletError);
     expect((error as WalletError).code).toBe(ErrorCode.invalidParams);
     expect((error as WalletError).message).toBe(messages.invalidParams('passphrase', messages.passphraseTooShort(10)));
+    // The wallet's pages say it by name; a web page gets only the code and the message.
+    expect((error as WalletError).said).toEqual({ name: 'invalidParams', values: ['passphrase', { name: 'passphraseTooShort', values: ['10'] }] });
+    expect((error as WalletError).toWire()).toEqual({ code: ErrorCode.invalidParams, message: messages.invalidParams('passphrase', messages.passphraseTooShort(10)) });
   });
 
   it("checks the confirmation, with the caller's message", () => {
-    expect(passphraseProblem('long enough pass', 'long enough pas')).toBe(messages.passphraseMismatch());
-    expect(passphraseProblem('long enough pass', 'x', messages.newPassphraseMismatch())).toBe(messages.newPassphraseMismatch());
+    expect(passphraseProblem('long enough pass', 'long enough pas')).toEqual(phrase('passphraseMismatch'));
+    expect(passphraseProblem('long enough pass', 'x', phrase('newPassphraseMismatch'))).toEqual({ message: messages.newPassphraseMismatch(), said: { name: 'newPassphraseMismatch', values: [] } });
+    expect(passphraseProblem('long enough pass', 'x', 'Not the same')).toEqual({ message: 'Not the same' });
     expect(passphraseProblem('long enough pass', 'long enough pass')).toBeNull();
   });
 

@@ -10,8 +10,8 @@
  */
 import type { WalletDb } from '../db/database';
 import { fromBase64, toBase64, wipe } from '../crypto/bytes';
-import { ErrorCode, WalletError } from '../protocol/errors';
-import { messages } from '../protocol/messages';
+import { ErrorCode, type WalletError } from '../protocol/errors';
+import { fail, failWith } from '../protocol/said';
 import { createVault, rewrapDataKey, unwrapDataKey, type VaultHeader } from './envelope';
 import { DEFAULT_KDF, isBelowDefault } from '../crypto/kdf';
 import type { SessionStore } from './session-store';
@@ -31,9 +31,9 @@ function isWrongPassphrase(error: unknown): boolean {
 export function vaultRefused(error: unknown, header: unknown): WalletError {
   const kdf = typeof header === 'object' && header !== null ? (header as { kdf?: unknown }).kdf : undefined;
   const downgrade = error instanceof CryptoError ? findDowngrade(kdf) : null;
-  if (downgrade) return new WalletError(ErrorCode.locked, messages.vaultDowngrade(downgrade.field, downgrade.got, downgrade.min));
+  if (downgrade) return fail(ErrorCode.locked, 'vaultDowngrade', downgrade.field, downgrade.got, downgrade.min);
   const detail = error instanceof Error ? error.message : 'unreadable vault';
-  return new WalletError(ErrorCode.locked, messages.vaultRefused(detail));
+  return fail(ErrorCode.locked, 'vaultRefused', detail);
 }
 
 /** True when `a` and `b` are the same stored header (same salt and wrapped key). */
@@ -86,13 +86,13 @@ export class Vault {
 
   async create(passphrase: string): Promise<void> {
     assertPassphrase(passphrase);
-    if (await this.header()) throw new WalletError(ErrorCode.invalidParams, messages.walletExists());
+    if (await this.header()) throw fail(ErrorCode.invalidParams, 'walletExists');
     const { header, dataKey } = await createVault(passphrase);
     const { db } = this.options;
     try {
       // Checked again inside the write: two windows creating at once must not overwrite each other.
       await db.transaction('rw', db.meta, async () => {
-        if (await db.meta.get('vault')) throw new WalletError(ErrorCode.invalidParams, messages.walletExists());
+        if (await db.meta.get('vault')) throw fail(ErrorCode.invalidParams, 'walletExists');
         await db.meta.put({ id: 'vault', value: header });
       });
     } catch (error) {
@@ -130,7 +130,7 @@ export class Vault {
   /** The data key, or 4900 when locked. Callers must not keep it. */
   async requireKey(): Promise<Uint8Array> {
     const key = await this.currentKey();
-    if (!key) throw new WalletError(ErrorCode.locked, messages.locked());
+    if (!key) throw fail(ErrorCode.locked, 'locked');
     return key;
   }
 
@@ -157,7 +157,7 @@ export class Vault {
    * (lib/backup). The vault takes ownership of the buffer.
    */
   async adopt(dataKey: Uint8Array): Promise<void> {
-    if (!(await this.header())) throw new WalletError(ErrorCode.locked, messages.noWallet());
+    if (!(await this.header())) throw fail(ErrorCode.locked, 'noWallet');
     await this.hold(dataKey);
   }
 
@@ -178,7 +178,7 @@ export class Vault {
 
   private async requireHeader(): Promise<VaultHeader> {
     const header = await this.header();
-    if (!header) throw new WalletError(ErrorCode.locked, messages.noWallet());
+    if (!header) throw fail(ErrorCode.locked, 'noWallet');
     return header;
   }
 
@@ -186,13 +186,13 @@ export class Vault {
   private async open(header: VaultHeader, passphrase: string): Promise<Uint8Array> {
     const attempts = (await this.options.db.meta.get('attempts'))?.value as AttemptState | undefined;
     const wait = waitBeforeAttempt(attempts, this.now());
-    if (wait > 0) throw new WalletError(ErrorCode.locked, messages.tooManyAttempts(Math.ceil(wait / 1000)), { retryAfterMs: wait });
+    if (wait > 0) throw failWith(ErrorCode.locked, { retryAfterMs: wait }, 'tooManyAttempts', Math.ceil(wait / 1000));
     try {
       return await unwrapDataKey(header, passphrase);
     } catch (error) {
       if (!isWrongPassphrase(error)) throw vaultRefused(error, header);
       await this.options.db.meta.put({ id: 'attempts', value: recordFailure(attempts, this.now()) });
-      throw new WalletError(ErrorCode.locked, messages.wrongPassphrase());
+      throw fail(ErrorCode.locked, 'wrongPassphrase');
     }
   }
 
@@ -201,7 +201,7 @@ export class Vault {
     const { db } = this.options;
     await db.transaction('rw', db.meta, async () => {
       const stored = (await db.meta.get('vault'))?.value as VaultHeader | undefined;
-      if (!sameHeader(stored, expected)) throw new WalletError(ErrorCode.invalidParams, messages.vaultChanged());
+      if (!sameHeader(stored, expected)) throw fail(ErrorCode.invalidParams, 'vaultChanged');
       await db.meta.put({ id: 'vault', value: next });
       await db.meta.delete('attempts');
     });

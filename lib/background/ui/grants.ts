@@ -6,6 +6,7 @@ import { priceOffers } from '../../grants/offer-prices';
 import { withMediaRates } from '../../grants/media-price';
 import { ErrorCode, WalletError } from '../../protocol/errors';
 import { messages } from '../../protocol/messages';
+import { invalidParam, phrase } from '../../protocol/said';
 import { usdToNanoFloor } from '../../budget/money';
 import { periodKey } from '../../budget/period';
 import { approve, spentThisPeriod } from '../connect';
@@ -35,7 +36,7 @@ export async function revokeGrant(ctx: WalletContext, p: { origin: string }) {
 export async function restoreGrant(ctx: WalletContext, p: { origin: string }) {
   const now = ctx.now();
   const restored = await ctx.grants.restore(p.origin, now, (g) => spentThisPeriod(ctx, g.origin, g.period, now));
-  if (!restored) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('origin', 'this site was not revoked in the last few seconds, or it connected again'));
+  if (!restored) throw invalidParam('origin', phrase('problemNotRestorable'));
   await ctx.grantChanged(p.origin);
   return toPublicGrant(restored, now);
 }
@@ -57,7 +58,7 @@ export interface GrantChanges {
 
 export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
   const grant = await ctx.grants.get(p.origin);
-  if (!grant) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('origin', 'not connected'));
+  if (!grant) throw invalidParam('origin', phrase('problemNotConnected'));
   const now = ctx.now();
   const changes: Partial<GrantRecord> = { updatedAt: now };
   const models = p.models ?? grant.models;
@@ -70,7 +71,7 @@ export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
     if (!p.models.includes(grant.defaultModel)) changes.defaultModel = p.models[0] ?? '';
   }
   if (p.defaultModel) {
-    if (!models.includes(p.defaultModel)) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('defaultModel', 'must be an allowed model'));
+    if (!models.includes(p.defaultModel)) throw invalidParam('defaultModel', phrase('problemMustBeAllowedModel'));
     changes.defaultModel = p.defaultModel;
   }
   if (p.budget) {
@@ -104,7 +105,7 @@ export async function updateGrant(ctx: WalletContext, p: GrantChanges) {
     if (p.keyFallback === null) delete merged.keyFallback;
     return merged;
   });
-  if (!next) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('origin', 'not connected'));
+  if (!next) throw invalidParam('origin', phrase('problemNotConnected'));
   await ctx.grantChanged(p.origin);
   return toPublicGrant(next, now);
 }

@@ -1,7 +1,8 @@
 /** UI commands for provider keys: add (validated), rename, enable/disable, rotate, re-validate, remove. */
 import type { WalletContext } from '../context';
-import { ErrorCode, WalletError } from '../../protocol/errors';
+import { ErrorCode, WalletError, type Said } from '../../protocol/errors';
 import { messages } from '../../protocol/messages';
+import { invalidParam, phrase } from '../../protocol/said';
 import { validateKey } from '../../keys/validate';
 import { toKeyView, type KeyView } from '../../keys/keyring';
 import type { KeyRecord } from '../../db/tables/keys';
@@ -19,16 +20,16 @@ export interface AddKeyParams {
 export interface SaveKeyResult {
   saved: boolean;
   key?: KeyView;
-  validation: { status: string; message: string };
+  validation: { status: string; message: string; said?: Said | undefined };
 }
 
 export async function addKey(ctx: WalletContext, p: AddKeyParams): Promise<SaveKeyResult> {
   const preset = presetFor(p.provider);
   if (!preset) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('provider', 'unknown provider'));
   const baseUrl = p.baseUrl?.trim().replace(/\/+$/, '') || undefined;
-  if (preset.needsBaseUrl && !baseUrl) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('baseUrl', `required for ${preset.label}`));
+  if (preset.needsBaseUrl && !baseUrl) throw invalidParam('baseUrl', phrase('problemBaseUrlRequired', preset.label));
   const secret = p.secret.trim();
-  if (!secret && !preset.keyless) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('secret', 'the API key is empty'));
+  if (!secret && !preset.keyless) throw invalidParam('secret', phrase('problemSecretEmpty'));
   await ctx.vault.requireKey();
   const draft = { provider: preset.id, ...(baseUrl ? { baseUrl } : {}) } as KeyRecord;
   const validation = await validateKey(ctx.providers.adapterFor(draft), ctx.providers.credentialsFor(draft, secret));
@@ -62,7 +63,7 @@ export async function updateKey(ctx: WalletContext, p: { id: string; name?: stri
 export async function rotateKey(ctx: WalletContext, p: { id: string; secret: string; saveUnvalidated?: boolean | undefined }): Promise<SaveKeyResult> {
   const record = await ctx.keyring.require(p.id);
   const secret = p.secret.trim();
-  if (!secret && !presetFor(record.provider)?.keyless) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('secret', 'the API key is empty'));
+  if (!secret && !presetFor(record.provider)?.keyless) throw invalidParam('secret', phrase('problemSecretEmpty'));
   await ctx.vault.requireKey();
   const validation = await validateKey(ctx.providers.adapterFor(record), ctx.providers.credentialsFor(record, secret));
   if (validation.status !== 'valid' && !p.saveUnvalidated) return { saved: false, validation };
@@ -72,13 +73,13 @@ export async function rotateKey(ctx: WalletContext, p: { id: string; secret: str
 }
 
 /** Checks a stored key with its provider now, and records the outcome (status, message, models). */
-export async function validateKeyNow(ctx: WalletContext, p: { id: string }): Promise<{ key: KeyView; validation: { status: string; message: string } }> {
+export async function validateKeyNow(ctx: WalletContext, p: { id: string }): Promise<{ key: KeyView; validation: { status: string; message: string; said?: Said | undefined } }> {
   const record = await ctx.keyring.require(p.id);
   const secret = await ctx.keyring.secretOf(record);
   const validation = await validateKey(ctx.providers.adapterFor(record), ctx.providers.credentialsFor(record, secret));
   const key = await ctx.keyring.recordValidation(p.id, validation);
   ctx.uiChanged();
-  return { key, validation: { status: validation.status, message: validation.message } };
+  return { key, validation: { status: validation.status, message: validation.message, said: validation.said } };
 }
 
 /** The sites and apps that a key serves (some model of theirs routes to it): deleting it asks first, naming them. */
