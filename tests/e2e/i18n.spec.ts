@@ -6,7 +6,7 @@
  * the key's name, provider and brand names. A word written into the code shows unbracketed and
  * fails the test, wherever it was composed (a component, a formatter, the worker).
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -29,8 +29,14 @@ function pseudoTranslated(): string {
   return dir;
 }
 
-// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: this one has none
-const test = base.extend({ extensionPath: async ({}, use) => use(pseudoTranslated()) });
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: this one has none
+  extensionPath: async ({}, use) => {
+    const dir = pseudoTranslated();
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
 
 const KEY_NAME = 'Mock OpenAI';
 /** Words that are data, not the wallet's words: the brand, provider names, the key's name, the browser's own date words. */
