@@ -2,8 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { ensureHostPermission } from '@/lib/ui/permissions';
+import { phrase } from '@/lib/protocol/said';
+import type { ShownError } from '@/lib/ui/error-text';
 import { PRESETS, presetFor } from '@/lib/providers/presets';
-import { messages } from '@/lib/protocol/messages';
 import { ErrorText, Field } from './Field';
 import { t } from '@/lib/i18n/t';
 import { rich } from '@/lib/i18n/rich';
@@ -14,7 +15,7 @@ export function AddKeyForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
   const [secret, setSecret] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
-  const [warning, setWarning] = useState<string | null>(null);
+  const [warning, setWarning] = useState<ShownError | null>(null);
   const preset = presetFor(provider);
   const save = useAction(async (saveUnvalidated: boolean) => {
     const result = await call('keys.add', {
@@ -28,13 +29,13 @@ export function AddKeyForm({ onDone }: { onDone: () => void }) {
       setSecret('');
       onDone();
     } else {
-      setWarning(result.validation.message);
+      setWarning(result.validation);
     }
   });
   const submit = (saveUnvalidated: boolean) => (e?: FormEvent) => {
     e?.preventDefault();
     const permission = ensureHostPermission(baseUrl.trim() || undefined);
-    void permission.then((granted) => (granted ? save.run(saveUnvalidated) : save.setError(messages.hostPermissionRefused())));
+    void permission.then((granted) => (granted ? save.run(saveUnvalidated) : save.setError(phrase('hostPermissionRefused'))));
   };
   return (
     <form onSubmit={submit(false)} aria-label={t('keys_addForm')}>
@@ -66,11 +67,7 @@ export function AddKeyForm({ onDone }: { onDone: () => void }) {
         onChange={(e) => (setBaseUrl(e.target.value), setWarning(null))}
         hint={preset?.needsBaseUrl ? t('keys_baseUrlRequired') : t('keys_baseUrlOptional')}
       />
-      {warning ? (
-        <p role="alert" className="warn">
-          {warning}
-        </p>
-      ) : null}
+      <ErrorText error={warning} tone="warn" />
       <ErrorText error={save.error} />
       <div className="actions">
         <button className="primary" type="submit" disabled={save.busy}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { readFileText } from '@/lib/ui/files';
-import { messages } from '@/lib/protocol/messages';
+import { phrase, PhraseError } from '@/lib/protocol/said';
 import { MAX_BACKUP_CHARS, MAX_BACKUP_MB, type ImportMode } from '@/lib/backup/limits';
 import { ErrorText, Field } from './Field';
 import { t } from '@/lib/i18n/t';
@@ -16,8 +16,8 @@ export function BackupImport({ existing, onCancel, onDone }: { existing: boolean
   const [passphrase, setPassphrase] = useState('');
   const [mode, setMode] = useState<ImportMode>('merge');
   const run = useAction(async () => {
-    if (!file) throw new Error(messages.backupNoFile());
-    if (file.size > MAX_BACKUP_CHARS) throw new Error(messages.backupTooLarge(MAX_BACKUP_MB));
+    if (!file) throw new PhraseError(phrase('backupNoFile'));
+    if (file.size > MAX_BACKUP_CHARS) throw new PhraseError(phrase('backupTooLarge', MAX_BACKUP_MB));
     const text = await readFileText(file);
     const result = await call('backup.import', { file: text, passphrase, mode: existing ? mode : 'replace' });
     setPassphrase('');

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import type { KeyView } from '@/lib/ui/types';
+import type { ShownError } from '@/lib/ui/error-text';
 import { ErrorText, Field } from './Field';
 import { t } from '@/lib/i18n/t';
 
@@ -11,14 +12,14 @@ import { t } from '@/lib/i18n/t';
  */
 export function RotateKeyForm({ keyView: key, onDone }: { keyView: KeyView; onDone: () => void }) {
   const [secret, setSecret] = useState('');
-  const [warning, setWarning] = useState<string | null>(null);
+  const [warning, setWarning] = useState<ShownError | null>(null);
   const save = useAction(async (saveUnvalidated: boolean) => {
     const result = await call('keys.rotate', { id: key.id, secret, ...(saveUnvalidated ? { saveUnvalidated: true } : {}) });
     if (result.saved) {
       setSecret('');
       onDone();
     } else {
-      setWarning(result.validation.message);
+      setWarning(result.validation);
     }
   });
   const submit = (e: FormEvent) => {
@@ -29,11 +30,7 @@ export function RotateKeyForm({ keyView: key, onDone }: { keyView: KeyView; onDo
     <form onSubmit={submit} aria-label={t('keys_rotateForm', key.name)}>
       <p className="muted">{t('keys_rotateExplain', key.masked)}</p>
       <Field label={t('keys_newApiKey')} type="password" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => (setSecret(e.target.value), setWarning(null))} />
-      {warning ? (
-        <p role="alert" className="warn">
-          {warning}
-        </p>
-      ) : null}
+      <ErrorText error={warning} tone="warn" />
       <ErrorText error={save.error} />
       <div className="actions">
         <button className="primary" type="submit" disabled={save.busy}>

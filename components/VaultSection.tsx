@@ -3,6 +3,7 @@ import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { messages } from '@/lib/protocol/messages';
 import { passphraseProblem } from '@/lib/vault/policy';
+import { phrase } from '@/lib/protocol/said';
 import { AUTOLOCK_CHOICES, type AutoLockMinutes } from '@/lib/vault/autolock';
 import { ErrorText, Field } from './Field';
 import { PassphraseStrength } from './PassphraseStrength';
@@ -64,7 +65,7 @@ function ChangePassphrase() {
   const { openerRef, onKeyDown } = useEscapeToClose(open, () => setOpen(false));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const problem = passphraseProblem(next, confirm, messages.newPassphraseMismatch());
+    const problem = passphraseProblem(next, confirm, phrase('newPassphraseMismatch'));
     if (problem) return change.setError(problem);
     void change.run();
   };
