@@ -6,10 +6,8 @@ import { formatMessage, type MessageEntry } from '../i18n/format';
 import { messages } from '../protocol/messages';
 import { phrase } from '../protocol/said';
 import { UiError } from './client';
-import { ERROR_KEYS, errorView, saidText, toShownError } from './error-text';
+import { ERROR_KEYS, errorView, LEAVES_OUT_DETAIL, saidText, toShownError } from './error-text';
 
-/** Messages whose last value is someone else's words (a provider's, a validator's): the translation leaves it to the details. */
-const LEAVES_OUT_DETAIL = new Set(['keyRejected', 'keyUnreachable', 'keyUnverified', 'vaultRefused']);
 
 /** Answers `getMessage` in a made-up language for the keys of `words`, and in English for the rest. */
 function inAnotherLanguage<T>(words: Record<string, string>, run: () => T): T {
@@ -27,7 +25,7 @@ describe('the errors said by name', () => {
     const build = messages[name as keyof typeof ERROR_KEYS] as (...values: string[]) => string;
     const values = Array.from({ length: build.length }, (_, i) => `value${i + 1}`);
     const shown = formatMessage((english as Record<string, MessageEntry>)[key]!, values);
-    if (LEAVES_OUT_DETAIL.has(name)) expect(`${shown}: ${values.at(-1)}`).toBe(build(...values));
+    if (LEAVES_OUT_DETAIL.has(name as keyof typeof ERROR_KEYS)) expect(`${shown}: ${values.at(-1)}`).toBe(build(...values));
     else expect(shown).toBe(build(...values));
   });
 
@@ -50,6 +48,8 @@ describe('the errors said by name', () => {
     expect(errorView(new UiError(4402, 'Budget exceeded'))).toEqual({ text: 'Budget exceeded', details: null });
     expect(errorView({ message: 'The site is paused', code: 4100, said: { name: 'grantPaused', values: [] } })).toEqual({ text: 'The site is paused', details: null });
     expect(errorView('Some words')).toEqual({ text: 'Some words', details: null });
+    // A page's own problem in another language: no code, no worker's words, so no details.
+    expect(inAnotherLanguage({ error_siteRateInvalid: 'Ungültiges Limit' }, () => errorView(phrase('siteRateInvalid')))).toEqual({ text: 'Ungültiges Limit', details: null });
   });
 
   it('keeps the code and the name of what a page caught', () => {

@@ -65,6 +65,9 @@ export const ERROR_KEYS = {
   wrongPassphrase: 'error_wrongPassphrase',
 } as const satisfies Partial<Record<SaidName, MessageKey>>;
 
+/** Messages whose last value is someone else's words (a provider's, a validator's): their translation leaves it to the details. */
+export const LEAVES_OUT_DETAIL: ReadonlySet<SaidName> = new Set<SaidName>(['keyRejected', 'keyUnreachable', 'keyUnverified', 'vaultRefused']);
+
 /** `said` in the person's language, or null when some part of it has no message of its own. */
 export function saidText(said: Said): string | null {
   const key = (ERROR_KEYS as Partial<Record<SaidName, MessageKey>>)[said.name];
@@ -87,8 +90,9 @@ export interface ErrorView {
 export function errorView(error: string | ShownError): ErrorView {
   if (typeof error === 'string') return { text: error, details: null };
   const text = (error.said && saidText(error.said)) || error.message;
-  if (text === error.message) return { text, details: null };
-  return { text, details: error.code === undefined ? error.message : t('error_details', error.code, error.message) };
+  if (error.code !== undefined) return { text, details: text === error.message ? null : t('error_details', error.code, error.message) };
+  // A page's own problem has no code and no words of the worker's: only a provider's words, left out of the text, are details.
+  return { text, details: error.said && LEAVES_OUT_DETAIL.has(error.said.name) ? error.message : null };
 }
 
 /** What a page keeps of anything an action threw: the message, and the code and name it came with. */
