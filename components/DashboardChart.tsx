@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartRow, Series } from '@/lib/ui/types';
 import { formatUsdAmount } from '@/lib/ui/format';
+import { t } from '@/lib/i18n/t';
 
 /** Axis labels in the page's muted text color, which reads in both schemes (recharts' grey does not in dark). */
 const TICK = { fill: 'var(--muted)', fontSize: 12 };
@@ -13,7 +14,7 @@ export function DashboardChart({ title, rows, series, testId }: { title: string;
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
       {series.length === 0 ? (
-        <p className="muted">No spend in this period.</p>
+        <p className="muted">{t('dashboard_noSpend')}</p>
       ) : (
         <ResponsiveContainer width="100%" height={220}>
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
