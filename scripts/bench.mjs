@@ -118,6 +118,8 @@ try {
   const turns = { rounds: quick ? 2 : 6, runs: 10 };
   results.admission = await alternatingAdmission(others, { ...turns, showSpend: true });
   results.admissionBackToBack = await alternatingAdmission(others, { ...turns, showSpend: false });
+  // Their browsers hold a million rows each: closed before the next measurements.
+  for (const other of others.splice(0)) await other.wallet.close();
 
   // A 19 MB transcription through byok against the same upload by the page's own fetch (a wallet of its own: bench/upload.mjs).
   results.upload = await uploadBench({ mockUrl: mock.url, siteUrl: site.url, runs: quick ? 2 : 7 });
