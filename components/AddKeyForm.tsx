@@ -5,6 +5,8 @@ import { ensureHostPermission } from '@/lib/ui/permissions';
 import { PRESETS, presetFor } from '@/lib/providers/presets';
 import { messages } from '@/lib/protocol/messages';
 import { ErrorText, Field } from './Field';
+import { t } from '@/lib/i18n/t';
+import { rich } from '@/lib/i18n/rich';
 
 export function AddKeyForm({ onDone }: { onDone: () => void }) {
   const selectId = useId();
@@ -35,8 +37,8 @@ export function AddKeyForm({ onDone }: { onDone: () => void }) {
     void permission.then((granted) => (granted ? save.run(saveUnvalidated) : save.setError(messages.hostPermissionRefused())));
   };
   return (
-    <form onSubmit={submit(false)} aria-label="Add a key">
-      <label htmlFor={selectId}>Provider</label>
+    <form onSubmit={submit(false)} aria-label={t('keys_addForm')}>
+      <label htmlFor={selectId}>{t('keys_provider')}</label>
       <select id={selectId} value={provider} onChange={(e) => (setProvider(e.target.value), setWarning(null))}>
         {PRESETS.map((p) => (
           <option key={p.id} value={p.id}>
@@ -46,21 +48,23 @@ export function AddKeyForm({ onDone }: { onDone: () => void }) {
       </select>
       {preset?.keyUrl ? (
         <div className="muted">
-          Get a key at{' '}
-          <a href={preset.keyUrl} target="_blank" rel="noreferrer">
-            {preset.keyUrl}
-          </a>
+          {rich(
+            'keys_getKeyAt',
+            <a href={preset.keyUrl} target="_blank" rel="noreferrer">
+              {preset.keyUrl}
+            </a>,
+          )}
         </div>
       ) : null}
-      <Field label="Name" placeholder={preset?.label} value={name} onChange={(e) => setName(e.target.value)} />
-      <Field label="API key" type="password" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => (setSecret(e.target.value), setWarning(null))} hint={preset?.keyless ? 'Not needed for this provider' : undefined} />
+      <Field label={t('keys_name')} placeholder={preset?.label} value={name} onChange={(e) => setName(e.target.value)} />
+      <Field label={t('keys_apiKey')} type="password" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => (setSecret(e.target.value), setWarning(null))} hint={preset?.keyless ? t('keys_apiKeyNotNeeded') : undefined} />
       <Field
-        label="Base URL"
+        label={t('keys_baseUrl')}
         type="url"
         placeholder={preset?.defaultBaseUrl ?? 'https://…/v1'}
         value={baseUrl}
         onChange={(e) => (setBaseUrl(e.target.value), setWarning(null))}
-        hint={preset?.needsBaseUrl ? 'Required: the URL the OpenAI SDK takes, ending in /v1' : 'Optional'}
+        hint={preset?.needsBaseUrl ? t('keys_baseUrlRequired') : t('keys_baseUrlOptional')}
       />
       {warning ? (
         <p role="alert" className="warn">
@@ -70,15 +74,15 @@ export function AddKeyForm({ onDone }: { onDone: () => void }) {
       <ErrorText error={save.error} />
       <div className="actions">
         <button className="primary" type="submit" disabled={save.busy}>
-          {save.busy ? 'Checking…' : 'Save key'}
+          {save.busy ? t('keys_checking') : t('keys_saveKey')}
         </button>
         {warning ? (
           <button type="button" onClick={() => submit(true)()} disabled={save.busy}>
-            Save without validation
+            {t('keys_saveUnvalidated')}
           </button>
         ) : null}
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

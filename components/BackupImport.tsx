@@ -5,6 +5,7 @@ import { readFileText } from '@/lib/ui/files';
 import { messages } from '@/lib/protocol/messages';
 import { MAX_BACKUP_CHARS, MAX_BACKUP_MB, type ImportMode } from '@/lib/backup/limits';
 import { ErrorText, Field } from './Field';
+import { t } from '@/lib/i18n/t';
 
 /**
  * Import backup (docs/API.md, "For testers"): the file, then the backup's passphrase. Into a wallet that
@@ -27,35 +28,35 @@ export function BackupImport({ existing, onCancel, onDone }: { existing: boolean
     void run.run();
   };
   return (
-    <form onSubmit={submit} aria-label="Import backup">
-      <Field label="Backup file" type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+    <form onSubmit={submit} aria-label={t('backup_importForm')}>
+      <Field label={t('backup_file')} type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       <Field
-        label="Passphrase"
+        label={t('backup_passphrase')}
         type="password"
         autoComplete="off"
         value={passphrase}
         onChange={(e) => setPassphrase(e.target.value)}
-        hint="The passphrase the wallet had when the backup was exported"
+        hint={t('backup_passphraseHint')}
       />
       {existing ? (
         <fieldset>
-          <legend>This wallet already has data</legend>
+          <legend>{t('backup_existingLegend')}</legend>
           <label style={{ fontWeight: 400 }}>
-            <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge: add what this wallet does not have; nothing here changes
+            <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> {t('backup_modeMerge')}
           </label>
           <label style={{ fontWeight: 400 }}>
-            <input type="radio" name="import-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace: delete this wallet&apos;s keys, sites, prices, settings and history first
+            <input type="radio" name="import-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> {t('backup_modeReplace')}
           </label>
-          <p className="muted">Your passphrase stays the same either way.</p>
+          <p className="muted">{t('backup_passphraseUnchanged')}</p>
         </fieldset>
       ) : null}
       <ErrorText error={run.error} />
       <div className="actions">
         <button className="primary" type="submit" disabled={run.busy || !file || !passphrase}>
-          {run.busy ? 'Importing…' : 'Import backup'}
+          {run.busy ? t('backup_importing') : t('backup_importSubmit')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '@/lib/i18n/t';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import { ErrorText, Field } from './Field';
@@ -23,7 +24,7 @@ export function BudgetThresholdSetting() {
       }}
     >
       <Field
-        label="Confirm budgets above (USD)"
+        label={t('settings_confirmAbove')}
         type="number"
         inputMode="decimal"
         min="0"
@@ -33,16 +34,16 @@ export function BudgetThresholdSetting() {
           setDraft(e.target.value);
           setSaved(false);
         }}
-        hint="When a site asks to connect, a budget above this amount per period needs a second confirmation."
+        hint={t('settings_confirmAboveHint')}
       />
       <ErrorText error={save.error} />
       <div className="actions">
         <button type="submit" disabled={save.busy || !valid}>
-          Save threshold
+          {t('settings_saveThreshold')}
         </button>
         {saved ? (
           <span role="status" className="ok">
-            Saved
+            {t('settings_thresholdSaved')}
           </span>
         ) : null}
       </div>

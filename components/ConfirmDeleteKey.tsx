@@ -3,6 +3,7 @@ import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { KeyView } from '@/lib/ui/types';
 import { ErrorText } from './Field';
+import { plural, t } from '@/lib/i18n/t';
 
 /**
  * Deleting a key asks first, naming the sites and apps whose models it serves: they lose those
@@ -17,20 +18,18 @@ export function ConfirmDeleteKey({ keyView: key, onDone }: { keyView: KeyView; o
   return (
     <div role="alertdialog" aria-labelledby={`delete-${key.id}`} className="confirm">
       <p id={`delete-${key.id}`}>
-        <strong>Delete the key “{key.name}”?</strong> It is removed from this wallet; the provider account is not touched.
+        <strong>{t('keys_deleteQuestion', key.name)}</strong> {t('keys_deleteExplain')}
       </p>
       {used.length ? (
-        <p className="warn">
-          {used.length === 1 ? 'This site uses it' : 'These sites use it'}: {used.join(', ')}. They will lose the models it serves until you add another key for them.
-        </p>
+        <p className="warn">{plural('keys_deleteUsedBy', used.length, used.join(', '))}</p>
       ) : null}
       <ErrorText error={sites.error ?? remove.error} />
       <div className="actions">
         <button className="danger" onClick={() => void remove.run()} disabled={remove.busy || sites.data === undefined}>
-          Delete key
+          {t('keys_deleteConfirm')}
         </button>
         <button ref={cancel} onClick={onDone}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </div>

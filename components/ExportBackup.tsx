@@ -4,6 +4,7 @@ import { useAction } from '@/lib/ui/hooks';
 import { saveTextFile } from '@/lib/ui/files';
 import { messages } from '@/lib/protocol/messages';
 import { ErrorText } from './Field';
+import { t } from '@/lib/i18n/t';
 
 /** Export backup (docs/API.md, "For testers"): one encrypted file, saved through the browser's downloads. */
 export function ExportBackup() {
@@ -16,10 +17,10 @@ export function ExportBackup() {
   });
   return (
     <div>
-      <p className="muted">One encrypted file with your keys (still sealed), connected sites, settings, prices and history.</p>
+      <p className="muted">{t('backup_exportExplain')}</p>
       <div className="actions">
         <button onClick={() => void run.run()} disabled={run.busy}>
-          Export backup
+          {t('backup_export')}
         </button>
       </div>
       {saved ? (

@@ -1,5 +1,6 @@
 import { presetFor } from '@/lib/providers/presets';
 import { keysInOrder, moveInOrder, toggleInOrder } from '@/lib/ui/fallback-order';
+import { t } from '@/lib/i18n/t';
 
 export interface FallbackKey {
   id: string;
@@ -16,24 +17,26 @@ export function KeyFallbackOrder({ keys, order, onChange, disabled }: { keys: re
   const used = rows.filter((r) => r.place !== null).length;
   return (
     <fieldset>
-      <legend>Fallback between keys</legend>
-      <p className="muted">
-        When a key is refused before anything streamed, the request goes once to the next key of the same provider that offers the model, in this order.
-      </p>
-      <ul className="plain" aria-label="Fallback order">
+      <legend>{t('fallback_legend')}</legend>
+      <p className="muted">{t('fallback_explain')}</p>
+      <ul className="plain" aria-label={t('fallback_listLabel')}>
         {rows.map(({ key, place }) => (
           <li key={key.id} className="row">
             <label className="inline">
               <input type="checkbox" checked={place !== null} disabled={disabled} onChange={() => onChange(toggleInOrder(order, key.id))} />
-              {place !== null ? `${place + 1}. ` : ''}Use {key.name} for fallback <span className="muted">&nbsp;{presetFor(key.provider)?.label ?? key.provider}</span>
+              {place !== null ? t('fallback_useKeyAt', place + 1, key.name) : t('fallback_useKey', key.name)}{' '}
+              <span className="muted">
+                {'\u00a0'}
+                {presetFor(key.provider)?.label ?? key.provider}
+              </span>
             </label>
             {place !== null ? (
               <span className="row">
-                <button type="button" aria-label={`Move ${key.name} up`} disabled={disabled || place === 0} onClick={() => onChange(moveInOrder(order, key.id, -1))}>
-                  Up
+                <button type="button" aria-label={t('fallback_moveUpLabel', key.name)} disabled={disabled || place === 0} onClick={() => onChange(moveInOrder(order, key.id, -1))}>
+                  {t('fallback_moveUp')}
                 </button>
-                <button type="button" aria-label={`Move ${key.name} down`} disabled={disabled || place === used - 1} onClick={() => onChange(moveInOrder(order, key.id, 1))}>
-                  Down
+                <button type="button" aria-label={t('fallback_moveDownLabel', key.name)} disabled={disabled || place === used - 1} onClick={() => onChange(moveInOrder(order, key.id, 1))}>
+                  {t('fallback_moveDown')}
                 </button>
               </span>
             ) : null}

@@ -8,13 +8,14 @@ import { presetFor } from '@/lib/providers/presets';
 import { ErrorText, Field } from './Field';
 import { RotateKeyForm } from './RotateKeyForm';
 import { ConfirmDeleteKey } from './ConfirmDeleteKey';
+import { plural, t, type MessageKey } from '@/lib/i18n/t';
 
-const STATUS_TEXT: Record<KeyView['status'], string> = {
-  valid: 'valid',
-  invalid: 'rejected by the provider',
-  out_of_credit: 'out of credit',
-  unverified: 'not validated',
-  unreachable: 'provider unreachable',
+const STATUS_TEXT: Record<KeyView['status'], MessageKey> = {
+  valid: 'keys_statusValid',
+  invalid: 'keys_statusInvalid',
+  out_of_credit: 'keys_statusOutOfCredit',
+  unverified: 'keys_statusUnverified',
+  unreachable: 'keys_statusUnreachable',
 };
 
 type Editing = 'none' | 'rename' | 'rotate' | 'delete';
@@ -35,31 +36,34 @@ export function KeyRow({ keyView: key }: { keyView: KeyView }) {
     <li aria-label={key.name} onKeyDown={onKeyDown}>
       <div>
         <strong>{key.name}</strong> <span className="muted">{presetFor(key.provider)?.label ?? key.provider}</span> <code>{key.masked}</code>{' '}
-        <span className={`badge ${key.status === 'valid' ? 'ok' : key.status === 'invalid' ? 'error' : 'warn'}`}>{STATUS_TEXT[key.status]}</span>
-        {key.enabled ? null : <span className="badge warn"> disabled</span>}
-        {key.rateLimitedUntil ? <span className="badge warn"> rate-limited until {formatTime(key.rateLimitedUntil)}</span> : null}
+        <span className={`badge ${key.status === 'valid' ? 'ok' : key.status === 'invalid' ? 'error' : 'warn'}`}>{t(STATUS_TEXT[key.status])}</span>
+        {key.enabled ? null : <span className="badge warn"> {t('keys_badgeDisabled')}</span>}
+        {key.rateLimitedUntil ? <span className="badge warn"> {t('keys_rateLimitedUntil', formatTime(key.rateLimitedUntil))}</span> : null}
       </div>
       {key.baseUrl ? <div className="muted">{key.baseUrl}</div> : null}
       <div className="muted">
-        {key.models.length} models · {key.lastUsedAt ? `last used ${formatTime(key.lastUsedAt)}` : 'never used'}
-        {key.checkedAt ? ` · checked with the provider ${formatTime(key.checkedAt)}` : ''}
+        {[
+          plural('keys_modelCount', key.models.length),
+          key.lastUsedAt ? t('keys_lastUsed', formatTime(key.lastUsedAt)) : t('keys_neverUsed'),
+          ...(key.checkedAt ? [t('keys_checkedAt', formatTime(key.checkedAt))] : []),
+        ].join(' · ')}
       </div>
       {key.status !== 'valid' && key.statusMessage ? <div className={key.status === 'invalid' ? 'error' : 'warn'}>{key.statusMessage}</div> : null}
       <div className="actions">
-        <button ref={renameRef} aria-expanded={editing === 'rename'} onClick={() => setEditing(editing === 'rename' ? 'none' : 'rename')} aria-label={`Rename key ${key.name}`} disabled={busy}>
-          Rename
+        <button ref={renameRef} aria-expanded={editing === 'rename'} onClick={() => setEditing(editing === 'rename' ? 'none' : 'rename')} aria-label={t('keys_renameLabel', key.name)} disabled={busy}>
+          {t('keys_rename')}
         </button>
-        <button ref={rotateRef} aria-expanded={editing === 'rotate'} onClick={() => setEditing(editing === 'rotate' ? 'none' : 'rotate')} aria-label={`Rotate key ${key.name}`} disabled={busy}>
-          Rotate
+        <button ref={rotateRef} aria-expanded={editing === 'rotate'} onClick={() => setEditing(editing === 'rotate' ? 'none' : 'rotate')} aria-label={t('keys_rotateLabel', key.name)} disabled={busy}>
+          {t('keys_rotate')}
         </button>
-        <button onClick={() => void update.run({ enabled: !key.enabled })} aria-label={`${key.enabled ? 'Disable' : 'Enable'} key ${key.name}`} disabled={busy}>
-          {key.enabled ? 'Disable' : 'Enable'}
+        <button onClick={() => void update.run({ enabled: !key.enabled })} aria-label={key.enabled ? t('keys_disableLabel', key.name) : t('keys_enableLabel', key.name)} disabled={busy}>
+          {key.enabled ? t('keys_disable') : t('keys_enable')}
         </button>
-        <button onClick={() => void validate.run()} aria-label={`Re-validate key ${key.name}`} disabled={busy}>
-          {validate.busy ? 'Checking…' : 'Re-validate'}
+        <button onClick={() => void validate.run()} aria-label={t('keys_revalidateLabel', key.name)} disabled={busy}>
+          {validate.busy ? t('keys_checking') : t('keys_revalidate')}
         </button>
-        <button className="danger" ref={deleteRef} onClick={() => setEditing('delete')} aria-label={`Delete key ${key.name}`} aria-expanded={editing === 'delete'} disabled={busy}>
-          Delete
+        <button className="danger" ref={deleteRef} onClick={() => setEditing('delete')} aria-label={t('keys_deleteLabel', key.name)} aria-expanded={editing === 'delete'} disabled={busy}>
+          {t('keys_delete')}
         </button>
       </div>
       <ErrorText error={update.error ?? validate.error} />
@@ -77,14 +81,14 @@ function RenameForm({ name, onSave, onDone }: { name: string; onSave: (name: str
     if ((await onSave(value)) !== undefined) onDone();
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label={`Rename ${name}`}>
-      <Field label="New name" value={value} maxLength={100} onChange={(e) => setValue(e.target.value)} />
+    <form onSubmit={(e) => void submit(e)} aria-label={t('keys_renameForm', name)}>
+      <Field label={t('keys_newName')} value={value} maxLength={100} onChange={(e) => setValue(e.target.value)} />
       <div className="actions">
         <button className="primary" type="submit" disabled={!value.trim()}>
-          Save name
+          {t('keys_saveName')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

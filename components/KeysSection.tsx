@@ -8,6 +8,7 @@ import { AddKeyForm } from './AddKeyForm';
 import { ErrorText } from './Field';
 import { KeyRow } from './KeyRow';
 import { EmptyState, View } from './views/View';
+import { t } from '@/lib/i18n/t';
 
 /** The Keys view: every key with its actions, and Add key. */
 export function KeysSection() {
@@ -15,10 +16,10 @@ export function KeysSection() {
   const [adding, setAdding] = useState(false);
   const { openerRef, onKeyDown } = useEscapeToClose(adding, () => setAdding(false));
   return (
-    <View title="Keys">
+    <View title={t('keys_title')}>
       <div className="card" onKeyDown={onKeyDown}>
-        {keys.data?.length === 0 ? <EmptyState>No keys yet. Add an OpenAI, Anthropic or OpenAI-compatible key: sites then use it through the wallet, never seeing it.</EmptyState> : null}
-        <ul className="plain" aria-label="Keys">
+        {keys.data?.length === 0 ? <EmptyState>{t('keys_empty')}</EmptyState> : null}
+        <ul className="plain" aria-label={t('keys_listLabel')}>
           {keys.data?.map((key) => <KeyRow key={key.id} keyView={key} />)}
         </ul>
         <ErrorText error={keys.error} />
@@ -28,7 +29,7 @@ export function KeysSection() {
         ) : (
           <div className="actions">
             <button className="primary" ref={openerRef} onClick={() => setAdding(true)}>
-              Add key
+              {t('keys_add')}
             </button>
           </div>
         )}

@@ -1,7 +1,13 @@
 import { useState } from 'react';
+import { t } from '@/lib/i18n/t';
+import { rich } from '@/lib/i18n/rich';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import { ErrorText } from './Field';
+
+/** The commands that set up local apps (docs/TERMINAL.md): typed as they are, in any language. */
+const INSTALL_COMMAND = 'npx byok-bridge install';
+const CONNECT_COMMAND = 'byok-bridge connect --name NAME';
 
 /**
  * Local apps (docs/TERMINAL.md): the switch that starts the byok-bridge host, and its address.
@@ -16,7 +22,7 @@ export function LocalAppsSection() {
   const s = status.data;
   return (
     <section className="card" aria-labelledby="apps-title">
-      <h3 id="apps-title">Local apps</h3>
+      <h3 id="apps-title">{t('apps_title')}</h3>
       <label>
         <input
           type="checkbox"
@@ -27,18 +33,14 @@ export function LocalAppsSection() {
             void save.run(e.target.checked);
           }}
  />{' '}
-        Allow local apps
+        {t('apps_allow')}
       </label>
-      <p className="muted">
-        Programs on this computer (CLIs, agents such as Claude Code) use your keys through a local endpoint, with a budget you approve, without ever holding a key. Set up with <code>npx byok-bridge install</code>, then <code>byok-bridge connect --name NAME</code>.
-      </p>
+      <p className="muted">{rich('apps_intro', <code>{INSTALL_COMMAND}</code>, <code>{CONNECT_COMMAND}</code>)}</p>
       {s?.state === 'running' && s.address ? (
-        <p>
-          Local endpoint: <code data-testid="local-apps-address">{s.address}</code>
-        </p>
+        <p>{rich('apps_endpoint', <code data-testid="local-apps-address">{s.address}</code>)}</p>
       ) : null}
-      {s?.state === 'starting' ? <p className="muted">Starting byok-bridge…</p> : null}
-      {s?.state === 'error' ? <p className="warn" role="status">byok-bridge is not running: {s.error}</p> : null}
+      {s?.state === 'starting' ? <p className="muted">{t('apps_starting')}</p> : null}
+      {s?.state === 'error' ? <p className="warn" role="status">{t('apps_notRunning', s.error ?? '')}</p> : null}
       <ErrorText error={settings.error ?? status.error ?? save.error} />
     </section>
   );

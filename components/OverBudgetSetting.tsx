@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { t } from '@/lib/i18n/t';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import { ErrorText } from './Field';
@@ -11,13 +12,13 @@ export function OverBudgetSetting() {
   if (!settings.data) return null;
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Over budget</h3>
-      <label htmlFor={id}>When a site would go over its budget</label>
+      <h3 id={`${id}-title`}>{t('settings_overBudgetTitle')}</h3>
+      <label htmlFor={id}>{t('settings_overBudgetLabel')}</label>
       <select id={id} value={settings.data.overBudget} onChange={(e) => void save.run(e.target.value as 'ask' | 'refuse')} disabled={save.busy}>
-        <option value="refuse">Refuse the request (the site gets error 4402)</option>
-        <option value="ask">Ask me to raise the budget</option>
+        <option value="refuse">{t('settings_overBudgetRefuseCode')}</option>
+        <option value="ask">{t('settings_overBudgetAsk')}</option>
       </select>
-      <div className="muted">Each site can have its own setting, in Sites &amp; apps.</div>
+      <div className="muted">{t('settings_overBudgetPerSite')}</div>
       <ErrorText error={save.error} />
     </section>
   );

@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n/t';
+import { rich } from '@/lib/i18n/rich';
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
 import { openOptions } from '@/lib/ui/tabs';
@@ -17,22 +19,20 @@ export function PopupApp({ target = null }: { target?: string | null }) {
   return (
     <main className="narrow popup">
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <h1>byok</h1>
+        <h1>{t('extName')}</h1>
         {s?.unlocked ? <LockButton /> : null}
       </div>
       {s && !s.exists ? (
-        <p>
-          No wallet yet. <button onClick={() => void openOptions()}>Set up byok</button>
-        </p>
+        <p>{rich('popup_noWallet', <button onClick={() => void openOptions()}>{t('popup_setUp')}</button>)}</p>
       ) : null}
       {s?.exists && !s.unlocked ? <UnlockForm /> : null}
       {s?.unlocked ? (
         <>
-          <p className="ok">Unlocked</p>
+          <p className="ok">{t('popup_unlocked')}</p>
           <PopupSite target={target} />
         </>
       ) : null}
-      {s ? <button autoFocus={s.unlocked} onClick={() => void openOptions()}>Open wallet</button> : null}
+      {s ? <button autoFocus={s.unlocked} onClick={() => void openOptions()}>{t('popup_openWallet')}</button> : null}
     </main>
   );
 }

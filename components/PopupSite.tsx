@@ -1,4 +1,6 @@
 import { useCallback, useState } from 'react';
+import { plural, t } from '@/lib/i18n/t';
+import { rich } from '@/lib/i18n/rich';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import { activeTabOrigin, openOptionsAt } from '@/lib/ui/tabs';
@@ -31,38 +33,36 @@ export function PopupSite({ target }: { target: string | null }) {
   });
   const origin = site.data?.origin;
   if (site.error) return <ErrorText error={site.error} />;
-  if (site.data === undefined) return <p className="muted">Loading…</p>;
-  if (!origin) return <p className="muted">This tab is not a website: there is no site to control here.</p>;
+  if (site.data === undefined) return <p className="muted">{t('common_loading')}</p>;
+  if (!origin) return <p className="muted">{t('popup_notAWebsite')}</p>;
   const grant = site.data.grant;
-  const status = !grant ? 'not connected' : grant.paused ? 'paused' : 'connected';
+  const status = !grant ? t('popup_statusNotConnected') : grant.paused ? t('popup_statusPaused') : t('popup_statusConnected');
   return (
-    <section className="card" aria-label="This site">
+    <section className="card" aria-label={t('popup_thisSite')}>
       <SiteIdentity origin={origin} />
       <div className="origin">{originLabel(origin)}</div>
-      <p data-testid="site-status">
-        Status: <strong className={grant?.paused ? 'warn' : grant ? 'ok' : undefined}>{status}</strong>
-      </p>
+      <p data-testid="site-status">{rich('popup_status', <strong className={grant?.paused ? 'warn' : grant ? 'ok' : undefined}>{status}</strong>)}</p>
       {revoked ? <RevokedNotice origin={revoked} onDone={dismiss} /> : null}
       {grant ? (
         <>
-          {grant.paused ? <p className="warn">Paused: its requests are refused until you resume it.</p> : null}
+          {grant.paused ? <p className="warn">{t('popup_pausedNote')}</p> : null}
           <div className="muted">
-            {grant.models.length} {grant.models.length === 1 ? 'model' : 'models'} (default {grant.defaultModel}) · {grant.rateLimitPerMin}/min
+            {plural('sites_models', grant.models.length, grant.defaultModel)} · {t('sites_ratePerMinute', grant.rateLimitPerMin)}
           </div>
           <SpendBar grant={grant} />
           <SiteKeysHealth origin={origin} />
           <div className="actions">
             <button onClick={() => void act.run(grant.paused ? 'resume' : 'pause', origin)} disabled={act.busy}>
-              {grant.paused ? 'Resume' : 'Pause'}
+              {grant.paused ? t('sites_resume') : t('sites_pause')}
             </button>
             <button className="danger" onClick={() => void act.run('revoke', origin)} disabled={act.busy}>
-              Revoke
+              {t('sites_revoke')}
             </button>
-            <button onClick={() => void openOptionsAt(siteSettingsPath(origin))}>Settings</button>
+            <button onClick={() => void openOptionsAt(siteSettingsPath(origin))}>{t('sites_settings')}</button>
           </div>
         </>
       ) : revoked ? null : (
-        <p className="muted">Not connected. This site has not asked to connect: a site connects itself when it asks to use your keys.</p>
+        <p className="muted">{t('popup_notConnected')}</p>
       )}
       <ErrorText error={act.error} />
     </section>

@@ -8,6 +8,7 @@ import { mediaUnitOf, type MediaUnit } from '@/lib/grants/media-price';
 import { messages } from '@/lib/protocol/messages';
 import { EmptyState } from './views/View';
 import { PriceCatalogNote } from './PriceCatalogNote';
+import { t, type MessageKey } from '@/lib/i18n/t';
 
 interface PriceRow {
   keyId: string;
@@ -20,10 +21,10 @@ interface PriceRow {
 }
 
 /** A media model's one price field, named in its unit. */
-const MEDIA_PRICE_LABEL: Readonly<Record<MediaUnit, string>> = {
-  perMChars: 'Price (USD per million characters)',
-  perMinute: 'Price (USD per minute of audio)',
-  perImage: 'Price (USD per image)',
+const MEDIA_PRICE_LABEL: Readonly<Record<MediaUnit, MessageKey>> = {
+  perMChars: 'prices_perMChars',
+  perMinute: 'prices_perMinute',
+  perImage: 'prices_perImage',
 };
 
 /** Prices the person sets: for custom endpoints, or to override the shipped table. */
@@ -52,32 +53,31 @@ export function PricesSection() {
   if (!keys.data.length) {
     return (
       <section className="card" aria-labelledby="prices-title">
-        <h3 id="prices-title">Prices</h3>
-        <EmptyState>No key yet. Once you add one in Keys, you can set what its models cost here.</EmptyState>
+        <h3 id="prices-title">{t('prices_title')}</h3>
+        <EmptyState>{t('prices_empty')}</EmptyState>
         <PriceCatalogNote />
       </section>
     );
   }
   return (
     <section className="card" aria-labelledby="prices-title">
-      <h3 id="prices-title">Prices</h3>
+      <h3 id="prices-title">{t('prices_title')}</h3>
       <p className="muted" data-testid="prices-updated">
-        {messages.pricesUpdated(PRICES_UPDATED)} Local endpoints cost 0 unless you set a price; unknown models elsewhere are refused until you do. A price you set
-        overrides the built-in one for that key.
+        {messages.pricesUpdated(PRICES_UPDATED)} {t('prices_intro')}
       </p>
       <PriceCatalogNote />
-      <ul className="plain" aria-label="Price overrides">
+      <ul className="plain" aria-label={t('prices_overridesLabel')}>
         {prices.data?.map((row) => (
           <li key={`${row.keyId}/${row.model}`} className="row" style={{ justifyContent: 'space-between' }}>
             <span>
               {keys.data?.find((k) => k.id === row.keyId)?.name ?? row.keyId} · {row.model}: {overrideInWords(row)}
             </span>
-            <button onClick={() => void remove.run(row)}>Remove price</button>
+            <button onClick={() => void remove.run(row)}>{t('prices_remove')}</button>
           </li>
         ))}
       </ul>
-      <form onSubmit={submit} aria-label="Set a price">
-        <label htmlFor={keyId}>Price key</label>
+      <form onSubmit={submit} aria-label={t('prices_form')}>
+        <label htmlFor={keyId}>{t('prices_key')}</label>
         <select
           id={keyId}
           value={chosenKey?.id ?? ''}
@@ -92,7 +92,7 @@ export function PricesSection() {
             </option>
           ))}
         </select>
-        <label htmlFor={modelId}>Price model</label>
+        <label htmlFor={modelId}>{t('prices_model')}</label>
         <select id={modelId} value={chosenModel} onChange={(e) => setModel(e.target.value)}>
           {chosenKey?.models.map((m) => (
             <option key={m} value={m}>
@@ -106,17 +106,17 @@ export function PricesSection() {
           </p>
         ) : null}
         {unit ? (
-          <Field label={MEDIA_PRICE_LABEL[unit]} type="number" min="0" step="any" value={input} onChange={(e) => setInput(e.target.value)} required />
+          <Field label={t(MEDIA_PRICE_LABEL[unit])} type="number" min="0" step="any" value={input} onChange={(e) => setInput(e.target.value)} required />
         ) : (
           <>
-            <Field label="Input price (USD per million tokens)" type="number" min="0" step="any" value={input} onChange={(e) => setInput(e.target.value)} required />
-            <Field label="Output price (USD per million tokens)" type="number" min="0" step="any" value={output} onChange={(e) => setOutput(e.target.value)} required />
+            <Field label={t('prices_inputPerM')} type="number" min="0" step="any" value={input} onChange={(e) => setInput(e.target.value)} required />
+            <Field label={t('prices_outputPerM')} type="number" min="0" step="any" value={output} onChange={(e) => setOutput(e.target.value)} required />
           </>
         )}
         <ErrorText error={save.error ?? remove.error} />
         <div className="actions">
           <button type="submit" disabled={save.busy}>
-            Set price
+            {t('prices_set')}
           </button>
         </div>
       </form>

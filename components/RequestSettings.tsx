@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '@/lib/i18n/t';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import { ErrorText, Field } from './Field';
@@ -12,18 +13,18 @@ export function RequestSettings() {
   const value = timeout ?? String(settings.data?.providerTimeoutSeconds ?? '');
   return (
     <section className="card" aria-labelledby="requests-title">
-      <h3 id="requests-title">Requests</h3>
+      <h3 id="requests-title">{t('settings_requestsTitle')}</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void save.run(Number(value)).then(() => setTimeoutValue(null));
         }}
       >
-        <Field label="Request timeout (seconds)" type="number" min="1" max="3600" step="1" value={value} onChange={(e) => setTimeoutValue(e.target.value)} hint="A provider that sends nothing for this long ends the request with an error." />
+        <Field label={t('settings_timeout')} type="number" min="1" max="3600" step="1" value={value} onChange={(e) => setTimeoutValue(e.target.value)} hint={t('settings_timeoutHint')} />
         <ErrorText error={save.error ?? settings.error} />
         <div className="actions">
           <button type="submit" disabled={save.busy}>
-            Save timeout
+            {t('settings_saveTimeout')}
           </button>
         </div>
       </form>

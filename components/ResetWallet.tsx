@@ -5,6 +5,7 @@ import { messages } from '@/lib/protocol/messages';
 import { RESET_WORD } from '@/lib/vault/policy';
 import { useEscapeToClose } from '@/lib/ui/use-escape';
 import { ErrorText, Field } from './Field';
+import { t } from '@/lib/i18n/t';
 
 /** Reset the wallet (a forgotten passphrase): deletes everything after a typed confirmation. */
 export function ResetWallet({ forgotten = false }: { forgotten?: boolean }) {
@@ -19,27 +20,24 @@ export function ResetWallet({ forgotten = false }: { forgotten?: boolean }) {
   if (!open) {
     return (
       <div className="actions">
-        {forgotten ? <span className="muted">Forgot your passphrase?</span> : null}
+        {forgotten ? <span className="muted">{t('reset_forgot')}</span> : null}
         <button className="danger" ref={openerRef} onClick={() => setOpen(true)}>
-          Reset wallet
+          {t('reset_open')}
         </button>
       </div>
     );
   }
   return (
-    <form onSubmit={submit} aria-label="Reset wallet" onKeyDown={onKeyDown}>
-      <p className="warn">
-        This deletes every key, connected site, price, setting and request in this browser, and cannot be undone. Without the passphrase nothing can be
-        recovered; if you have a backup, you can import it afterwards.
-      </p>
+    <form onSubmit={submit} aria-label={t('reset_form')} onKeyDown={onKeyDown}>
+      <p className="warn">{t('reset_warning')}</p>
       <Field label={messages.resetConfirm(RESET_WORD)} autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} />
       <ErrorText error={reset.error} />
       <div className="actions">
         <button className="danger" type="submit" disabled={typed !== RESET_WORD || reset.busy}>
-          Reset wallet
+          {t('reset_submit')}
         </button>
         <button type="button" onClick={() => (setOpen(false), setTyped(''))}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

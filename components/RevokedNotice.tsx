@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { t } from '@/lib/i18n/t';
+import { rich } from '@/lib/i18n/rich';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { UNDO_MS } from '@/lib/grants/grants';
@@ -22,11 +24,9 @@ export function RevokedNotice({ origin, onDone }: { origin: string; onDone: () =
   }, [origin, onDone]);
   return (
     <div role="status" className="notice">
-      <span>
-        Revoked <span className="origin">{origin}</span>: it can no longer use your keys. It can ask to connect again.
-      </span>{' '}
-      <button ref={button} onClick={() => void undo.run()} disabled={undo.busy} aria-label={`Undo revoking ${origin}`}>
-        Undo
+      <span>{rich('sites_revokedNotice', <span className="origin">{origin}</span>)}</span>{' '}
+      <button ref={button} onClick={() => void undo.run()} disabled={undo.busy} aria-label={t('sites_undoLabel', origin)}>
+        {t('sites_undo')}
       </button>
       <ErrorText error={undo.error} />
     </div>

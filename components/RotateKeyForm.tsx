@@ -3,6 +3,7 @@ import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import type { KeyView } from '@/lib/ui/types';
 import { ErrorText, Field } from './Field';
+import { t } from '@/lib/i18n/t';
 
 /**
  * Rotate a key: a new secret for the same key record, so every site routed to it keeps working.
@@ -25,9 +26,9 @@ export function RotateKeyForm({ keyView: key, onDone }: { keyView: KeyView; onDo
     void save.run(false);
   };
   return (
-    <form onSubmit={submit} aria-label={`Rotate ${key.name}`}>
-      <p className="muted">The new secret replaces {key.masked}; connected sites keep their access.</p>
-      <Field label="New API key" type="password" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => (setSecret(e.target.value), setWarning(null))} />
+    <form onSubmit={submit} aria-label={t('keys_rotateForm', key.name)}>
+      <p className="muted">{t('keys_rotateExplain', key.masked)}</p>
+      <Field label={t('keys_newApiKey')} type="password" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => (setSecret(e.target.value), setWarning(null))} />
       {warning ? (
         <p role="alert" className="warn">
           {warning}
@@ -36,15 +37,15 @@ export function RotateKeyForm({ keyView: key, onDone }: { keyView: KeyView; onDo
       <ErrorText error={save.error} />
       <div className="actions">
         <button className="primary" type="submit" disabled={save.busy}>
-          {save.busy ? 'Checking…' : 'Replace key'}
+          {save.busy ? t('keys_checking') : t('keys_replaceKey')}
         </button>
         {warning ? (
           <button type="button" onClick={() => void save.run(true)} disabled={save.busy}>
-            Replace without validation
+            {t('keys_replaceUnvalidated')}
           </button>
         ) : null}
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

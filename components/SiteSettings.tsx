@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { t, type MessageKey } from '@/lib/i18n/t';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import type { SiteDetails } from '@/lib/ui/types';
@@ -6,16 +7,18 @@ import { PERIODS, SCOPES, changesFromForm, formFromDetails, shownDefaults, toggl
 import { mediaScopesOf } from '@/lib/grants/media-defaults';
 import { scopeInWords } from '@/lib/ui/scopes';
 import { MediaDefaultSelects } from './MediaDefaultSelects';
-import { messages } from '@/lib/protocol/messages';
 import { formatUsdSummary, periodLabel } from '@/lib/ui/format';
 import { ErrorText, Field } from './Field';
 import { KeyFallbackOrder } from './KeyFallbackOrder';
+
+/** The budget period list's choices, in words. */
+const PERIOD_CHOICES = { day: 'settings_periodDay', week: 'settings_periodWeek', month: 'settings_periodMonth', total: 'settings_periodTotal' } as const satisfies Record<SiteForm['period'], MessageKey>;
 
 /** One connected site's settings: scopes, models and their keys, budget, rate limit, expiry, over budget. */
 export function SiteSettings({ origin }: { origin: string }) {
   const details = useWallet(() => call('grants.details', { origin }), [origin]);
   if (details.error) return <ErrorText error={details.error} />;
-  if (!details.data) return <p className="muted">{details.data === null ? 'Not connected.' : 'Loading…'}</p>;
+  if (!details.data) return <p className="muted">{details.data === null ? t('settings_notConnected') : t('common_loading')}</p>;
   return <SiteSettingsForm details={details.data} />;
 }
 
@@ -44,9 +47,9 @@ function SiteSettingsForm({ details }: { details: SiteDetails }) {
   const toggleScope = (scope: SiteForm['scopes'][number]) => edit({ scopes: form.scopes.includes(scope) ? form.scopes.filter((s) => s !== scope) : [...form.scopes, scope] });
   return (
     // noValidate: lib/sites/form.ts checks every field, with one clear message per rule.
-    <form onSubmit={submit} aria-label={`Settings for ${origin}`} className="site-settings" noValidate>
+    <form onSubmit={submit} aria-label={t('sites_settingsFor', origin)} className="site-settings" noValidate>
       <fieldset>
-        <legend>What it may do</legend>
+        <legend>{t('settings_scopes')}</legend>
         {SCOPES.map((scope) => (
           <label key={scope} className="inline">
             <input type="checkbox" checked={form.scopes.includes(scope)} onChange={() => toggleScope(scope)} />
@@ -55,7 +58,7 @@ function SiteSettingsForm({ details }: { details: SiteDetails }) {
         ))}
       </fieldset>
       <fieldset>
-        <legend>Allowed models</legend>
+        <legend>{t('settings_models')}</legend>
         {details.choices.map((choice) => {
           const allowed = form.models.includes(choice.model);
           return (
@@ -66,15 +69,15 @@ function SiteSettingsForm({ details }: { details: SiteDetails }) {
               </label>
               {allowed ? (
                 <select
-                  aria-label={`Key for ${choice.model}`}
+                  aria-label={t('settings_keyFor', choice.model)}
                   value={form.routes[choice.model] ?? ''}
                   onChange={(e) => edit({ routes: { ...form.routes, [choice.model]: e.target.value } })}
                   disabled={choice.keys.length < 2}
                 >
-                  {choice.keys.length === 0 ? <option value="">no enabled key offers it</option> : null}
+                  {choice.keys.length === 0 ? <option value="">{t('settings_noKey')}</option> : null}
                   {choice.keys.map((k) => (
                     <option key={k.id} value={k.id}>
-                      via {k.name}
+                      {t('settings_viaKey', k.name)}
                     </option>
                   ))}
                 </select>
@@ -83,7 +86,7 @@ function SiteSettingsForm({ details }: { details: SiteDetails }) {
           );
         })}
       </fieldset>
-      <label htmlFor={ids.default}>Default model</label>
+      <label htmlFor={ids.default}>{t('settings_defaultModel')}</label>
       <select id={ids.default} value={form.defaultModel} onChange={(e) => edit({ defaultModel: e.target.value })}>
         {form.models.map((m) => (
           <option key={m} value={m}>
@@ -93,50 +96,48 @@ function SiteSettingsForm({ details }: { details: SiteDetails }) {
       </select>
       <MediaDefaultSelects scopes={mediaScopesOf(form.scopes)} models={form.models} value={shownDefaults(form)} onChange={(scope, model) => edit({ defaults: { ...form.defaults, [scope]: model } })} />
       <div className="row two">
-        <Field label="Budget amount (USD)" type="number" inputMode="decimal" min="0" step="any" value={form.budgetUsd} onChange={(e) => edit({ budgetUsd: e.target.value })} />
+        <Field label={t('settings_budgetAmount')} type="number" inputMode="decimal" min="0" step="any" value={form.budgetUsd} onChange={(e) => edit({ budgetUsd: e.target.value })} />
         <div>
-          <label htmlFor={ids.period}>Budget period</label>
+          <label htmlFor={ids.period}>{t('settings_budgetPeriod')}</label>
           <select id={ids.period} value={form.period} onChange={(e) => edit({ period: e.target.value as SiteForm['period'] })}>
             {PERIODS.map((p) => (
               <option key={p} value={p}>
-                {p === 'total' ? 'in total' : `per ${p}`}
+                {t(PERIOD_CHOICES[p])}
               </option>
             ))}
           </select>
         </div>
       </div>
-      <p className="muted">
-        Spent {formatUsdSummary(details.grant.spentUsd)} {periodLabel(details.grant.budget.period)}.
-      </p>
+      <p className="muted">{t('settings_spent', formatUsdSummary(details.grant.spentUsd), periodLabel(details.grant.budget.period))}</p>
       <div className="row two">
-        <Field label="Requests per minute" type="number" min="1" max="10000" step="1" value={form.rateLimitPerMin} onChange={(e) => edit({ rateLimitPerMin: e.target.value })} />
-        <Field label="Expires" type="datetime-local" value={form.expires} onChange={(e) => edit({ expires: e.target.value })} hint="Empty: never." />
+        <Field label={t('settings_rateLimit')} type="number" min="1" max="10000" step="1" value={form.rateLimitPerMin} onChange={(e) => edit({ rateLimitPerMin: e.target.value })} />
+        <Field label={t('settings_expires')} type="datetime-local" value={form.expires} onChange={(e) => edit({ expires: e.target.value })} hint={t('settings_expiresHint')} />
       </div>
-      <label htmlFor={ids.over}>When over budget</label>
+      <label htmlFor={ids.over}>{t('settings_whenOverBudget')}</label>
       <select id={ids.over} value={form.overBudget} onChange={(e) => edit({ overBudget: e.target.value as SiteForm['overBudget'] })}>
-        <option value="wallet">As the wallet is set ({details.walletOverBudget === 'ask' ? 'ask me' : 'refuse'})</option>
-        <option value="ask">Ask me to raise the budget</option>
-        <option value="refuse">Refuse the request</option>
+        <option value="wallet">{details.walletOverBudget === 'ask' ? t('settings_overBudgetWalletAsk') : t('settings_overBudgetWalletRefuse')}</option>
+        <option value="ask">{t('settings_overBudgetAsk')}</option>
+        <option value="refuse">{t('settings_overBudgetRefuse')}</option>
       </select>
-      <label htmlFor={ids.fallback}>Fallback between keys</label>
+      <label htmlFor={ids.fallback}>{t('settings_fallback')}</label>
       <select id={ids.fallback} value={form.keyFallback === 'wallet' ? 'wallet' : 'site'} onChange={(e) => edit({ keyFallback: e.target.value === 'wallet' ? 'wallet' : (details.keyFallback ?? []) })}>
-        <option value="wallet">As the wallet is set (Keys)</option>
-        <option value="site">This site’s own order</option>
+        <option value="wallet">{t('settings_fallbackWallet')}</option>
+        <option value="site">{t('settings_fallbackSite')}</option>
       </select>
       {form.keyFallback === 'wallet' ? null : <KeyFallbackOrder keys={details.fallbackKeys} order={form.keyFallback} onChange={(keyFallback) => edit({ keyFallback })} />}
       <ErrorText error={save.error} />
       {saved ? (
         <p role="status" className="ok">
-          {messages.siteSaved()}
+          {t('settings_saved')}
         </p>
       ) : null}
       <div className="actions">
         <button className="primary" type="submit" disabled={save.busy}>
-          Save site settings
+          {t('settings_save')}
         </button>
         {edited ? (
           <button type="button" onClick={() => setEdited(null)}>
-            Discard changes
+            {t('settings_discard')}
           </button>
         ) : null}
       </div>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { plural, t } from '@/lib/i18n/t';
 import { call } from '@/lib/ui/client';
 import { useAction, useWallet } from '@/lib/ui/hooks';
 import { formatTime } from '@/lib/ui/format';
@@ -32,12 +33,12 @@ export function SitesSection() {
   const { openerRef, onKeyDown } = useEscapeToClose(open !== null, () => setOpen(null));
   return (
     <section className="card" aria-labelledby="sites-title">
-      <h3 id="sites-title">Connected sites</h3>
+      <h3 id="sites-title">{t('sites_title')}</h3>
       {revoked ? <RevokedNotice origin={revoked} onDone={dismiss} /> : null}
       {grants.data?.length === 0 ? (
-        <EmptyState>No site is connected. When an AI app asks to use your wallet, you approve it in a byok window and it shows here, with its budget and spend.</EmptyState>
+        <EmptyState>{t('sites_empty')}</EmptyState>
       ) : null}
-      <ul className="plain" aria-label="Connected sites">
+      <ul className="plain" aria-label={t('sites_title')}>
         {grants.data?.map((g) => (
           <li key={g.origin} aria-label={g.origin} onKeyDown={(e: KeyboardEvent) => open === g.origin && onKeyDown(e)}>
             <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -45,25 +46,25 @@ export function SitesSection() {
                 {originLabel(g.origin)}
               </span>
               <span className="row">
-                <button aria-expanded={open === g.origin} aria-label={`Settings for ${g.origin}`} ref={open === g.origin ? openerRef : undefined} onClick={() => setOpen(open === g.origin ? null : g.origin)}>
-                  Settings
+                <button aria-expanded={open === g.origin} aria-label={t('sites_settingsFor', g.origin)} ref={open === g.origin ? openerRef : undefined} onClick={() => setOpen(open === g.origin ? null : g.origin)}>
+                  {t('sites_settings')}
                 </button>
-                <button aria-label={`${g.paused ? 'Resume' : 'Pause'} ${g.origin}`} onClick={() => void pause.run(g.origin, !g.paused)} disabled={pause.busy}>
-                  {g.paused ? 'Resume' : 'Pause'}
+                <button aria-label={g.paused ? t('sites_resumeLabel', g.origin) : t('sites_pauseLabel', g.origin)} onClick={() => void pause.run(g.origin, !g.paused)} disabled={pause.busy}>
+                  {g.paused ? t('sites_resume') : t('sites_pause')}
                 </button>
                 {/* Named exactly "Revoke" (the name pages and tests use); the site's origin describes it. */}
                 <button className="danger" onClick={() => void revoke.run(g.origin)} aria-describedby={originId(g.origin)}>
-                  Revoke
+                  {t('sites_revoke')}
                 </button>
               </span>
             </div>
             <div className="muted">
-              {scopesInWords(g.scopes).join(', ')} · {g.models.length} models (default {g.defaultModel}) · {g.rateLimitPerMin}/min
-              {g.expiresAt === undefined ? '' : ` · until ${formatTime(g.expiresAt)}`}
+              {scopesInWords(g.scopes).join(', ')} · {plural('sites_models', g.models.length, g.defaultModel)} · {t('sites_ratePerMinute', g.rateLimitPerMin)}
+              {g.expiresAt === undefined ? '' : ` · ${t('sites_until', formatTime(g.expiresAt))}`}
               {g.paused ? (
                 <>
                   {' '}
-                  · <span className="badge warn">paused</span>
+                  · <span className="badge warn">{t('sites_pausedBadge')}</span>
                 </>
               ) : null}
             </div>

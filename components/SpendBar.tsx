@@ -1,4 +1,5 @@
 import type { Grant } from '@/lib/ui/types';
+import { t } from '@/lib/i18n/t';
 import { formatUsdSummary, periodLabel } from '@/lib/ui/format';
 import { spendState, spentPercent } from '@/lib/ui/spend';
 
@@ -12,19 +13,16 @@ export function SpendBar({ grant }: { grant: Grant }) {
   const state = spendState(grant.spentUsd, usd);
   return (
     <div>
-      <progress aria-label={`Spend of ${grant.origin}`} max={usd || 1} value={Math.min(grant.spentUsd, usd || 1)} />
-      <div className="muted">
-        {formatUsdSummary(grant.spentUsd)} of {formatUsdSummary(usd)} {periodLabel(period)}
-      </div>
+      <progress aria-label={t('spend_label', grant.origin)} max={usd || 1} value={Math.min(grant.spentUsd, usd || 1)} />
+      <div className="muted">{t('spend_summary', formatUsdSummary(grant.spentUsd), formatUsdSummary(usd), periodLabel(period))}</div>
       {state === 'near' ? (
         <p role="status" className="warn">
-          Near its budget: {spentPercent(grant.spentUsd, usd)}% used.
+          {t('spend_near', spentPercent(grant.spentUsd, usd))}
         </p>
       ) : null}
       {state === 'over' ? (
         <p role="status" className="error">
-          <strong>Over budget: requests are refused.</strong> It spent more than its budget allows {periodLabel(period)} (a lowered budget, or a provider that billed more than the wallet
-          reserved: see the audit log).
+          <strong>{t('spend_overTitle')}</strong> {t('spend_overDetail', periodLabel(period))}
         </p>
       ) : null}
     </div>

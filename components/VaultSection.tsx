@@ -10,17 +10,18 @@ import { ExportBackup } from './ExportBackup';
 import { BackupImport } from './BackupImport';
 import { ResetWallet } from './ResetWallet';
 import { useEscapeToClose } from '@/lib/ui/use-escape';
+import { plural, t } from '@/lib/i18n/t';
 
 /** The vault: its passphrase, backups, and reset (the Security view, with the lock and the audit log). */
 export function VaultSection() {
   return (
     <section className="card" aria-labelledby="vault-title">
-      <h3 id="vault-title">Vault</h3>
+      <h3 id="vault-title">{t('vault_title')}</h3>
       <ChangePassphrase />
-      <h4>Backup</h4>
+      <h4>{t('backup_heading')}</h4>
       <ExportBackup />
       <ImportIntoWallet />
-      <h4>Reset</h4>
+      <h4>{t('reset_heading')}</h4>
       <ResetWallet />
     </section>
   );
@@ -31,13 +32,13 @@ export function AutoLockSetting({ minutes }: { minutes: number }) {
   const save = useAction((value: AutoLockMinutes) => call('settings.set', { autoLockMinutes: value }));
   return (
     <section className="card" aria-labelledby="lock-title">
-      <h3 id="lock-title">Lock</h3>
-      <p className="muted">A locked wallet asks for your passphrase before any site can use a key.</p>
-      <label htmlFor="autolock">Auto-lock</label>
+      <h3 id="lock-title">{t('vault_lockTitle')}</h3>
+      <p className="muted">{t('vault_lockExplain')}</p>
+      <label htmlFor="autolock">{t('vault_autoLock')}</label>
       <select id="autolock" value={minutes} onChange={(e) => void save.run(Number(e.target.value) as AutoLockMinutes)}>
         {AUTOLOCK_CHOICES.map((m) => (
           <option key={m} value={m}>
-            {m === 0 ? 'Never' : `After ${m} idle minute${m === 1 ? '' : 's'}`}
+            {m === 0 ? t('vault_autoLockNever') : plural('vault_autoLockAfter', m)}
           </option>
         ))}
       </select>
@@ -71,7 +72,7 @@ function ChangePassphrase() {
     return (
       <div className="actions">
         <button ref={openerRef} onClick={() => (setOpen(true), setDone(false))}>
-          Change passphrase
+          {t('vault_changePassphrase')}
         </button>
         {done ? (
           <span role="status" className="ok">
@@ -82,18 +83,18 @@ function ChangePassphrase() {
     );
   }
   return (
-    <form onSubmit={submit} aria-label="Change passphrase" onKeyDown={onKeyDown}>
-      <Field label="Current passphrase" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
-      <Field label="New passphrase" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
-      <PassphraseStrength passphrase={next} label="Strength meter of the new one" />
-      <Field label="Confirm new passphrase" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+    <form onSubmit={submit} aria-label={t('vault_changePassphraseForm')} onKeyDown={onKeyDown}>
+      <Field label={t('vault_currentPassphrase')} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+      <Field label={t('vault_newPassphrase')} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+      <PassphraseStrength passphrase={next} label={t('vault_newStrength')} />
+      <Field label={t('vault_confirmPassphrase')} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
       <ErrorText error={change.error} />
       <div className="actions">
         <button className="primary" type="submit" disabled={change.busy}>
-          {change.busy ? 'Changing…' : 'Change passphrase'}
+          {change.busy ? t('vault_changing') : t('vault_changePassphraseSubmit')}
         </button>
         <button type="button" onClick={() => setOpen(false)}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>
@@ -111,7 +112,7 @@ function ImportIntoWallet() {
       ) : (
         <div className="actions">
           <button ref={openerRef} onClick={() => (setOpen(true), setDone(null))}>
-            Import backup
+            {t('backup_importOpen')}
           </button>
         </div>
       )}

@@ -3,6 +3,7 @@
  * else whether the wallet is locked. The title says the same in words for screen readers.
  */
 import { browser } from 'wxt/browser';
+import { plural, t } from '../i18n/t';
 
 export interface BadgeState {
   exists: boolean;
@@ -23,11 +24,11 @@ const MUTED = '#5b616e';
 export function badgeFor(state: BadgeState): Badge {
   if (state.waiting > 0) {
     const n = state.waiting > 99 ? '99+' : String(state.waiting);
-    return { text: n, color: ACCENT, title: `byok: ${state.waiting === 1 ? 'a request is' : `${state.waiting} requests are`} waiting for you` };
+    return { text: n, color: ACCENT, title: plural('badge_waiting', state.waiting) };
   }
-  if (!state.exists) return { text: '', color: MUTED, title: 'byok: set up your wallet' };
-  if (state.locked) return { text: '🔒', color: MUTED, title: 'byok: locked' };
-  return { text: '', color: MUTED, title: 'byok: unlocked' };
+  if (!state.exists) return { text: '', color: MUTED, title: t('badge_setup') };
+  if (state.locked) return { text: '🔒', color: MUTED, title: t('badge_locked') };
+  return { text: '', color: MUTED, title: t('badge_unlocked') };
 }
 
 /** Shows `state` on the toolbar button; a browser without a badge API is left alone. */

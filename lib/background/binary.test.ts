@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bytesToBlobs, readBlobs } from './binary';
+import { bytesToBlobs, pageMediaAnswer, readBlobs } from './binary';
 import { MAX_AUDIO_BYTES } from '../protocol/media';
 import { MAX_BLOB_DEPTH } from '../protocol/binary';
 
@@ -52,5 +52,37 @@ describe("the worker's answer carries bytes as Blobs", () => {
     expect(new Uint8Array(await images.images[0]!.bytes.arrayBuffer())).toEqual(new Uint8Array([9]));
     const plain = { text: 'hi', n: [1, 2] };
     expect(bytesToBlobs(plain)).toBe(plain);
+  });
+});
+
+describe("a media answer, shaped for the page (docs/API.md)", () => {
+  it("gives speech's audio as a Blob of its MIME type, without mimeType beside it", async () => {
+    const audio = new Uint8Array([1, 2, 3]);
+    const value = pageMediaAnswer('speak', { audio, mimeType: 'audio/mpeg', model: 'tts-1', provider: 'openai', usage: { characters: 5 }, costUsd: 0.1 }) as { audio: Blob };
+    expect(value).toEqual({ audio: expect.any(Blob), model: 'tts-1', provider: 'openai', usage: { characters: 5 }, costUsd: 0.1 });
+    expect(Object.keys(value)[0]).toBe('audio');
+    expect(value.audio.type).toBe('audio/mpeg');
+    expect(new Uint8Array(await value.audio.arrayBuffer())).toEqual(audio);
+  });
+
+  it('gives each image as { blob, revisedPrompt? }, its Blob of its MIME type', async () => {
+    const value = pageMediaAnswer('generateImage', {
+      images: [
+        { bytes: new Uint8Array([9, 8]).subarray(1), mimeType: 'image/png', revisedPrompt: 'a cat, sitting' },
+        { bytes: new Uint8Array([7]), mimeType: 'image/jpeg' },
+      ],
+      model: 'gpt-image-1',
+      provider: 'openai',
+      usage: { images: 2 },
+      costUsd: 0.08,
+    }) as { images: { blob: Blob; revisedPrompt?: string }[] };
+    expect(value).toEqual({ images: [{ blob: expect.any(Blob), revisedPrompt: 'a cat, sitting' }, { blob: expect.any(Blob) }], model: 'gpt-image-1', provider: 'openai', usage: { images: 2 }, costUsd: 0.08 });
+    expect(value.images.map((i) => i.blob.type)).toEqual(['image/png', 'image/jpeg']);
+    expect(new Uint8Array(await value.images[0]!.blob.arrayBuffer())).toEqual(new Uint8Array([8]));
+  });
+
+  it('leaves a transcription as it is', () => {
+    const value = { text: 'hello', model: 'whisper-1', provider: 'openai', usage: { seconds: 1 }, costUsd: 0.0001 };
+    expect(pageMediaAnswer('transcribe', value)).toBe(value);
   });
 });

@@ -5,6 +5,7 @@
  * browser carries to the page by handle.
  */
 import { MAX_BLOB_DEPTH } from '../protocol/binary';
+import type { GenerateImageResult, SpeakResult } from '../protocol/media';
 
 const isPlain = (v: unknown): v is Record<string, unknown> | unknown[] =>
   typeof v === 'object' && v !== null && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
@@ -31,9 +32,26 @@ export async function readBlobs(value: unknown): Promise<unknown> {
 }
 
 /**
- * `value` (a handler's answer) with each `Uint8Array` down to {@link MAX_BLOB_DEPTH} as a Blob; the
- * page gives it its MIME type (lib/inpage/provider.ts). Anything else is returned unchanged.
+ * A media handler's answer as the page gets it (docs/API.md, "The page API"): speech's audio and
+ * each image a Blob of its MIME type (`{ audio }`, `{ images: { blob, revisedPrompt? }[] }`, no
+ * `mimeType` beside them). Shaped here, not by the page, so that the script every page runs stays
+ * small (docs/PERFORMANCE.md); a local app gets the handlers' own shape (lib/apps).
  */
+export function pageMediaAnswer(method: string, value: unknown): unknown {
+  if (method === 'speak') {
+    const { audio, mimeType, ...rest } = value as SpeakResult;
+    return { audio: typedBlob(audio, mimeType), ...rest };
+  }
+  if (method === 'generateImage') {
+    const result = value as GenerateImageResult;
+    return { ...result, images: result.images.map(({ bytes, mimeType, ...rest }) => ({ blob: typedBlob(bytes, mimeType), ...rest })) };
+  }
+  return bytesToBlobs(value);
+}
+
+const typedBlob = (bytes: Uint8Array, type: string) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
+
+/** `value` (a handler's answer) with each `Uint8Array` down to {@link MAX_BLOB_DEPTH} as a Blob. Anything else is returned unchanged. */
 export function bytesToBlobs(value: unknown, depth = 0): unknown {
   if (value instanceof Uint8Array) return new Blob([value as Uint8Array<ArrayBuffer>]);
   if (depth >= MAX_BLOB_DEPTH || !isPlain(value)) return value;

@@ -17,7 +17,7 @@ import { DeltaBatcher, type PagePort } from './ports';
 import type { LaneRendezvous } from '../lane/rendezvous';
 import { pageHandlers, type PageCall } from './page-handlers';
 import { refuseOversize } from './size-gate';
-import { bytesToBlobs, readBlobs } from './binary';
+import { pageMediaAnswer, readBlobs } from './binary';
 import { LANE_METHODS } from '../protocol/binary';
 import { abortError } from '../pipeline/errors';
 import { acceptedFavIconUrl } from '../approvals/favicon';
@@ -113,7 +113,7 @@ export async function onMessage(ctx: WalletContext, entry: PagePort, raw: unknow
       signal: controller.signal,
       onDelta: (text) => batcher?.push(text),
     });
-    const answered = binary ? bytesToBlobs(value) : value;
+    const answered = binary ? pageMediaAnswer(method, value) : value;
     reply(batcher ? { t: 'res', id, ok: true, ...batcher.answer(answered ?? null), ...batcher.rest(), ...notes() } : { t: 'res', id, ok: true, value: answered ?? null, ...notes() });
   } catch (error) {
     reply({ t: 'res', id, ok: false, error: toWireError(error), ...batcher?.rest(), ...notes() });

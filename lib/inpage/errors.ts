@@ -15,3 +15,5 @@ export function abortError(): Error {
 }
 
 export const invalid = (field: string, problem: string) => new ProviderRpcError(-32602, `Invalid request: ${field}: ${problem}`);
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,12 +1,13 @@
 /**
  * The page's media methods (docs/API.md): their shape checks before anything is sent, audio given
- * as a Blob, an ArrayBuffer or a Uint8Array sent as a Blob beside the JSON, answers' bytes as Blobs
- * of their MIME type, and a cancel that goes the way its request went.
+ * as a Blob, an ArrayBuffer or a Uint8Array sent as a Blob beside the JSON, answers' Blobs (typed by
+ * the worker: lib/background/binary.ts) given as they came, and a cancel that goes the way its
+ * request went.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createProvider } from './provider';
 import { createTransport, type Transport } from './transport';
-import { MAX_AUDIO_BYTES, audioBlob, imageResult, speakResult, transcribeParams } from './media';
+import { MAX_AUDIO_BYTES, audioBlob, transcribeParams } from './media';
 import { MAX_AUDIO_BYTES as SCHEMA_MAX_AUDIO_BYTES } from '../protocol/media';
 import { BINARY_MESSAGE, TO_PAGE_BINARY, TO_WALLET_BINARY, readEnvelope, type BinaryEnvelope } from '../protocol/binary';
 import { TO_WALLET, wireMessage, type PageEvent } from '../protocol/wire';
@@ -85,24 +86,14 @@ describe('the media methods check their shape before sending', () => {
 });
 
 describe("the media methods' answers", () => {
-  it('gives speech as a Blob of its MIME type', async () => {
-    const audio = new Blob([new Uint8Array([1, 2])]);
-    const { byok } = recorded({ audio, mimeType: 'audio/mpeg', model: 'tts-1', provider: 'openai', usage: { characters: 2 }, costUsd: 0.1 });
-    const out = (await byok.speak({ text: 'hi' })) as { audio: Blob };
-    expect(out).toEqual({ audio: expect.any(Blob), model: 'tts-1', provider: 'openai', usage: { characters: 2 }, costUsd: 0.1 });
-    expect(out.audio.type).toBe('audio/mpeg');
-    expect(await bytesOf(out.audio)).toEqual(new Uint8Array([1, 2]));
-  });
-
-  it('gives each image as a Blob of its MIME type, with its revised prompt', async () => {
-    const value = imageResult({ images: [{ bytes: new Blob(['png']), mimeType: 'image/png', revisedPrompt: 'a cat, sitting' }, { bytes: new Blob(['jpg']), mimeType: 'image/jpeg' }], model: 'gpt-image-1', usage: { images: 2 } }) as { images: { blob: Blob; revisedPrompt?: string }[] };
-    expect(value.images.map((i) => i.blob.type)).toEqual(['image/png', 'image/jpeg']);
-    expect(value.images[0]!.revisedPrompt).toBe('a cat, sitting');
-    expect(value.images[1]).not.toHaveProperty('revisedPrompt');
-    expect(value).toMatchObject({ model: 'gpt-image-1', usage: { images: 2 } });
-    // An answer not of that shape is passed on as it came.
-    expect(speakResult(null)).toBeNull();
-    expect(imageResult({ images: 3 })).toEqual({ images: 3 });
+  it('are given to the page as the wallet shaped them', async () => {
+    const audio = new Blob([new Uint8Array([1, 2])], { type: 'audio/mpeg' });
+    const answer = { audio, model: 'tts-1', provider: 'openai', usage: { characters: 2 }, costUsd: 0.1 };
+    const { byok, calls } = recorded(answer);
+    expect(await byok.speak({ text: 'hi' }, { signal: new AbortController().signal })).toBe(answer);
+    expect(await byok.generateImage({ prompt: 'a cat' })).toBe(answer);
+    expect(calls.map((c) => c.method)).toEqual(['speak', 'generateImage']);
+    expect((calls[0]!.options as { signal?: unknown; onDelta?: unknown }).onDelta).toBeUndefined();
   });
 });
 
@@ -119,8 +110,8 @@ describe('a media call on the wire', () => {
 
     const speech = byok.speak({ text: 'hi' });
     // Another frame's message is not the answer.
-    answer({ t: 'res', id: 2, ok: true, value: { audio: { $blob: 0 }, mimeType: 'text/html' } }, [new Blob(['<script>'])], {});
-    answer({ t: 'res', id: 2, ok: true, value: { audio: { $blob: 0 }, mimeType: 'audio/wav' } }, [new Blob(['RIFF'])]);
+    answer({ t: 'res', id: 2, ok: true, value: { audio: { $blob: 0 } } }, [new Blob(['<script>'], { type: 'text/html' })], {});
+    answer({ t: 'res', id: 2, ok: true, value: { audio: { $blob: 0 } } }, [new Blob(['RIFF'], { type: 'audio/wav' })]);
     const out = (await speech) as { audio: Blob };
     expect(out.audio.type).toBe('audio/wav');
     expect(await out.audio.text()).toBe('RIFF');

@@ -1,7 +1,8 @@
 /**
  * The page side of the media methods (docs/API.md, "Speech, transcription, images"): what a page
- * gives as audio becomes a Blob before it is sent (lib/protocol/binary.ts carries it by handle),
- * and the bytes of an answer, Blobs without a type on the wire, get the MIME type the answer names.
+ * gives as audio becomes a Blob before it is sent (lib/protocol/binary.ts carries it by handle).
+ * An answer's audio and images come as Blobs of their MIME type already: the worker shapes them
+ * (lib/background/binary.ts, `pageMediaAnswer`), which keeps this script small.
  *
  * No runtime imports but the page's own: this is part of the main-world script.
  */
@@ -9,8 +10,6 @@ import { invalid } from './errors';
 
 /** The largest audio upload: MAX_AUDIO_BYTES of lib/protocol/media.ts (not imported: it brings zod). */
 export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The audio a page may give: a Blob (a File too), an ArrayBuffer or a Uint8Array, as a Blob. */
 export function audioBlob(audio: unknown): Blob {
@@ -26,27 +25,6 @@ export function audioBlob(audio: unknown): Blob {
 /** A transcription's params as they go on the wire: the audio a Blob, its type named beside it. */
 export function transcribeParams(req: Record<string, unknown>): Record<string, unknown> {
   const audio = audioBlob(req.audio);
-  const audioType = req.audioType ?? (audio.type || undefined);
-  return { ...req, audio, ...(audioType === undefined ? {} : { audioType }) };
-}
-
-/** `blob` with the MIME type `type` (no copy: a Blob of a Blob refers to the same bytes). */
-const typed = (blob: unknown, type: unknown): unknown => (blob instanceof Blob && typeof type === 'string' ? new Blob([blob], { type }) : blob);
-
-/** A `speak` answer for the page: its audio a Blob of the audio's MIME type. */
-export function speakResult(value: unknown): unknown {
-  if (!isObject(value)) return value;
-  const { audio, mimeType, ...rest } = value;
-  return { audio: typed(audio, mimeType), ...rest };
-}
-
-/** A `generateImage` answer for the page: each image a Blob of its MIME type, with its revised prompt if any. */
-export function imageResult(value: unknown): unknown {
-  if (!isObject(value) || !Array.isArray(value.images)) return value;
-  const images = value.images.map((image: unknown) => {
-    if (!isObject(image)) return image;
-    const { bytes, mimeType, ...rest } = image;
-    return { blob: typed(bytes, mimeType), ...rest };
-  });
-  return { ...value, images };
+  // Without a type, `audioType` is undefined, which JSON leaves out.
+  return { ...req, audio, audioType: req.audioType ?? (audio.type || undefined) };
 }

@@ -3,13 +3,13 @@
  * the wallet validates everything again. The object is frozen.
  */
 import type { PageEvent } from '../protocol/wire';
-import { invalid } from './errors';
+import { invalid, isObject } from './errors';
 import type { Transport } from './transport';
-import { imageResult, speakResult, transcribeParams } from './media';
+import { transcribeParams } from './media';
 
 type Listener = (data: unknown) => void;
+type Req = Record<string, unknown>;
 const EVENTS: readonly PageEvent[] = ['lock', 'unlock', 'grantChanged'];
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -20,68 +20,53 @@ export interface ChatOptions {
   onDelta?: (text: string) => void;
 }
 
+/** `req`, which must be an object (`name` is what the error calls it). */
+const object = (req: unknown, name = 'req'): Req => {
+  if (!isObject(req)) throw invalid(name, 'expected an object');
+  return req;
+};
+
+/** `req`, whose `field` must be a string. */
+const withString = (field: string) => (req: Req): Req => {
+  if (typeof req[field] !== 'string') throw invalid(`req.${field}`, 'expected a string');
+  return req;
+};
+
+/** A call's options, each read once; `onDelta` only for a method that streams. */
+const options = (opts: unknown, streams?: boolean): ChatOptions => {
+  if (opts === undefined) return {};
+  const { signal, onDelta } = object(opts, 'opts');
+  if (onDelta !== undefined && !streams) throw invalid('opts.onDelta', 'this method does not stream');
+  if (onDelta !== undefined && typeof onDelta !== 'function') throw invalid('opts.onDelta', 'expected a function');
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalid('opts.signal', 'expected an AbortSignal');
+  return { signal, onDelta } as ChatOptions;
+};
+
 export function createProvider(transport: Transport, listeners: Map<PageEvent, Set<Listener>>) {
-  const optional = (name: string, req: unknown) => {
-    if (req !== undefined && !isObject(req)) throw invalid(name, 'expected an object');
-  };
-  const checkOptions = (opts: unknown): ChatOptions => {
-    if (opts === undefined) return {};
-    if (!isObject(opts)) throw invalid('opts', 'expected an object');
-    if (opts.onDelta !== undefined && typeof opts.onDelta !== 'function') throw invalid('opts.onDelta', 'expected a function');
-    if (opts.signal !== undefined && !(opts.signal instanceof AbortSignal)) throw invalid('opts.signal', 'expected an AbortSignal');
-    return opts as ChatOptions;
-  };
-  /** The options of a call that does not stream: only its `signal`. */
-  const signalOf = (opts: unknown): CallOptions => {
-    if (opts !== undefined && isObject(opts) && opts.onDelta !== undefined) throw invalid('opts.onDelta', 'this method does not stream');
-    const o = checkOptions(opts);
-    return o.signal ? { signal: o.signal } : {};
-  };
   const checkEvent = (event: unknown, fn: unknown): PageEvent => {
     if (!EVENTS.includes(event as PageEvent)) throw invalid('event', `expected one of ${EVENTS.join(', ')}`);
     if (typeof fn !== 'function') throw invalid('listener', 'expected a function');
     return event as PageEvent;
   };
   const call = (method: string, params?: unknown, opts?: ChatOptions) => transport.request(method, params, opts);
-  const guard = <A extends unknown[]>(fn: (...args: A) => Promise<unknown>) => (...args: A) => {
-    try {
-      return fn(...args);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  };
+  // The methods that check their arguments are async, so that a bad one rejects the returned promise rather than throwing.
+  /** A media method (docs/API.md, "Speech, transcription, images"): `req` checked and shaped by `shape`; only a `signal` in `opts`. */
+  const media = (method: string, shape: (req: Req) => Req) => async (req: unknown, opts?: unknown) => call(method, shape(object(req)), options(opts));
 
   return Object.freeze({
     isByok: true,
-    connect: guard((req?: unknown) => (optional('req', req), call('connect', req))),
-    getGrant: guard(() => call('getGrant')),
-    disconnect: guard(() => call('disconnect')),
-    models: guard(() => call('models')),
-    embed: guard((req: unknown) => {
-      if (!isObject(req)) throw invalid('req', 'expected an object');
-      return call('embed', req);
-    }),
-    chat: guard((req: unknown, opts?: unknown) => {
-      if (!isObject(req)) throw invalid('req', 'expected an object');
-      if (!Array.isArray(req.messages)) throw invalid('req.messages', 'expected an array');
-      const o = checkOptions(opts);
-      return call('chat', req, { ...(o.signal ? { signal: o.signal } : {}), ...(o.onDelta ? { onDelta: o.onDelta } : {}) });
-    }),
-    speak: guard((req: unknown, opts?: unknown) => {
-      if (!isObject(req)) throw invalid('req', 'expected an object');
-      if (typeof req.text !== 'string') throw invalid('req.text', 'expected a string');
-      return call('speak', req, signalOf(opts)).then(speakResult);
-    }),
-    transcribe: guard((req: unknown, opts?: unknown) => {
-      if (!isObject(req)) throw invalid('req', 'expected an object');
-      const params = transcribeParams(req);
-      return call('transcribe', params, signalOf(opts));
-    }),
-    generateImage: guard((req: unknown, opts?: unknown) => {
-      if (!isObject(req)) throw invalid('req', 'expected an object');
-      if (typeof req.prompt !== 'string') throw invalid('req.prompt', 'expected a string');
-      return call('generateImage', req, signalOf(opts)).then(imageResult);
-    }),
+    connect: async (req?: unknown) => call('connect', req === undefined ? req : object(req)),
+    getGrant: () => call('getGrant'),
+    disconnect: () => call('disconnect'),
+    models: () => call('models'),
+    embed: async (req: unknown) => call('embed', object(req)),
+    chat: async (req: unknown, opts?: unknown) => {
+      if (!Array.isArray(object(req).messages)) throw invalid('req.messages', 'expected an array');
+      return call('chat', req, options(opts, true));
+    },
+    speak: media('speak', withString('text')),
+    transcribe: media('transcribe', transcribeParams),
+    generateImage: media('generateImage', withString('prompt')),
     on(event: unknown, fn: unknown) {
       const name = checkEvent(event, fn);
       listeners.get(name)?.add(fn as Listener);

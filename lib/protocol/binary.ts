@@ -24,7 +24,7 @@ export const BLOB_REF = '$blob';
 /** At most this many Blobs in one message (an image request's 10 images, with room). */
 export const MAX_BLOBS = 16;
 /**
- * How deep a Blob may sit in a message: `m.params.audio` is 3 levels down, `m.value.images[i].bytes`
+ * How deep a Blob may sit in a message: `m.params.audio` is 3 levels down, `m.value.images[i].blob`
  * 5. Deeper values are not looked at, so a deeply nested message costs nothing to scan.
  */
 export const MAX_BLOB_DEPTH = 6;

@@ -2,7 +2,7 @@
  * The params and results of the media methods (`speak`, `transcribe`, `generateImage`), as the
  * worker's handlers receive and return them. Binary data is a `Uint8Array` here: the transport
  * turns a page's Blob / ArrayBuffer / Uint8Array into one before validation, and a result's bytes
- * back into a Blob of the named MIME type on the page (docs/PROTOCOL.md).
+ * into a Blob of the named MIME type for the page (lib/background/binary.ts, docs/PROTOCOL.md).
  */
 import { z } from 'zod';
 
