@@ -5,6 +5,7 @@ import { rich } from '@/lib/i18n/rich';
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
 import { formatUsdSummary } from '@/lib/ui/format';
+import { providerName } from '@/lib/ui/provider-name';
 import { DashboardChart } from './DashboardChart';
 import { ErrorText } from './Field';
 import { capabilityName, unitsInWords } from '@/lib/ui/units';
@@ -86,7 +87,7 @@ export function DashboardSection() {
           ) : null}
           <div className="charts">
             <DashboardChart title={t('dashboard_spendPerSite')} rows={s.bySite} series={s.sites} testId="chart-sites" />
-            <DashboardChart title={t('dashboard_spendPerProvider')} rows={s.byProvider} series={s.providers} testId="chart-providers" />
+            <DashboardChart title={t('dashboard_spendPerProvider')} rows={s.byProvider} series={s.providers.map((p) => ({ ...p, label: providerName(p.label) }))} testId="chart-providers" />
           </div>
           <SpendByKey days={days} />
           <h4>{t('dashboard_topSites')}</h4>
