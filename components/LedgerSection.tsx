@@ -138,7 +138,8 @@ export function LedgerSection() {
                 <td>{r.origin}</td>
                 <td>{capabilityName(r.kind)}</td>
                 <td>{r.model}</td>
-                <td title={r.errorMessage}>{r.errorCode === undefined ? statusLabel(r.status) : t('ledger_statusWithCode', statusLabel(r.status), r.errorCode)}</td>
+                {/* The tooltip is the error as the page or the provider was told it: verbatim, never translated. */}
+                <td title={r.errorMessage} translate="no">{r.errorCode === undefined ? statusLabel(r.status) : t('ledger_statusWithCode', statusLabel(r.status), r.errorCode)}</td>
                 <td>
                   {r.inputTokens}/{r.outputTokens}
                 </td>
