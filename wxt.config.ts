@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { abPlugins, isAbMode } from './scripts/bench/ab-builds.mjs';
 
 /** Toolbar, extensions page and store (public/icon; `node scripts/icons.mjs` draws them from store/icon.svg). */
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
@@ -7,8 +8,13 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // `wxt build --mode diagnostics` (`npm run build:diagnostics`, into .output/chrome-mv3-diagnostics)
   // is the build the bench and a few e2e tests read the worker's timings from; the others,
-  // the zip included, have none (lib/background/wallet.ts).
-  vite: (env) => ({ define: { 'import.meta.env.BYOK_DIAGNOSTICS': JSON.stringify(env.mode === 'diagnostics') } }),
+  // the zip included, have none (lib/background/wallet.ts). The bench's A/B builds
+  // (`--mode ab-…`, scripts/bench/ab-builds.mjs) are diagnostics builds with one mechanism swapped
+  // out at build time; every other mode gets no plugin from them.
+  vite: (env) => ({
+    define: { 'import.meta.env.BYOK_DIAGNOSTICS': JSON.stringify(env.mode === 'diagnostics' || isAbMode(env.mode)) },
+    plugins: abPlugins(env.mode),
+  }),
   // MV3 for every browser: `wxt build -b firefox` (and zip, dev) would otherwise default to MV2.
   manifestVersion: 3,
   zip: {

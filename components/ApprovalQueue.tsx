@@ -21,7 +21,7 @@ export function ApprovalQueue() {
   }, [kind, q?.current?.id]);
   if (queue.error) return <Message><ErrorText error={queue.error} /></Message>;
   if (q === undefined) return <Message><p className="muted">{t('common_loading')}</p></Message>;
-  if (!q.current) return <Message><p>No request is waiting. You can close this window.</p></Message>;
+  if (!q.current) return <Message><p>{t('approve_noneWaiting')}</p></Message>;
   return (
     <>
       {q.waiting > 0 ? (
@@ -37,7 +37,7 @@ export function ApprovalQueue() {
 function Message({ children }: { children: React.ReactNode }) {
   return (
     <main className="narrow">
-      <h1>Requests</h1>
+      <h1>{t('approve_queueHeading')}</h1>
       {children}
     </main>
   );

@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { t } from '@/lib/i18n/t';
+import { rich } from '@/lib/i18n/rich';
 import { sanitizeReason } from '@/lib/approvals/reason';
 import { isAppOrigin, originLabel } from '@/lib/apps/app-origin';
 import { call } from '@/lib/ui/client';
@@ -31,8 +33,8 @@ export function ApproveApp({ id }: { id: string }) {
   useEscapeRejects(id, setEscapeError);
   const a = approval.data;
   if (approval.error || escapeError) return <Shell><ErrorText error={approval.error ?? escapeError} /></Shell>;
-  if (a === undefined) return <Shell><p className="muted">Loading…</p></Shell>;
-  if (a === null) return <Shell><p>This request was already answered.</p></Shell>;
+  if (a === undefined) return <Shell><p className="muted">{t('common_loading')}</p></Shell>;
+  if (a === null) return <Shell><p>{t('approve_answered')}</p></Shell>;
   if (a.kind === 'raiseBudget' && a.raise) return <RaiseBudgetForm approval={a} raise={a.raise} />;
   return <ApprovalForm approval={a} />;
 }
@@ -40,7 +42,7 @@ export function ApproveApp({ id }: { id: string }) {
 function Shell({ children }: { children: React.ReactNode }) {
   return (
     <main className="narrow">
-      <h1>Connect a site</h1>
+      <h1>{t('approve_heading')}</h1>
       {children}
     </main>
   );
@@ -85,37 +87,39 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
   const toggle = (model: string) => setPicked((m) => (m.includes(model) ? m.filter((x) => x !== model) : [...m, model]));
   return (
     <Shell>
-      <form onSubmit={preventSubmit} aria-label="Approve connection">
+      <form onSubmit={preventSubmit} aria-label={t('approve_formLabel')}>
         <SiteIdentity origin={approval.origin} favIconUrl={approval.favIconUrl} />
         <p style={{ marginTop: 0 }}>
-          <span className="origin" data-testid="requesting-origin">
-            {originLabel(approval.origin)}
-          </span>{' '}
-          wants to use your AI keys.
+          {rich(
+            'approve_wantsKeys',
+            <span className="origin" data-testid="requesting-origin">
+              {originLabel(approval.origin)}
+            </span>,
+          )}
         </p>
-        {isAppOrigin(approval.origin) ? <p className="warn">A local app: a program on this computer, not a website.</p> : null}
+        {isAppOrigin(approval.origin) ? <p className="warn">{t('approve_localApp')}</p> : null}
         {approval.topOrigin ? (
-          <p className="warn">
-            It is embedded in <span className="origin">{approval.topOrigin}</span>.
-          </p>
+          <p className="warn">{rich('approve_embedded', <span className="origin">{approval.topOrigin}</span>)}</p>
         ) : null}
         {/* The site's own words, cleaned again here (lib/approvals/reason.ts) and isolated from the wallet's. */}
         {reason ? (
           <p className="muted reason" data-testid="reason">
-            The site says: “<bdi>{reason}</bdi>”
+            {rich('approve_reason', <bdi>{reason}</bdi>)}
           </p>
         ) : null}
-        <p className="muted" style={{ marginBottom: 0 }}>It asks to:</p>
-        <ul className="scopes" aria-label="It asks to">
+        <p className="muted" style={{ marginBottom: 0 }}>
+          {t('approve_asksTo')}
+        </p>
+        <ul className="scopes" aria-label={t('approve_asksToLabel')}>
           {scopesInWords(approval.scopes).map((words) => (
             <li key={words}>{words}</li>
           ))}
         </ul>
-        <p className="muted">It will never see your keys.</p>
+        <p className="muted">{t('approve_neverSeesKeys')}</p>
         <ModelChoices approval={approval} ticked={models} onToggle={toggle} />
         {asksTextModel ? (
           <>
-            <label htmlFor={defaultId}>Default model</label>
+            <label htmlFor={defaultId}>{t('approve_defaultModel')}</label>
             <select id={defaultId} value={defaultModel} onChange={(e) => setDefaultModel(e.target.value)}>
               {choices.map((m) => (
                 <option key={m} value={m}>
@@ -126,8 +130,8 @@ function ApprovalForm({ approval }: { approval: ApprovalView }) {
           </>
         ) : null}
         <MediaDefaultSelects scopes={mediaScopesOf(approval.scopes)} models={models} value={defaults} onChange={(scope, model) => setChosenDefaults((d) => ({ ...d, [scope]: model }))} />
-        <Field label="Budget (USD)" type="number" inputMode="decimal" min="0" step="any" value={budget} onChange={(e) => setBudget(e.target.value)} />
-        <label htmlFor={periodId}>Budget period</label>
+        <Field label={t('approve_budgetUsd')} type="number" inputMode="decimal" min="0" step="any" value={budget} onChange={(e) => setBudget(e.target.value)} />
+        <label htmlFor={periodId}>{t('approve_budgetPeriod')}</label>
         <select id={periodId} value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
           {PERIODS.map((p) => (
             <option key={p} value={p}>

@@ -6,6 +6,7 @@ import { saveTextFile } from '@/lib/ui/files';
 import { auditFile, detailText, type AuditFormat } from '@/lib/audit/export';
 import { exportFilename } from '@/lib/dashboard/ledger-csv';
 import { messages } from '@/lib/protocol/messages';
+import { t } from '@/lib/i18n/t';
 import { ErrorText } from './Field';
 
 const PAGE = 100;
@@ -27,18 +28,18 @@ export function AuditSection() {
   });
   return (
     <section className="card" aria-labelledby="audit-title">
-      <h3 id="audit-title">Audit log</h3>
-      <p className="muted">Security events, recorded by the wallet itself: connections, revokes, unlock failures, keys, settings and backups. Never a key or a passphrase.</p>
+      <h3 id="audit-title">{t('audit_title')}</h3>
+      <p className="muted">{t('audit_intro')}</p>
       <div className="row">
         <label htmlFor={formatId} style={{ margin: 0 }}>
-          Audit export format
+          {t('audit_formatLabel')}
         </label>
         <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as AuditFormat)} style={{ width: 'auto' }}>
-          <option value="json">JSON</option>
-          <option value="csv">CSV</option>
+          <option value="json">{t('audit_formatJson')}</option>
+          <option value="csv">{t('audit_formatCsv')}</option>
         </select>
         <button onClick={() => void exportLog.run().then((m) => setExported(m ?? null))} disabled={exportLog.busy}>
-          Export audit log
+          {t('audit_export')}
         </button>
       </div>
       {exported ? (
@@ -47,15 +48,15 @@ export function AuditSection() {
         </p>
       ) : null}
       <ErrorText error={events.error ?? exportLog.error} />
-      {events.data?.length === 0 ? <p className="muted">No events yet.</p> : null}
+      {events.data?.length === 0 ? <p className="muted">{t('audit_empty')}</p> : null}
       {events.data?.length ? (
-        <table aria-label="Audit events">
+        <table aria-label={t('audit_tableLabel')}>
           <thead>
             <tr>
-              <th>Time</th>
-              <th>Event</th>
-              <th>Site</th>
-              <th>Details</th>
+              <th>{t('audit_colTime')}</th>
+              <th>{t('audit_colEvent')}</th>
+              <th>{t('audit_colSite')}</th>
+              <th>{t('audit_colDetails')}</th>
             </tr>
           </thead>
           <tbody>
@@ -72,7 +73,9 @@ export function AuditSection() {
       ) : null}
       {events.data && events.data.length >= limit ? (
         <div className="actions">
-          <button onClick={() => setLimit(limit + PAGE)} aria-label="Show more events">Show more</button>
+          <button onClick={() => setLimit(limit + PAGE)} aria-label={t('audit_showMoreLabel')}>
+            {t('audit_showMore')}
+          </button>
         </div>
       ) : null}
     </section>

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { TYPICAL_CHAT, chatsEstimate, isZeroBudget, needsBudgetConfirm } from '@/lib/ui/budget-advice';
 import { formatUsdSummary } from '@/lib/ui/format';
 import type { ApprovalView } from '@/lib/ui/types';
@@ -13,18 +14,18 @@ export function BudgetAdvice({ approval, budgetUsd, period, defaultModel, chats 
             {budgetUsd === null || !defaultModel ? '—' : chatsEstimate(budgetUsd, price, period)}
           </p>
           <p className="muted small" style={{ margin: 0 }}>
-            A chat here: {TYPICAL_CHAT.inputTokens.toLocaleString('en-US')} tokens in and {TYPICAL_CHAT.outputTokens} out, on the default model.
+            {t('advice_typicalChat', TYPICAL_CHAT.inputTokens.toLocaleString('en-US'), TYPICAL_CHAT.outputTokens)}
           </p>
         </>
       ) : null}
       {budgetUsd !== null && needsBudgetConfirm(budgetUsd, approval.confirmBudgetAboveUsd) ? (
         <p className="warn" data-testid="high-budget">
-          More than your {formatUsdSummary(approval.confirmBudgetAboveUsd)} limit for a site: Approve will ask you to confirm.
+          {t('advice_highBudget', formatUsdSummary(approval.confirmBudgetAboveUsd))}
         </p>
       ) : null}
       {budgetUsd !== null && isZeroBudget(budgetUsd) ? (
         <p className="warn" data-testid="zero-budget">
-          With a budget of $0 the site can do nothing that costs money: it can only use free models on this computer.
+          {t('advice_zeroBudget')}
         </p>
       ) : null}
     </div>

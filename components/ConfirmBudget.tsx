@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { t } from '@/lib/i18n/t';
 import { formatUsdSummary, perPeriod } from '@/lib/ui/format';
 import { siteName } from '@/lib/ui/site-name';
 import { ArmedButton } from './PromptActions';
@@ -16,17 +17,17 @@ export function ConfirmBudget(props: { origin: string; usd: number; period: 'day
   return (
     <div className="confirm" role="group" aria-labelledby={id}>
       <p id={id} className="warn" style={{ marginTop: 0 }}>
-        This lets {siteName(props.origin)} spend up to {formatUsdSummary(props.usd)} {perPeriod(props.period)}. Approve anyway?
+        {t('approve_confirmBudget', siteName(props.origin), formatUsdSummary(props.usd), perPeriod(props.period))}
       </p>
       <div className="actions">
         <ArmedButton onActivate={props.onConfirm} disabled={props.busy}>
-          Approve anyway
+          {t('approve_approveAnyway')}
         </ArmedButton>
         <button ref={back} type="button" onClick={props.onBack} disabled={props.busy}>
-          Change budget
+          {t('approve_changeBudget')}
         </button>
         <button type="button" onClick={props.onReject} disabled={props.busy}>
-          Reject
+          {t('approve_reject')}
         </button>
       </div>
     </div>

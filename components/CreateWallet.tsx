@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { t } from '@/lib/i18n/t';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { passphraseProblem } from '@/lib/vault/policy';
@@ -12,8 +13,8 @@ export function CreateWallet() {
   if (importing) {
     return (
       <section className="card" aria-labelledby="restore-title">
-        <h2 id="restore-title">Restore from a backup</h2>
-        <p className="muted">Everything in the backup comes back: keys, connected sites, prices, settings and history. The wallet then opens with the backup&apos;s passphrase.</p>
+        <h2 id="restore-title">{t('onboard_restoreHeading')}</h2>
+        <p className="muted">{t('onboard_restoreNote')}</p>
         <BackupImport existing={false} onCancel={() => setImporting(false)} />
       </section>
     );
@@ -22,10 +23,10 @@ export function CreateWallet() {
     <>
       <CreateForm />
       <section className="card">
-        <h2>Have a backup?</h2>
-        <p className="muted">Restore a wallet exported from byok (an encrypted .json file).</p>
+        <h2>{t('onboard_haveBackup')}</h2>
+        <p className="muted">{t('onboard_haveBackupNote')}</p>
         <div className="actions">
-          <button onClick={() => setImporting(true)}>Import backup</button>
+          <button onClick={() => setImporting(true)}>{t('onboard_importBackup')}</button>
         </div>
       </section>
     </>
@@ -44,16 +45,16 @@ function CreateForm() {
   };
   return (
     <section className="card">
-      <h2>Create your wallet</h2>
-      <p className="muted">Your keys are encrypted with this passphrase. It is never stored; if you forget it, the wallet must be reset.</p>
+      <h2>{t('onboard_createHeading')}</h2>
+      <p className="muted">{t('onboard_createNote')}</p>
       <form onSubmit={submit}>
-        <Field label="Passphrase" type="password" autoComplete="new-password" autoFocus value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <Field label={t('onboard_passphrase')} type="password" autoComplete="new-password" autoFocus value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
         <PassphraseStrength passphrase={passphrase} />
-        <Field label="Confirm passphrase" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <Field label={t('onboard_confirmPassphrase')} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
         <ErrorText error={create.error} />
         <div className="actions">
           <button className="primary" type="submit" disabled={create.busy}>
-            {create.busy ? 'Creating…' : 'Create wallet'}
+            {create.busy ? t('onboard_creating') : t('onboard_create')}
           </button>
         </div>
       </form>

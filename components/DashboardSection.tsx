@@ -1,7 +1,11 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { browser } from 'wxt/browser';
+import { plural, t, type MessageKey } from '@/lib/i18n/t';
+import { rich } from '@/lib/i18n/rich';
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
 import { formatUsdSummary } from '@/lib/ui/format';
+import { providerName } from '@/lib/ui/provider-name';
 import { DashboardChart } from './DashboardChart';
 import { ErrorText } from './Field';
 import { capabilityName, unitsInWords } from '@/lib/ui/units';
@@ -14,6 +18,18 @@ function mediaUnits(c: { characters: number; seconds: number; images: number }) 
   return { ...(c.characters ? { characters: c.characters } : {}), ...(c.seconds ? { seconds: c.seconds } : {}), ...(c.images ? { images: c.images } : {}) };
 }
 
+/**
+ * The totals' sentence in the plural form its request count takes (the way plural() picks it), as
+ * rich() since the amount in it is bold.
+ */
+function totalsSentence(requests: number, ...values: ReactNode[]): ReactNode {
+  const base = 'dashboard_totals';
+  const form = `${base}_${new Intl.PluralRules(t('lang')).select(requests)}`;
+  // A form the language does not need is absent from its file: the browser gives '' for it.
+  const key = (browser.i18n.getMessage(form as MessageKey) ? form : `${base}_other`) as MessageKey;
+  return rich(key, requests, ...values);
+}
+
 /** Where the money went: spend per site and per provider over time, and the top sites (from the daily rollups). */
 export function DashboardSection() {
   const spanId = useId();
@@ -23,15 +39,15 @@ export function DashboardSection() {
   return (
     <section className="card" aria-labelledby="dashboard-title">
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <h3 id="dashboard-title">Dashboard</h3>
+        <h3 id="dashboard-title">{t('dashboard_title')}</h3>
         <div className="row">
           <label htmlFor={spanId} style={{ margin: 0 }}>
-            Dashboard period
+            {t('dashboard_period')}
           </label>
           <select id={spanId} value={days} onChange={(e) => setDays(Number(e.target.value))} style={{ width: 'auto' }}>
             {SPANS.map((d) => (
               <option key={d} value={d}>
-                last {d} days
+                {plural('dashboard_lastDays', d)}
               </option>
             ))}
           </select>
@@ -41,17 +57,17 @@ export function DashboardSection() {
       {s ? (
         <>
           <p data-testid="usage-totals">
-            <strong>{formatUsdSummary(s.totals.usd)}</strong> on {s.totals.requests} {s.totals.requests === 1 ? 'request' : 'requests'} ({s.totals.inputTokens} tokens in, {s.totals.outputTokens} out), {s.from} to {s.to}.
+            {totalsSentence(s.totals.requests, <strong>{formatUsdSummary(s.totals.usd)}</strong>, s.totals.inputTokens, s.totals.outputTokens, s.from, s.to)}
           </p>
           {s.byCapability.length ? (
-            <table aria-label="Spend by capability">
+            <table aria-label={t('dashboard_spendByCapability')}>
               <thead>
                 <tr>
-                  <th>Capability</th>
-                  <th>Requests</th>
-                  <th>Tokens in/out</th>
-                  <th>Units</th>
-                  <th>Spend (USD)</th>
+                  <th>{t('dashboard_colCapability')}</th>
+                  <th>{t('dashboard_colRequests')}</th>
+                  <th>{t('dashboard_colTokens')}</th>
+                  <th>{t('dashboard_colUnits')}</th>
+                  <th>{t('dashboard_colSpend')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -70,21 +86,21 @@ export function DashboardSection() {
             </table>
           ) : null}
           <div className="charts">
-            <DashboardChart title="Spend per site" rows={s.bySite} series={s.sites} testId="chart-sites" />
-            <DashboardChart title="Spend per provider" rows={s.byProvider} series={s.providers} testId="chart-providers" />
+            <DashboardChart title={t('dashboard_spendPerSite')} rows={s.bySite} series={s.sites} testId="chart-sites" />
+            <DashboardChart title={t('dashboard_spendPerProvider')} rows={s.byProvider} series={s.providers.map((p) => ({ ...p, label: providerName(p.label) }))} testId="chart-providers" />
           </div>
           <SpendByKey days={days} />
-          <h4>Top sites</h4>
+          <h4>{t('dashboard_topSites')}</h4>
           {s.topSites.length === 0 ? (
-            <p className="muted">No requests in this period.</p>
+            <p className="muted">{t('dashboard_noRequests')}</p>
           ) : (
-            <table aria-label="Top sites">
+            <table aria-label={t('dashboard_topSites')}>
               <thead>
                 <tr>
-                  <th>Site</th>
-                  <th>Requests</th>
-                  <th>Tokens in/out</th>
-                  <th>Spend (USD)</th>
+                  <th>{t('dashboard_colSite')}</th>
+                  <th>{t('dashboard_colRequests')}</th>
+                  <th>{t('dashboard_colTokens')}</th>
+                  <th>{t('dashboard_colSpend')}</th>
                 </tr>
               </thead>
               <tbody>

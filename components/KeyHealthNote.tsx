@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
 import { keyHealthNote, type KeyHealth } from '@/lib/ui/key-health';
@@ -23,7 +24,7 @@ export function SiteKeysHealth({ origin }: { origin: string }) {
   const unwell = (keys.data ?? []).filter((k) => keyHealthNote(k));
   if (!unwell.length) return null;
   return (
-    <div role="group" aria-label="Keys that need attention">
+    <div role="group" aria-label={t('health_attention')}>
       {unwell.map((k) => (
         <KeyHealthNote key={k.id} keyHealth={k} />
       ))}
@@ -36,7 +37,7 @@ type Offer = { keyId: string; keyName: string; keyHealth?: Omit<KeyHealth, 'name
 /** Beside a model in the approval window: its key is not working (the note below says why). */
 export function OfferKeyMark({ offer }: { offer: Offer }) {
   if (!offer.keyHealth || !keyHealthNote({ ...offer.keyHealth, name: offer.keyName })) return null;
-  return <span className={offer.keyHealth.status === 'invalid' ? 'error small' : 'warn small'}> · key not working</span>;
+  return <span className={offer.keyHealth.status === 'invalid' ? 'error small' : 'warn small'}> · {t('health_notWorking')}</span>;
 }
 
 /** Under the approval window's models: one note per key that is not working. */

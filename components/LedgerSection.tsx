@@ -9,14 +9,26 @@ import { messages } from '@/lib/protocol/messages';
 import { ErrorText } from './Field';
 import { EmptyState } from './views/View';
 import { capabilityName, unitsInWords } from '@/lib/ui/units';
+import { t, type MessageKey } from '@/lib/i18n/t';
+import type { LedgerStatus } from '@/lib/db/tables/ledger';
 
-const STATUSES = ['ok', 'error', 'aborted', 'refused', 'interrupted', 'pending'] as const;
-const RANGES: { value: TimeRange; label: string }[] = [
-  { value: 'hour', label: 'Last hour' },
-  { value: 'day', label: 'Last 24 hours' },
-  { value: 'week', label: 'Last 7 days' },
-  { value: 'month', label: 'Last 30 days' },
-  { value: 'all', label: 'All time' },
+const STATUSES = ['ok', 'error', 'aborted', 'refused', 'interrupted', 'pending'] as const satisfies readonly LedgerStatus[];
+const STATUS_LABEL: Readonly<Record<LedgerStatus, MessageKey>> = {
+  ok: 'ledger_statusOk',
+  error: 'ledger_statusError',
+  aborted: 'ledger_statusAborted',
+  refused: 'ledger_statusRefused',
+  interrupted: 'ledger_statusInterrupted',
+  pending: 'ledger_statusPending',
+};
+/** A status in words; one this page does not know, as it is. */
+const statusLabel = (status: LedgerStatus) => (Object.hasOwn(STATUS_LABEL, status) ? t(STATUS_LABEL[status]) : status);
+const RANGES: { value: TimeRange; label: MessageKey }[] = [
+  { value: 'hour', label: 'ledger_rangeHour' },
+  { value: 'day', label: 'ledger_rangeDay' },
+  { value: 'week', label: 'ledger_rangeWeek' },
+  { value: 'month', label: 'ledger_rangeMonth' },
+  { value: 'all', label: 'ledger_rangeAll' },
 ];
 const PAGE = 100;
 const EXPORT_LIMIT = 100_000;
@@ -44,12 +56,12 @@ export function LedgerSection() {
   const [exported, setExported] = useState<string | null>(null);
   return (
     <section className="card" aria-labelledby="ledger-title">
-      <h3 id="ledger-title">Recent requests</h3>
+      <h3 id="ledger-title">{t('ledger_title')}</h3>
       <div className="filters">
         <div>
-          <label htmlFor={ids.site}>Filter by site</label>
+          <label htmlFor={ids.site}>{t('ledger_filterSite')}</label>
           <select id={ids.site} value={origin} onChange={(e) => setOrigin(e.target.value)}>
-            <option value="">All sites</option>
+            <option value="">{t('ledger_allSites')}</option>
             {choices.data?.origins.map((o) => (
               <option key={o} value={o}>
                 {o}
@@ -58,9 +70,9 @@ export function LedgerSection() {
           </select>
         </div>
         <div>
-          <label htmlFor={ids.model}>Filter by model</label>
+          <label htmlFor={ids.model}>{t('ledger_filterModel')}</label>
           <select id={ids.model} value={model} onChange={(e) => setModel(e.target.value)}>
-            <option value="">All models</option>
+            <option value="">{t('ledger_allModels')}</option>
             {choices.data?.models.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -69,22 +81,22 @@ export function LedgerSection() {
           </select>
         </div>
         <div>
-          <label htmlFor={ids.status}>Filter by status</label>
+          <label htmlFor={ids.status}>{t('ledger_filterStatus')}</label>
           <select id={ids.status} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-            <option value="">All statuses</option>
+            <option value="">{t('ledger_allStatuses')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {statusLabel(s)}
               </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor={ids.range}>Time range</label>
+          <label htmlFor={ids.range}>{t('ledger_timeRange')}</label>
           <select id={ids.range} value={range} onChange={(e) => setRange(e.target.value as TimeRange)}>
             {RANGES.map((r) => (
               <option key={r.value} value={r.value}>
-                {r.label}
+                {t(r.label)}
               </option>
             ))}
           </select>
@@ -92,7 +104,7 @@ export function LedgerSection() {
       </div>
       <div className="actions">
         <button onClick={() => void exportCsv.run().then((m) => setExported(m ?? null))} disabled={exportCsv.busy}>
-          Export CSV
+          {t('ledger_exportCsv')}
         </button>
       </div>
       {exported ? (
@@ -101,22 +113,22 @@ export function LedgerSection() {
         </p>
       ) : null}
       <ErrorText error={rows.error ?? exportCsv.error} />
-      {rows.data?.length === 0 && (origin || model || status || range !== 'all') ? <p className="muted">No requests match.</p> : null}
+      {rows.data?.length === 0 && (origin || model || status || range !== 'all') ? <p className="muted">{t('ledger_noMatch')}</p> : null}
       {rows.data?.length === 0 && !(origin || model || status || range !== 'all') ? (
-        <EmptyState>No requests yet. When a connected site uses your keys, each request shows here with its model, tokens and cost.</EmptyState>
+        <EmptyState>{t('ledger_empty')}</EmptyState>
       ) : null}
       {rows.data?.length ? (
-        <table aria-label="Request log">
+        <table aria-label={t('ledger_tableLabel')}>
           <thead>
             <tr>
-              <th>Time</th>
-              <th>Site</th>
-              <th>Capability</th>
-              <th>Model</th>
-              <th>Status</th>
-              <th>Tokens in/out</th>
-              <th>Units</th>
-              <th>Cost (USD)</th>
+              <th>{t('ledger_colTime')}</th>
+              <th>{t('ledger_colSite')}</th>
+              <th>{t('ledger_colCapability')}</th>
+              <th>{t('ledger_colModel')}</th>
+              <th>{t('ledger_colStatus')}</th>
+              <th>{t('ledger_colTokens')}</th>
+              <th>{t('ledger_colUnits')}</th>
+              <th>{t('ledger_colCost')}</th>
             </tr>
           </thead>
           <tbody>
@@ -126,10 +138,8 @@ export function LedgerSection() {
                 <td>{r.origin}</td>
                 <td>{capabilityName(r.kind)}</td>
                 <td>{r.model}</td>
-                <td title={r.errorMessage}>
-                  {r.status}
-                  {r.errorCode === undefined ? '' : ` (${r.errorCode})`}
-                </td>
+                {/* The tooltip is the error as the page or the provider was told it: verbatim, never translated. */}
+                <td title={r.errorMessage} translate="no">{r.errorCode === undefined ? statusLabel(r.status) : t('ledger_statusWithCode', statusLabel(r.status), r.errorCode)}</td>
                 <td>
                   {r.inputTokens}/{r.outputTokens}
                 </td>
@@ -142,7 +152,9 @@ export function LedgerSection() {
       ) : null}
       {rows.data && rows.data.length >= limit ? (
         <div className="actions">
-          <button onClick={() => setLimit(limit + PAGE)} aria-label="Show more requests">Show more</button>
+          <button onClick={() => setLimit(limit + PAGE)} aria-label={t('ledger_showMoreLabel')}>
+            {t('ledger_showMore')}
+          </button>
         </div>
       ) : null}
     </section>

@@ -1,7 +1,14 @@
 import { useId } from 'react';
-import { DEFAULT_LABEL, defaultChoices, type MediaDefaults } from '@/lib/grants/media-defaults';
+import { defaultChoices, type MediaDefaults } from '@/lib/grants/media-defaults';
+import { t, type MessageKey } from '@/lib/i18n/t';
 import type { MediaScope } from '@/lib/protocol/scopes';
-import { scopeInWords } from '@/lib/ui/scopes';
+
+/** Each media scope's select label, and its warning when no allowed model serves it (whole sentences: the verb differs by scope). */
+const WORDS: Readonly<Record<MediaScope, { label: MessageKey; none: MessageKey }>> = {
+  speech: { label: 'scope_defaultSpeech', none: 'scope_noSpeechModel' },
+  transcription: { label: 'scope_defaultTranscription', none: 'scope_noTranscriptionModel' },
+  images: { label: 'scope_defaultImages', none: 'scope_noImagesModel' },
+};
 
 /**
  * One "Default … model" select per media scope (speech, transcription, images): the model a
@@ -18,13 +25,13 @@ export function MediaDefaultSelects({ scopes, models, value, onChange }: { scope
         if (choices.length === 0) {
           return (
             <p key={scope} className="warn" data-testid={`no-${scope}-model`}>
-              No allowed model can {scopeInWords(scope)}: tick one above, or add a key that offers one.
+              {t(WORDS[scope].none)}
             </p>
           );
         }
         return (
           <div key={scope}>
-            <label htmlFor={id}>{DEFAULT_LABEL[scope]}</label>
+            <label htmlFor={id}>{t(WORDS[scope].label)}</label>
             <select id={id} value={value[scope] ?? choices[0]} onChange={(e) => onChange(scope, e.target.value)}>
               {choices.map((m) => (
                 <option key={m} value={m}>

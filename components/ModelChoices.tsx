@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { t } from '@/lib/i18n/t';
 import { priceInWords } from '@/lib/ui/format';
 import type { ApprovalView } from '@/lib/ui/types';
 import { OfferKeyMark, OffersKeyHealth } from './KeyHealthNote';
@@ -12,12 +13,12 @@ export function ModelChoices({ approval, ticked, onToggle }: { approval: Approva
   const unpriced = approval.offers.some((o) => !o.price);
   return (
     <fieldset>
-      <legend>Models</legend>
+      <legend>{t('approve_models')}</legend>
       {approval.offers.map((o, i) => (
         <div key={o.model}>
           <label style={{ fontWeight: 400 }}>
             <input type="checkbox" checked={ticked.includes(o.model)} onChange={() => onToggle(o.model)} aria-describedby={`${base}-${i}`} />
-            {o.model} <span className="muted">via {o.keyName}</span>
+            {o.model} <span className="muted">{t('approve_modelVia', o.keyName)}</span>
             <OfferKeyMark offer={o} />
           </label>
           <span id={`${base}-${i}`} className={o.price ? 'muted model-price' : 'warn model-price'} data-testid="model-price">
@@ -28,10 +29,11 @@ export function ModelChoices({ approval, ticked, onToggle }: { approval: Approva
       <OffersKeyHealth offers={approval.offers} />
       {unpriced ? (
         <details className="small">
-          <summary>Details</summary>A site&apos;s requests with a model without a price end with error 4402 until you set its price in the wallet (Prices).
+          <summary>{t('common_details')}</summary>
+          {t('approve_unpricedDetails')}
         </details>
       ) : null}
-      {approval.unavailable.length ? <p className="warn">Not available with your keys: {approval.unavailable.join(', ')}</p> : null}
+      {approval.unavailable.length ? <p className="warn">{t('approve_unavailable', approval.unavailable.join(', '))}</p> : null}
     </fieldset>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
 import { errorView } from '@/lib/ui/error-text';
@@ -21,17 +22,17 @@ export function OptionsApp() {
   return (
     <>
       <header className="app-header">
-        <h1>byok wallet</h1>
+        <h1>{t('view_appHeading')}</h1>
         {s?.unlocked ? <LockButton /> : null}
       </header>
       {s?.unlocked ? <WalletNav current={view} /> : null}
       <main>
-        {!s ? <p className="muted">{status.error ? errorView(status.error).text : 'Loading…'}</p> : null}
+        {!s ? <p className="muted">{status.error ? errorView(status.error).text : t('common_loading')}</p> : null}
         {s && (!s.unlocked || view === 'keys') ? <Welcome status={s} /> : null}
         {s && !s.exists ? <CreateWallet /> : null}
         {s?.exists && !s.unlocked ? (
           <section className="card" aria-labelledby="unlock-title">
-            <h2 id="unlock-title">Unlock your wallet</h2>
+            <h2 id="unlock-title">{t('view_unlockHeading')}</h2>
             <UnlockForm />
             <ResetWallet forgotten />
           </section>

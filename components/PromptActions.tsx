@@ -1,4 +1,5 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { t } from '@/lib/i18n/t';
 import { call } from '@/lib/ui/client';
 import { useArmed } from '@/lib/ui/use-armed';
 
@@ -17,10 +18,10 @@ export function PromptActions({ onApprove, onReject, busy, canApprove }: { onApp
   return (
     <div className="actions">
       <ArmedButton onActivate={onApprove} disabled={busy || !canApprove}>
-        Approve
+        {t('approve_approve')}
       </ArmedButton>
       <button ref={rejectButton} type="button" onClick={onReject} disabled={busy}>
-        Reject
+        {t('approve_reject')}
       </button>
     </div>
   );

@@ -4,8 +4,12 @@ import { useAction } from '@/lib/ui/hooks';
 import type { ApprovalView, RaiseView } from '@/lib/ui/types';
 import { formatUsdAmount, periodLabel } from '@/lib/ui/format';
 import { t } from '@/lib/i18n/t';
+import { rich } from '@/lib/i18n/rich';
 import { ErrorText, Field } from './Field';
 import { PromptActions, preventSubmit } from './PromptActions';
+
+/** An exact amount in dollars, the sign included: a message takes it whole (a `$$` right before a placeholder reads differently in Firefox). */
+const usd = (amount: number) => `$${formatUsdAmount(amount)}`;
 
 /**
  * The approval window in "raise budget" mode: a connected site's request would exceed its budget.
@@ -25,45 +29,45 @@ export function RaiseBudgetForm({ approval, raise }: { approval: ApprovalView; r
   const valid = budget.trim() !== '' && Number.isFinite(Number(budget)) && Number(budget) >= 0;
   return (
     <main className="narrow">
-      <h1>Raise a site’s budget</h1>
-      <form onSubmit={preventSubmit} aria-label="Raise budget">
+      <h1>{t('raise_heading')}</h1>
+      <form onSubmit={preventSubmit} aria-label={t('raise_formLabel')}>
         <p>
-          <span className="origin" data-testid="requesting-origin">
-            {approval.origin}
-          </span>{' '}
-          would go over its budget.
+          {rich(
+            'raise_overBudget',
+            <span className="origin" data-testid="requesting-origin">
+              {approval.origin}
+            </span>,
+          )}
         </p>
         {approval.topOrigin ? (
-          <p className="warn">
-            It is embedded in <span className="origin">{approval.topOrigin}</span>.
-          </p>
+          <p className="warn">{rich('approve_embedded', <span className="origin">{approval.topOrigin}</span>)}</p>
         ) : null}
-        <table aria-label="Budget">
+        <table aria-label={t('raise_budget')}>
           <tbody>
             <tr>
-              <th>Budget</th>
+              <th>{t('raise_budget')}</th>
               <td data-testid="raise-budget">
-                ${formatUsdAmount(raise.budgetUsd)} {periodLabel(raise.period)}
+                {t('raise_budgetValue', usd(raise.budgetUsd), periodLabel(raise.period))}
               </td>
             </tr>
             <tr>
-              <th>Spent</th>
-              <td data-testid="raise-spent">${formatUsdAmount(raise.spentUsd)}</td>
+              <th>{t('raise_spent')}</th>
+              <td data-testid="raise-spent">{usd(raise.spentUsd)}</td>
             </tr>
             {raise.heldUsd > 0 ? (
               <tr>
-                <th>Other requests in flight may cost</th>
-                <td>${formatUsdAmount(raise.heldUsd)}</td>
+                <th>{t('raise_inFlight')}</th>
+                <td>{usd(raise.heldUsd)}</td>
               </tr>
             ) : null}
             <tr>
-              <th>This request ({raise.model}) may cost up to</th>
-              <td data-testid="raise-request">${formatUsdAmount(raise.requestUsd)}</td>
+              <th>{t('raise_thisRequest', raise.model)}</th>
+              <td data-testid="raise-request">{usd(raise.requestUsd)}</td>
             </tr>
           </tbody>
         </table>
-        <p className="muted">Nothing was sent yet. A budget of at least ${formatUsdAmount(raise.neededUsd)} lets this request through.</p>
-        <Field label="Budget (USD)" type="number" inputMode="decimal" min="0" step="any" value={budget} onChange={(e) => setBudget(e.target.value)} />
+        <p className="muted">{t('raise_needed', usd(raise.neededUsd))}</p>
+        <Field label={t('approve_budgetUsd')} type="number" inputMode="decimal" min="0" step="any" value={budget} onChange={(e) => setBudget(e.target.value)} />
         <ErrorText error={decide.error} />
         <PromptActions onApprove={() => void decide.run(true)} onReject={() => void decide.run(false)} busy={decide.busy} canApprove={valid} />
       </form>

@@ -1,9 +1,8 @@
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
 import { formatUsdSummary } from '@/lib/ui/format';
+import { plural, t } from '@/lib/i18n/t';
 import { ErrorText } from './Field';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Which key (and so which card) paid for what over the dashboard's period, and each provider's share. */
 export function SpendByKey({ days }: { days: number }) {
@@ -15,17 +14,17 @@ export function SpendByKey({ days }: { days: number }) {
       {s ? (
         <div className="charts">
           <div>
-            <h4 id="spend-by-key-title">Spend by key</h4>
+            <h4 id="spend-by-key-title">{t('dashboard_spendByKey')}</h4>
             {s.keys.length === 0 ? (
-              <p className="muted">No key spent anything in this period.</p>
+              <p className="muted">{t('dashboard_noKeySpend')}</p>
             ) : (
               <table aria-labelledby="spend-by-key-title">
                 <thead>
                   <tr>
-                    <th>Key</th>
-                    <th>Provider</th>
-                    <th>Requests</th>
-                    <th>Spend (USD)</th>
+                    <th>{t('dashboard_colKey')}</th>
+                    <th>{t('dashboard_colProvider')}</th>
+                    <th>{t('dashboard_colRequests')}</th>
+                    <th>{t('dashboard_colSpend')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -44,23 +43,22 @@ export function SpendByKey({ days }: { days: number }) {
             )}
             {s.unattributed.requests > 0 ? (
               <p className="muted">
-                {formatUsdSummary(s.unattributed.usd)} on {plural(s.unattributed.requests, 'request', 'requests')} not counted per key (refused before a key was
-                chosen, or made before byok counted spend per key).
+                {plural('dashboard_unattributed', s.unattributed.requests, formatUsdSummary(s.unattributed.usd))}
               </p>
             ) : null}
           </div>
           <div>
-            <h4 id="spend-by-provider-title">Spend by provider</h4>
+            <h4 id="spend-by-provider-title">{t('dashboard_spendByProvider')}</h4>
             {s.providers.length === 0 ? (
-              <p className="muted">No requests in this period.</p>
+              <p className="muted">{t('dashboard_noRequests')}</p>
             ) : (
               <table aria-labelledby="spend-by-provider-title">
                 <thead>
                   <tr>
-                    <th>Provider</th>
-                    <th>Keys</th>
-                    <th>Requests</th>
-                    <th>Spend (USD)</th>
+                    <th>{t('dashboard_colProvider')}</th>
+                    <th>{t('dashboard_colKeys')}</th>
+                    <th>{t('dashboard_colRequests')}</th>
+                    <th>{t('dashboard_colSpend')}</th>
                   </tr>
                 </thead>
                 <tbody>

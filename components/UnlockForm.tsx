@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { t } from '@/lib/i18n/t';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { useArmed } from '@/lib/ui/use-armed';
@@ -35,16 +36,16 @@ export function UnlockForm({ onUnlocked, guarded = false }: { onUnlocked?: () =>
   const armed = !guarded || arming.armed;
   return (
     <form onSubmit={submit}>
-      <Field label="Passphrase" type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(e) => type(e.target.value)} />
+      <Field label={t('unlock_passphrase')} type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(e) => type(e.target.value)} />
       {dropped && !passphrase ? (
         <p className="muted" role="status">
-          What was typed as this window opened was not kept: type your passphrase.
+          {t('unlock_dropped')}
         </p>
       ) : null}
       <ErrorText error={unlock.error} />
       <div className="actions">
         <button className="primary" type="submit" data-armed={armed ? 'true' : 'false'} aria-disabled={armed ? undefined : true} disabled={unlock.busy || !passphrase}>
-          {unlock.busy ? 'Unlocking…' : 'Unlock'}
+          {unlock.busy ? t('unlock_unlocking') : t('unlock_unlock')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
-import { VIEWS, type ViewId } from '@/lib/ui/views';
+import { t } from '@/lib/i18n/t';
+import { VIEWS, viewLabel, type ViewId } from '@/lib/ui/views';
 
 /**
  * The options page's navigation: plain links to each view's hash (lib/ui/views.ts), so they work
@@ -6,12 +7,12 @@ import { VIEWS, type ViewId } from '@/lib/ui/views';
  */
 export function WalletNav({ current }: { current: ViewId }) {
   return (
-    <nav aria-label="Wallet" className="wallet-nav">
+    <nav aria-label={t('nav_wallet')} className="wallet-nav">
       <ul>
         {VIEWS.map((v) => (
           <li key={v.id}>
             <a href={`#${v.id}`} aria-current={v.id === current ? 'page' : undefined}>
-              {v.label}
+              {viewLabel(v.id)}
             </a>
           </li>
         ))}

@@ -1,10 +1,19 @@
+import { browser } from 'wxt/browser';
+import { Fragment } from 'react';
+import { t, type MessageKey, type PluralKey } from '@/lib/i18n/t';
+import { rich } from '@/lib/i18n/rich';
 import type { VaultStatusView } from '@/lib/ui/types';
 
-const STEPS = [
-  'Create your wallet, locked by a passphrase only you know.',
-  'Add an API key (OpenAI, Anthropic or any OpenAI-compatible provider).',
-  'Open an AI app: when it asks to connect, you choose its models and budget. It never sees your key.',
-];
+const STEPS: readonly MessageKey[] = ['onboard_stepCreate', 'onboard_stepKey', 'onboard_stepConnect'];
+
+/**
+ * The key of `base`'s plural form for `count` in the person's language, for a rich() message (the
+ * rule of plural() in lib/i18n/t.ts): a form the language does not need falls back to `_other`.
+ */
+function pluralKey(base: PluralKey, count: number): MessageKey {
+  const key = `${base}_${new Intl.PluralRules(t('lang')).select(count)}` as MessageKey;
+  return browser.i18n.getMessage(key) ? key : `${base}_other`;
+}
 
 /**
  * First run: what byok is, and the three steps from an empty wallet to a connected site. Shown
@@ -13,25 +22,29 @@ const STEPS = [
 export function Welcome({ status }: { status: VaultStatusView }) {
   if (status.exists && (!status.unlocked || status.keys > 0)) return null;
   const step = status.exists ? 2 : 1;
+  const waiting = status.waitingSites;
   return (
     <section className="card" aria-labelledby="welcome-title">
-      <h2 id="welcome-title">Welcome to byok</h2>
-      <p>byok keeps your AI keys in your browser and lets the apps you choose use them, within a budget you set.</p>
+      <h2 id="welcome-title">{t('onboard_welcomeHeading')}</h2>
+      <p>{t('onboard_welcomeIntro')}</p>
       <ol className="steps">
-        {STEPS.map((text, i) => (
-          <li key={text} className={i + 1 < step ? 'done' : undefined} aria-current={i + 1 === step ? 'step' : undefined}>
-            {text}
+        {STEPS.map((key, i) => (
+          <li key={key} className={i + 1 < step ? 'done' : undefined} aria-current={i + 1 === step ? 'step' : undefined}>
+            {t(key)}
           </li>
         ))}
       </ol>
-      {status.waitingSites.length ? (
+      {waiting.length ? (
         <p className="warn" role="status">
-          {status.waitingSites.map((origin) => (
-            <span key={origin} className="origin">
-              {origin}{' '}
-            </span>
-          ))}
-          {status.waitingSites.length === 1 ? 'is' : 'are'} waiting to connect: you will be asked to approve once you have added a key.
+          {rich(
+            pluralKey('onboard_waiting', waiting.length),
+            waiting.map((origin, i) => (
+              <Fragment key={origin}>
+                {i > 0 ? ' ' : null}
+                <span className="origin">{origin}</span>
+              </Fragment>
+            )),
+          )}
         </p>
       ) : null}
     </section>

@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: measures byok against a direct fetch to the same mock, in the same headless
- * Chromium run, alternating; prints a table and writes bench/results.json.
+ * Chromium run, alternating; prints a table and writes bench/results.json. It also measures each
+ * mechanism that must pay for itself with and without it (bench/ab.mjs), in the same run.
+ *
+ * `--quick`: fewer runs, and no A/B (`npm run bench:smoke`). `--ab`: the A/B alone (with
+ * `--quick`, a short pass), written to bench/ab.json. `--no-build`: the builds there are, but the
+ * diagnostics and A/B builds are made if older than the shipped one.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -20,6 +25,8 @@ import { concurrencyProbe, throughputProbe, ttftProbe } from './bench/page-probe
 import { alternatingAdmission, walletWithLedger } from './bench/admission.mjs';
 import { cpuPerRun, cpuSnapshot } from './bench/cpu.mjs';
 import { uploadBench, uploadCell } from './bench/upload.mjs';
+import { AB_BUILDS } from './bench/ab-builds.mjs';
+import { abBench, abCell, abPath } from './bench/ab.mjs';
 
 // Playwright reports every network event of the extension's worker over the DevTools protocol,
 // which slows the worker's streaming fetch by a third or more; people's browsers have no such
@@ -28,12 +35,17 @@ import { uploadBench, uploadCell } from './bench/upload.mjs';
 process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 
 const quick = process.argv.includes('--quick');
+const abOnly = process.argv.includes('--ab');
+const withAb = abOnly || !quick;
+const noBuild = process.argv.includes('--no-build');
 const build = (...args) => execFileSync('npx', ['wxt', 'build', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (!process.argv.includes('--no-build')) build();
+if (!noBuild) build();
 // The runs read the worker's own timings, which only the diagnostics build exposes (the sizes
 // are the shipped build's). `--no-build` keeps the builds there are, but the bench cannot run
-// without a diagnostics build as new as the shipped one: that one it makes.
-if (!process.argv.includes('--no-build') || builtAt(DIAGNOSTICS_PATH) < builtAt(EXTENSION_PATH)) build('--mode', 'diagnostics');
+// without a diagnostics build as new as the shipped one: that one it makes; so too the A/B builds.
+if (!noBuild || builtAt(DIAGNOSTICS_PATH) < builtAt(EXTENSION_PATH)) build('--mode', 'diagnostics');
+if (withAb) for (const mode of Object.keys(AB_BUILDS)) if (!noBuild || builtAt(abPath(mode)) < builtAt(EXTENSION_PATH)) build('--mode', mode);
+if (abOnly) await abAlone();
 
 const mock = await startMockProcess();
 const site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
@@ -106,9 +118,14 @@ try {
   const turns = { rounds: quick ? 2 : 6, runs: 10 };
   results.admission = await alternatingAdmission(others, { ...turns, showSpend: true });
   results.admissionBackToBack = await alternatingAdmission(others, { ...turns, showSpend: false });
+  // Their browsers hold a million rows each: closed before the next measurements.
+  for (const other of others.splice(0)) await other.wallet.close();
 
   // A 19 MB transcription through byok against the same upload by the page's own fetch (a wallet of its own: bench/upload.mjs).
   results.upload = await uploadBench({ mockUrl: mock.url, siteUrl: site.url, runs: quick ? 2 : 7 });
+
+  // Each mechanism that must pay for itself, with and without it (bench/ab.mjs).
+  if (withAb) results.ab = await abFigures(mock.url, site.url);
 } finally {
   await plain?.close();
   for (const other of others) await other.wallet.close();
@@ -136,10 +153,42 @@ const rows = [
   ['admission latency by ledger rows', admissionCells(results.admission), `largest/empty ${results.admission.ratioLargestToEmpty} (<= 1.2)`],
   ['admission, chats back to back', admissionCells(results.admissionBackToBack), `largest/empty ${results.admissionBackToBack.ratioLargestToEmpty}`],
   ['19 MB transcription upload, byok vs direct fetch', uploadCell(results.upload), '<= 1.3x'],
+  ...abRows(results.ab),
 ];
 console.log('\n| measure | result | target |\n|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log('\nwritten: bench/results.json');
+
+/** Every A/B of AB_BUILDS, in turn; `--quick` makes it short. */
+async function abFigures(mockUrl, siteUrl) {
+  const out = {};
+  for (const mode of Object.keys(AB_BUILDS)) out[mode] = await abBench({ mode, mockUrl, siteUrl, turns: quick ? 2 : 10, runs: quick ? 5 : 20 });
+  return out;
+}
+
+/** The table's rows for the A/B figures (none when they were not measured). */
+function abRows(ab) {
+  return Object.values(ab ?? {}).map((figure) => [`with vs without ${figure.mechanism} (${figure.turns} turns)`, abCell(figure), 'keep if >= 5%']);
+}
+
+/** `--ab`: the A/B figures alone, into bench/ab.json; then the process ends. */
+async function abAlone() {
+  const mock = await startMockProcess();
+  const site = await startStaticServer({ '/': resolve('tests/e2e/pages') });
+  let ab;
+  try {
+    ab = await abFigures(mock.url, site.url);
+  } finally {
+    await site.close();
+    await mock.close();
+  }
+  await mkdir('bench', { recursive: true });
+  await writeFile('bench/ab.json', `${JSON.stringify({ date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, ab }, null, 2)}\n`);
+  console.log('\n| measure | result (with vs without) | rule |\n|---|---|---|');
+  for (const row of abRows(ab)) console.log(`| ${row.join(' | ')} |`);
+  console.log('\nwritten: bench/ab.json');
+  process.exit(0);
+}
 
 /** Each side's CPU per stream: its total, then the processes that spent it. */
 function streamCpuCell(cpu) {

@@ -1,4 +1,4 @@
-import type { ViewId } from '@/lib/ui/views';
+import { viewLabel, type ViewId } from '@/lib/ui/views';
 import { KeysSection } from '../KeysSection';
 import { SitesSection } from '../SitesSection';
 import { LocalAppsSection } from '../LocalAppsSection';
@@ -21,21 +21,21 @@ export function WalletView({ view, autoLockMinutes }: { view: ViewId; autoLockMi
       return <KeysSection />;
     case 'sites':
       return (
-        <View title="Sites & apps">
+        <View title={viewLabel('sites')}>
           <SitesSection />
           <LocalAppsSection />
         </View>
       );
     case 'usage':
       return (
-        <View title="Usage">
+        <View title={viewLabel('usage')}>
           <DashboardSection />
           <LedgerSection />
         </View>
       );
     case 'settings':
       return (
-        <View title="Settings">
+        <View title={viewLabel('settings')}>
           <OverBudgetSetting />
           <RequestSettings />
           <PricesSection />
@@ -43,7 +43,7 @@ export function WalletView({ view, autoLockMinutes }: { view: ViewId; autoLockMi
       );
     case 'security':
       return (
-        <View title="Security">
+        <View title={viewLabel('security')}>
           <AutoLockSetting minutes={autoLockMinutes} />
           <VaultSection />
           <AuditSection />

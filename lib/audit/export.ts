@@ -2,15 +2,25 @@
 import type { AuditRecord } from '../db/tables/audit';
 import { toCsv } from '../dashboard/csv';
 import { messages } from '../protocol/messages';
+import { t } from '../i18n/t';
 
 export type AuditFormat = 'json' | 'csv';
 
 export const AUDIT_CSV_HEADER = ['id', 'time', 'event', 'type', 'site', 'details'] as const;
 
-/** `key=value; key=value`, for a table cell or a CSV column. */
+/**
+ * An event's facts for the audit log's table, in the person's language (`name=value; name=value` in
+ * English): each fact's name as recorded, its value as it is.
+ */
 export function detailText(record: AuditRecord): string {
+  const facts = Object.entries(record.detail ?? {}).map(([name, value]) => t('audit_detail', name, String(value)));
+  return facts.length ? facts.reduce((list, next) => t('audit_detailList', list, next)) : '';
+}
+
+/** The CSV's details column: `name=value; name=value` in every language, for the programs that read it. */
+function detailField(record: AuditRecord): string {
   return Object.entries(record.detail ?? {})
-    .map(([k, v]) => `${k}=${String(v)}`)
+    .map(([name, value]) => `${name}=${String(value)}`)
     .join('; ');
 }
 
@@ -19,6 +29,6 @@ export function auditFile(records: readonly AuditRecord[], format: AuditFormat):
     const rows = records.map((r) => ({ id: r.id, time: new Date(r.at).toISOString(), type: r.type, event: messages.auditLabel(r.type), origin: r.origin ?? null, detail: r.detail ?? {} }));
     return { text: `${JSON.stringify(rows, null, 2)}\n`, type: 'application/json' };
   }
-  const rows = records.map((r) => [r.id, new Date(r.at).toISOString(), messages.auditLabel(r.type), r.type, r.origin, detailText(r)]);
+  const rows = records.map((r) => [r.id, new Date(r.at).toISOString(), messages.auditLabel(r.type), r.type, r.origin, detailField(r)]);
   return { text: toCsv(AUDIT_CSV_HEADER, rows), type: 'text/csv' };
 }

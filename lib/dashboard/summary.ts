@@ -11,6 +11,9 @@ import { nanoToUsd } from '../budget/money';
 import type { LedgerKind } from '../db/tables/ledger';
 import { modelKind } from '../providers/model-kind';
 
+/** The provider of spend whose ledger rows did not record one. */
+export const UNKNOWN_PROVIDER = 'unknown';
+
 /** One line of a chart: its data key (`s0`, `s1`, ...: origins are not safe as keys) and label. */
 export interface Series {
   key: string;
@@ -106,7 +109,7 @@ export function summarize(rollups: readonly RollupRecord[], options: { days: num
   const to = days[days.length - 1] ?? '';
   const inRange = rollups.filter((r) => r.day >= from && r.day <= to);
   const site = group(inRange, (r) => r.origin);
-  const provider = group(inRange, (r) => r.provider || 'unknown');
+  const provider = group(inRange, (r) => r.provider || UNKNOWN_PROVIDER);
   const totals = { nano: 0, requests: 0, inputTokens: 0, outputTokens: 0 };
   const sites = new Map<string, { nano: number; requests: number; inputTokens: number; outputTokens: number }>();
   for (const r of inRange) {

@@ -12,13 +12,6 @@ export type MediaDefaults = Partial<Record<MediaScope, string>>;
 /** The model kind each media scope uses. */
 export const MEDIA_KIND: Readonly<Record<MediaScope, ModelKind>> = { speech: 'speech', transcription: 'transcription', images: 'image' };
 
-/** The label of each scope's default select, named the same in the approval window and the site's settings. */
-export const DEFAULT_LABEL: Readonly<Record<MediaScope, string>> = {
-  speech: 'Default speech model',
-  transcription: 'Default transcription model',
-  images: 'Default image model',
-};
-
 /** Started with when offered: OpenAI's standard model of each capability (the page API's documented defaults). */
 const PREFERRED: Readonly<Record<MediaScope, string>> = { speech: 'tts-1', transcription: 'whisper-1', images: 'dall-e-3' };
 

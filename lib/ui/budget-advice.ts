@@ -4,6 +4,7 @@
  * above" setting) or so small (0) that the site can do nothing billable.
  */
 import type { Period } from '../db/tables/grants';
+import { plural, t } from '../i18n/t';
 import { perPeriod } from './format';
 
 /** The chat the estimate counts: the approval window states this assumption beside it. */
@@ -36,9 +37,10 @@ export function roughCount(n: number): string {
 export function chatsEstimate(budgetUsd: number, price: PriceLike | null, period: Period): string {
   const chats = chatsForBudget(budgetUsd, price);
   if (chats === null) return '—';
-  if (chats === Infinity) return 'No limit from the budget: this model is free';
-  if (chats === 0) return `Not enough for one chat like this ${perPeriod(period)}`;
-  return `About ${chats === 1 ? '1 chat' : `${roughCount(chats)} chats`} like this ${perPeriod(period)}`;
+  if (chats === Infinity) return t('advice_free');
+  if (chats === 0) return t('advice_notEnough', perPeriod(period));
+  // The plural form follows the exact count; the message shows it rounded (its second value).
+  return plural('advice_chats', chats, roughCount(chats), perPeriod(period));
 }
 
 /** Above the person's threshold, Approve asks a second time. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPricePerM, formatUsdSummary, perPeriod, priceInWords } from './format';
+import { formatPricePerM, formatUsdSummary, perPeriod, periodLabel, priceInWords } from './format';
 
 describe('formatUsdSummary: money in summaries', () => {
   it('shows cents', () => {
@@ -41,6 +41,14 @@ describe('priceInWords', () => {
 describe('perPeriod', () => {
   it('names the period after an amount', () => {
     expect(perPeriod('day')).toBe('per day');
+    expect(perPeriod('week')).toBe('per week');
+    expect(perPeriod('month')).toBe('per month');
     expect(perPeriod('total')).toBe('in total');
+  });
+});
+
+describe('periodLabel', () => {
+  it('names the period a spent amount counts over', () => {
+    expect(['day', 'week', 'month', 'total'].map((p) => periodLabel(p as never))).toEqual(['today', 'this week', 'this month', 'in total']);
   });
 });

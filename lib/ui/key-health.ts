@@ -3,6 +3,7 @@
  * could not be asked about, in plain words: which key, when it was last checked, what the provider
  * said. Shown in the key list, the popup (for the current site's keys) and the approval window.
  */
+import { t } from '../i18n/t';
 import type { KeyView } from '../keys/keyring';
 import { formatTime } from './format';
 
@@ -17,10 +18,10 @@ export interface HealthNote {
 /** The note for a key that is not working, or null for one that is (or was never checked). */
 export function keyHealthNote(key: KeyHealth, time: (at: number) => string = formatTime): HealthNote | null {
   const checked = key.checkedAt ?? key.validatedAt;
-  const when = checked ? ` (last checked ${time(checked)})` : '';
-  const said = key.statusMessage ? ` It said: ${key.statusMessage}` : '';
-  if (key.status === 'invalid') return { level: 'error', text: `The key “${key.name}” does not work: its provider refused it${when}.${said}` };
-  if (key.status === 'unreachable') return { level: 'warn', text: `The key “${key.name}” could not be checked: its provider did not answer${when}.${said}` };
+  // Whole sentences for each case (with or without the time), then the provider's own words after them.
+  const withSaid = (note: string) => (key.statusMessage ? t('health_said', note, key.statusMessage) : note);
+  if (key.status === 'invalid') return { level: 'error', text: withSaid(checked ? t('health_invalidChecked', key.name, time(checked)) : t('health_invalid', key.name)) };
+  if (key.status === 'unreachable') return { level: 'warn', text: withSaid(checked ? t('health_unreachableChecked', key.name, time(checked)) : t('health_unreachable', key.name)) };
   return null;
 }
 

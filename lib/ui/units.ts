@@ -4,18 +4,19 @@
  * "42 s of audio", "2 images").
  */
 import type { LedgerKind, MediaUnits } from '../db/tables/ledger';
+import { plural, t, type MessageKey } from '../i18n/t';
 
-const CAPABILITY: Readonly<Record<LedgerKind, string>> = {
-  chat: 'Chat',
-  embed: 'Embeddings',
-  speech: 'Speech',
-  transcription: 'Transcription',
-  images: 'Images',
+const CAPABILITY: Readonly<Record<LedgerKind, MessageKey>> = {
+  chat: 'usage_capabilityChat',
+  embed: 'usage_capabilityEmbed',
+  speech: 'usage_capabilitySpeech',
+  transcription: 'usage_capabilityTranscription',
+  images: 'usage_capabilityImages',
 };
 
 /** A capability's name ("Speech"); an unknown kind as it is. */
 export function capabilityName(kind: LedgerKind): string {
-  return Object.hasOwn(CAPABILITY, kind) ? CAPABILITY[kind] : kind;
+  return Object.hasOwn(CAPABILITY, kind) ? t(CAPABILITY[kind]) : kind;
 }
 
 const count = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
@@ -24,8 +25,9 @@ const count = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFrac
 export function unitsInWords(units: MediaUnits | undefined): string[] {
   if (!units) return [];
   const out: string[] = [];
-  if (units.characters !== undefined) out.push(`${count(units.characters)} ${units.characters === 1 ? 'character' : 'characters'}`);
-  if (units.seconds !== undefined) out.push(`${count(units.seconds, 1)} s of audio`);
-  if (units.images !== undefined) out.push(`${count(units.images)} ${units.images === 1 ? 'image' : 'images'}`);
+  // The plural form follows the count; the message shows it written out ("1,234").
+  if (units.characters !== undefined) out.push(plural('usage_characters', units.characters, count(units.characters)));
+  if (units.seconds !== undefined) out.push(t('usage_audioSeconds', count(units.seconds, 1)));
+  if (units.images !== undefined) out.push(plural('usage_images', units.images, count(units.images)));
   return out;
 }

@@ -3,13 +3,15 @@
  * be linked to, reloaded and reached with Back. #welcome is the first-run step the wallet opens on
  * install (lib/background/windows.ts): it shows the Keys view under the Welcome card.
  */
+import { t, type MessageKey } from '../i18n/t';
+
 export const VIEWS = [
-  { id: 'keys', label: 'Keys' },
-  { id: 'sites', label: 'Sites & apps' },
-  { id: 'usage', label: 'Usage' },
-  { id: 'settings', label: 'Settings' },
-  { id: 'security', label: 'Security' },
-] as const;
+  { id: 'keys', labelKey: 'view_keys' },
+  { id: 'sites', labelKey: 'view_sites' },
+  { id: 'usage', labelKey: 'view_usage' },
+  { id: 'settings', labelKey: 'view_settings' },
+  { id: 'security', labelKey: 'view_security' },
+] as const satisfies readonly { id: string; labelKey: MessageKey }[];
 
 export type ViewId = (typeof VIEWS)[number]['id'];
 
@@ -19,4 +21,5 @@ export function viewFromHash(hash: string): ViewId {
   return VIEWS.find((v) => v.id === id)?.id ?? 'keys';
 }
 
-export const viewLabel = (id: ViewId): string => VIEWS.find((v) => v.id === id)!.label;
+/** A view's name, in the nav and as its heading. */
+export const viewLabel = (id: ViewId): string => t(VIEWS.find((v) => v.id === id)!.labelKey);

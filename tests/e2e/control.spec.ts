@@ -207,7 +207,7 @@ test('the dashboard draws spend per site and per provider; the request log filte
   await expect(sitesChart.locator('.recharts-bar-rectangle path, .recharts-rectangle').first()).toBeVisible();
   await expect(sitesChart.locator('.recharts-legend-wrapper')).toContainText(origin);
   await expect(sitesChart.locator('.recharts-legend-wrapper')).toContainText(site.otherOrigin);
-  await expect(providersChart.locator('.recharts-legend-wrapper')).toContainText('openai');
+  await expect(providersChart.locator('.recharts-legend-wrapper')).toContainText('OpenAI');
   await expect(providersChart.locator('.recharts-legend-wrapper')).toContainText('anthropic');
   const top = board.getByRole('table', { name: 'Top sites' });
   await expect(top.getByRole('row')).toHaveCount(3);

@@ -46,7 +46,8 @@ const DATA_WORDS = new Set(['byok', ...PRESETS.flatMap((p) => p.label.split(/\s+
 function shown(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const texts = [document.title, document.body.innerText];
-    for (const el of document.querySelectorAll('*')) {
+    // translate="no" marks words that are data (a provider's own error text in a tooltip): kept verbatim.
+    for (const el of document.querySelectorAll(':not([translate="no"])')) {
       for (const name of ['aria-label', 'aria-description', 'title', 'placeholder', 'alt']) {
         const value = el.getAttribute(name);
         if (value) texts.push(value);
@@ -62,6 +63,8 @@ function unbracketedWords(text: string): string[] {
   for (let before = ''; before !== rest; ) [before, rest] = [rest, rest.replace(/⟦[^⟦⟧]*⟧/g, ' ')];
   return rest
     .split(/\s+/)
+    // A masked key (••••CRET) is data.
+    .filter((token) => !token.includes('•'))
     .map((token) => token.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, ''))
     .filter((token) => /\p{L}{2}/u.test(token) && !/[\d/.:@_-]/.test(token) && !DATA_WORDS.has(token));
 }
