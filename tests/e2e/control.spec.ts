@@ -208,7 +208,7 @@ test('the dashboard draws spend per site and per provider; the request log filte
   await expect(sitesChart.locator('.recharts-legend-wrapper')).toContainText(origin);
   await expect(sitesChart.locator('.recharts-legend-wrapper')).toContainText(site.otherOrigin);
   await expect(providersChart.locator('.recharts-legend-wrapper')).toContainText('OpenAI');
-  await expect(providersChart.locator('.recharts-legend-wrapper')).toContainText('anthropic');
+  await expect(providersChart.locator('.recharts-legend-wrapper')).toContainText('Anthropic');
   const top = board.getByRole('table', { name: 'Top sites' });
   await expect(top.getByRole('row')).toHaveCount(3);
   await expect(top.getByRole('row').filter({ hasText: origin }).getByRole('cell').nth(1)).toHaveText('2');
