@@ -5,8 +5,8 @@ import { formatTime } from '@/lib/ui/format';
 import { saveTextFile } from '@/lib/ui/files';
 import { auditFile, detailText, type AuditFormat } from '@/lib/audit/export';
 import { exportFilename } from '@/lib/dashboard/ledger-csv';
-import { messages } from '@/lib/protocol/messages';
-import { t } from '@/lib/i18n/t';
+import { plural, t } from '@/lib/i18n/t';
+import { auditLabel } from '@/lib/ui/audit-label';
 import { ErrorText } from './Field';
 
 const PAGE = 100;
@@ -24,7 +24,7 @@ export function AuditSection() {
     const filename = exportFilename('audit', Date.now(), format);
     const file = auditFile(all, format);
     saveTextFile(filename, file.text, file.type);
-    return messages.exported(all.length, filename);
+    return plural('usage_exported', all.length, filename);
   });
   return (
     <section className="card" aria-labelledby="audit-title">
@@ -63,7 +63,7 @@ export function AuditSection() {
             {events.data.map((e) => (
               <tr key={e.id} data-type={e.type}>
                 <td>{formatTime(e.at)}</td>
-                <td>{messages.auditLabel(e.type)}</td>
+                <td>{auditLabel(e.type)}</td>
                 <td style={{ wordBreak: 'break-word' }}>{e.origin ?? ''}</td>
                 <td className="muted">{detailText(e)}</td>
               </tr>

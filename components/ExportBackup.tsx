@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
 import { saveTextFile } from '@/lib/ui/files';
-import { messages } from '@/lib/protocol/messages';
 import { ErrorText } from './Field';
 import { t } from '@/lib/i18n/t';
 
@@ -13,7 +12,7 @@ export function ExportBackup() {
     setSaved(null);
     const backup = await call('backup.export');
     saveTextFile(backup.filename, backup.text);
-    setSaved(messages.backupSaved(backup.filename));
+    setSaved(t('backup_saved', backup.filename));
   });
   return (
     <div>

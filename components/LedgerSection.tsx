@@ -5,11 +5,10 @@ import { formatTime, formatUsdAmount } from '@/lib/ui/format';
 import { saveTextFile } from '@/lib/ui/files';
 import { rangeStart, type TimeRange } from '@/lib/dashboard/query';
 import { exportFilename, ledgerCsv } from '@/lib/dashboard/ledger-csv';
-import { messages } from '@/lib/protocol/messages';
 import { ErrorText } from './Field';
 import { EmptyState } from './views/View';
 import { capabilityName, unitsInWords } from '@/lib/ui/units';
-import { t, type MessageKey } from '@/lib/i18n/t';
+import { plural, t, type MessageKey } from '@/lib/i18n/t';
 import type { LedgerStatus } from '@/lib/db/tables/ledger';
 
 const STATUSES = ['ok', 'error', 'aborted', 'refused', 'interrupted', 'pending'] as const satisfies readonly LedgerStatus[];
@@ -51,7 +50,7 @@ export function LedgerSection() {
     const all = await call('ledger.query', { ...query(), limit: EXPORT_LIMIT });
     const filename = exportFilename('requests', Date.now(), 'csv');
     saveTextFile(filename, ledgerCsv(all), 'text/csv');
-    return messages.exported(all.length, filename);
+    return plural('usage_exported', all.length, filename);
   });
   const [exported, setExported] = useState<string | null>(null);
   return (

@@ -5,7 +5,6 @@ import { ErrorText, Field } from './Field';
 import { PRICES_UPDATED } from '@/lib/budget/prices';
 import { overrideInWords, priceNote } from '@/lib/dashboard/prices';
 import { mediaUnitOf, type MediaUnit } from '@/lib/grants/media-price';
-import { messages } from '@/lib/protocol/messages';
 import { EmptyState } from './views/View';
 import { PriceCatalogNote } from './PriceCatalogNote';
 import { t, type MessageKey } from '@/lib/i18n/t';
@@ -63,7 +62,7 @@ export function PricesSection() {
     <section className="card" aria-labelledby="prices-title">
       <h3 id="prices-title">{t('prices_title')}</h3>
       <p className="muted" data-testid="prices-updated">
-        {messages.pricesUpdated(PRICES_UPDATED)} {t('prices_intro')}
+        {t('prices_updated', PRICES_UPDATED)} {t('prices_intro')}
       </p>
       <PriceCatalogNote />
       <ul className="plain" aria-label={t('prices_overridesLabel')}>

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
-import { messages } from '@/lib/protocol/messages';
 import { RESET_WORD } from '@/lib/vault/policy';
 import { useEscapeToClose } from '@/lib/ui/use-escape';
 import { ErrorText, Field } from './Field';
@@ -30,7 +29,7 @@ export function ResetWallet({ forgotten = false }: { forgotten?: boolean }) {
   return (
     <form onSubmit={submit} aria-label={t('reset_form')} onKeyDown={onKeyDown}>
       <p className="warn">{t('reset_warning')}</p>
-      <Field label={messages.resetConfirm(RESET_WORD)} autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} />
+      <Field label={t('reset_confirmLabel', RESET_WORD)} autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} />
       <ErrorText error={reset.error} />
       <div className="actions">
         <button className="danger" type="submit" disabled={typed !== RESET_WORD || reset.busy}>

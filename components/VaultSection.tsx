@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '@/lib/ui/client';
 import { useAction } from '@/lib/ui/hooks';
-import { messages } from '@/lib/protocol/messages';
 import { passphraseProblem } from '@/lib/vault/policy';
 import { phrase } from '@/lib/protocol/said';
 import { AUTOLOCK_CHOICES, type AutoLockMinutes } from '@/lib/vault/autolock';
@@ -77,7 +76,7 @@ function ChangePassphrase() {
         </button>
         {done ? (
           <span role="status" className="ok">
-            {messages.passphraseChanged()}
+            {t('vault_passphraseChanged')}
           </span>
         ) : null}
       </div>

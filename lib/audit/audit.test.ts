@@ -13,6 +13,7 @@ import { handleUiMessage } from '../background/ui-message';
 import { makeHarness, scriptedAdapter, TEST_ORIGIN, TEST_SECRET, type Harness } from '../../tests/support/wallet-harness';
 import { connect, disconnect } from '../background/connect';
 import { messages } from '../protocol/messages';
+import { auditLabel } from '../ui/audit-label';
 
 vi.mock('../crypto/kdf', async (importOriginal) => (await import('../../tests/support/vault')).fastKdf(await importOriginal()));
 
@@ -63,7 +64,7 @@ describe('the audit log', () => {
   });
 
   it('every event type has a label', () => {
-    for (const type of AUDIT_TYPES) expect(messages.auditLabel(type), type).not.toBe(type);
+    for (const type of AUDIT_TYPES) expect(auditLabel(type), type).not.toBe(type);
   });
 });
 

@@ -1,7 +1,7 @@
 /** The audit log as a file: JSON (the records as stored) or CSV (one column per common field). */
 import type { AuditRecord } from '../db/tables/audit';
 import { toCsv } from '../dashboard/csv';
-import { messages } from '../protocol/messages';
+import { auditLabel } from '../ui/audit-label';
 import { t } from '../i18n/t';
 
 export type AuditFormat = 'json' | 'csv';
@@ -26,9 +26,9 @@ function detailField(record: AuditRecord): string {
 
 export function auditFile(records: readonly AuditRecord[], format: AuditFormat): { text: string; type: string } {
   if (format === 'json') {
-    const rows = records.map((r) => ({ id: r.id, time: new Date(r.at).toISOString(), type: r.type, event: messages.auditLabel(r.type), origin: r.origin ?? null, detail: r.detail ?? {} }));
+    const rows = records.map((r) => ({ id: r.id, time: new Date(r.at).toISOString(), type: r.type, event: auditLabel(r.type), origin: r.origin ?? null, detail: r.detail ?? {} }));
     return { text: `${JSON.stringify(rows, null, 2)}\n`, type: 'application/json' };
   }
-  const rows = records.map((r) => [r.id, new Date(r.at).toISOString(), messages.auditLabel(r.type), r.type, r.origin, detailField(r)]);
+  const rows = records.map((r) => [r.id, new Date(r.at).toISOString(), auditLabel(r.type), r.type, r.origin, detailField(r)]);
   return { text: toCsv(AUDIT_CSV_HEADER, rows), type: 'text/csv' };
 }

@@ -36,6 +36,7 @@ const UI_FILES = [
   ...walk('lib/i18n', (f) => f.endsWith('.ts') && !isTest(f)),
   'lib/background/badge.ts',
   'lib/audit/export.ts',
+  'lib/dashboard/prices.ts',
 ];
 /** Where a key may be named: all the product's code. */
 const PRODUCT_FILES = [...walk('lib', (f) => /\.tsx?$/.test(f) && !isTest(f)), ...walk('components', (f) => /\.tsx?$/.test(f) && !isTest(f)), ...walk('entrypoints', (f) => /\.tsx?$/.test(f)), 'wxt.config.ts'];
