@@ -4,32 +4,9 @@
  * shows translated in its alert, its code and the worker's exact English words behind Details,
  * outside the alert; a problem the page finds itself shows translated, with no details.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EXTENSION_PATH } from '../../scripts/browser.mjs';
-import { test as base, expect, PASSPHRASE } from './fixtures';
+import { expect, PASSPHRASE } from './fixtures';
+import { test } from './support/pseudo-locale';
 import { uiCall } from './po/wallet-api';
-
-/** The shipped build with every message but the language code wrapped in ⟦ ⟧. */
-function pseudoTranslated(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'byok-pseudo-errors-'));
-  cpSync(EXTENSION_PATH, dir, { recursive: true });
-  const file = join(dir, '_locales/en/messages.json');
-  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
-  for (const [key, entry] of Object.entries(messages)) if (key !== 'lang') entry.message = `⟦${entry.message}⟧`;
-  writeFileSync(file, JSON.stringify(messages));
-  return dir;
-}
-
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: this one has none
-  extensionPath: async ({}, use) => {
-    const dir = pseudoTranslated();
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
 
 /** A name as the page shows it, translated or (for a control not yet read from the message file) in English. */
 const named = (words: string) => new RegExp(`^⟦?${words}⟧?$`);

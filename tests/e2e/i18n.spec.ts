@@ -6,37 +6,14 @@
  * the key's name, provider and brand names. A word written into the code shows unbracketed and
  * fails the test, wherever it was composed (a component, a formatter, the worker).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { EXTENSION_PATH } from '../../scripts/browser.mjs';
 import { PRESETS } from '../../lib/providers/presets';
-import { test as base, expect, PASSPHRASE, TEST_KEY } from './fixtures';
+import { expect, PASSPHRASE, TEST_KEY } from './fixtures';
+import { test } from './support/pseudo-locale';
 import { byokCall, chat, user } from './po/app';
 import { nextWindow } from './po/approval-window';
 import { openPopup } from './po/control';
 import { uiCall } from './po/wallet-api';
-
-/** The shipped build with every message but the language code wrapped in ⟦ ⟧. */
-function pseudoTranslated(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'byok-pseudo-'));
-  cpSync(EXTENSION_PATH, dir, { recursive: true });
-  const file = join(dir, '_locales/en/messages.json');
-  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
-  for (const [key, entry] of Object.entries(messages)) if (key !== 'lang') entry.message = `⟦${entry.message}⟧`;
-  writeFileSync(file, JSON.stringify(messages));
-  return dir;
-}
-
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: this one has none
-  extensionPath: async ({}, use) => {
-    const dir = pseudoTranslated();
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
 
 const KEY_NAME = 'Mock OpenAI';
 /** Words that are data, not the wallet's words: the brand, provider names, the key's name, the browser's own date words. */
