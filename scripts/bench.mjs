@@ -19,8 +19,8 @@ import { launchWallet, DIAGNOSTICS_PATH, EXTENSION_PATH } from './browser.mjs';
 import { median, round } from './bench/stats.mjs';
 import { scriptSizes } from './bench/sizes.mjs';
 import { clientSizes } from '../client/size.mjs';
-import { connectPage, measureUnlock, PASSPHRASE, setUpWallet, unlockWallet } from './bench/setup.mjs';
-import { launchPlainBrowser } from './bench/plain-browser.mjs';
+import { connectPage, measureUnlock, setUpWallet } from './bench/setup.mjs';
+import { launchPlainBrowser, unlockedBenchPage } from './bench/plain-browser.mjs';
 import { concurrencyProbe, throughputProbe, ttftProbe } from './bench/page-probes.mjs';
 import { alternatingAdmission, walletWithLedger } from './bench/admission.mjs';
 import { cpuPerRun, cpuSnapshot } from './bench/cpu.mjs';
@@ -69,12 +69,7 @@ try {
   // The same profile in a browser nobody observes: unlocked from the wallet's page, and no
   // dashboard left open (it reloads on every request; the comparisons measure a browsing person).
   plain = await launchPlainBrowser(profile, DIAGNOSTICS_PATH);
-  const walletPage = await plain.open(`chrome-extension://${await plain.extensionId()}/options.html`);
-  await until(() => walletPage.evaluate(() => document.readyState === 'complete' && typeof chrome.runtime?.sendMessage === 'function'));
-  await walletPage.evaluate(unlockWallet, PASSPHRASE);
-  await walletPage.close();
-  const page = await plain.open(`${site.url}/index.html`);
-  await until(() => page.evaluate(() => typeof window.byok === 'object'));
+  const page = await unlockedBenchPage(plain, site.url);
 
   // Both sides warm (a started browser's first requests open connections and compile code).
   await page.evaluate(ttftProbe, { mockUrl: mock.url, runs: 5 });
@@ -237,13 +232,6 @@ function builtAt(dir) {
 }
 
 /** Resolves once `check()` resolves true (a page that is still loading, a worker starting). */
-async function until(check, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${check}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function admissionCells(bySize) {
   return Object.entries(bySize)

@@ -16,8 +16,8 @@ import { join, resolve } from 'node:path';
 import { DIAGNOSTICS_PATH, launchWallet } from '../browser.mjs';
 import { AB_BUILDS } from './ab-builds.mjs';
 import { concurrencyProbe, ttftProbe } from './page-probes.mjs';
-import { launchPlainBrowser } from './plain-browser.mjs';
-import { connectPage, PASSPHRASE, setUpWallet, unlockWallet } from './setup.mjs';
+import { launchPlainBrowser, unlockedBenchPage } from './plain-browser.mjs';
+import { connectPage, setUpWallet } from './setup.mjs';
 import { median, round } from './stats.mjs';
 
 /** Where `wxt build --mode <mode>` puts an A/B build. */
@@ -114,12 +114,7 @@ async function measuredWallet({ extension, mockUrl, siteUrl }) {
       await wallet.close();
     }
     plain = await launchPlainBrowser(profile, extension);
-    const walletPage = await plain.open(`chrome-extension://${await plain.extensionId()}/options.html`);
-    await until(() => walletPage.evaluate(() => document.readyState === 'complete' && typeof chrome.runtime?.sendMessage === 'function'));
-    await walletPage.evaluate(unlockWallet, PASSPHRASE);
-    await walletPage.close();
-    const page = await plain.open(`${siteUrl}/index.html`);
-    await until(() => page.evaluate(() => typeof window.byok === 'object'));
+    const page = await unlockedBenchPage(plain, siteUrl);
     await page.evaluate(ttftProbe, { mockUrl, runs: 5 });
     const opened = plain;
     return {
@@ -169,10 +164,3 @@ export function abCell(ab) {
   return [pair('addedFirstToken', 'first token added'), ratio('concurrentOverDirect', `${ab.streams} streams`), pair('firstToken', 'first token'), pair('messaging', 'messaging'), pair('admission', 'admission'), pair('pendingWrite', 'pending write'), pair('settle', 'settle'), pair('concurrentStreams', `${ab.streams} streams`), `messages on the lane ${lane('with')} vs ${lane('without')}`, `load ${ab.load.join(' → ')}`].join('; ');
 }
 
-async function until(check, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${check}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

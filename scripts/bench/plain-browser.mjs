@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import WebSocket from 'ws';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser.mjs';
+import { PASSPHRASE, unlockWallet } from './setup.mjs';
 
 /** Launches Chromium on `profile` (a wallet set up by Playwright and closed), with the build at `extension`. */
 export async function launchPlainBrowser(profile, extension) {
@@ -106,4 +107,28 @@ function devtools(socket) {
       });
     },
   };
+}
+
+/** Polls `check` every 50 ms until it holds; throws after `timeoutMs`. */
+export async function until(check, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${check}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * In `plain` (a wallet's profile, started again, so locked): unlocks the wallet from its own page,
+ * closes that page (no wallet page left open: the comparisons measure a browsing person), and
+ * opens the bench page at `siteUrl` once `window.byok` is there.
+ */
+export async function unlockedBenchPage(plain, siteUrl) {
+  const walletPage = await plain.open(`chrome-extension://${await plain.extensionId()}/options.html`);
+  await until(() => walletPage.evaluate(() => document.readyState === 'complete' && typeof chrome.runtime?.sendMessage === 'function'));
+  await walletPage.evaluate(unlockWallet, PASSPHRASE);
+  await walletPage.close();
+  const page = await plain.open(`${siteUrl}/index.html`);
+  await until(() => page.evaluate(() => typeof window.byok === 'object'));
+  return page;
 }

@@ -21,8 +21,8 @@ import { pathToFileURL } from 'node:url';
 import { launchWallet, DIAGNOSTICS_PATH } from '../browser.mjs';
 import { startStaticServer } from '../static-server.mjs';
 import { startMockProcess } from './mock-process.mjs';
-import { launchPlainBrowser } from './plain-browser.mjs';
-import { connectPage, PASSPHRASE, setUpWallet, unlockWallet } from './setup.mjs';
+import { launchPlainBrowser, unlockedBenchPage } from './plain-browser.mjs';
+import { connectPage, setUpWallet } from './setup.mjs';
 import { median, round } from './stats.mjs';
 
 export const UPLOAD_BYTES = 19 * 1024 * 1024;
@@ -109,12 +109,7 @@ export async function uploadBench({ mockUrl, siteUrl, runs = 5, bytes = UPLOAD_B
       await wallet.close();
     }
     plain = await launchPlainBrowser(profile, extension);
-    const walletPage = await plain.open(`chrome-extension://${await plain.extensionId()}/options.html`);
-    await until(() => walletPage.evaluate(() => document.readyState === 'complete' && typeof chrome.runtime?.sendMessage === 'function'));
-    await walletPage.evaluate(unlockWallet, PASSPHRASE);
-    await walletPage.close();
-    const page = await plain.open(`${siteUrl}/index.html`);
-    await until(() => page.evaluate(() => typeof window.byok === 'object'));
+    const page = await unlockedBenchPage(plain, siteUrl);
     // One warm-up pair: the first upload opens connections and compiles code on both sides.
     await page.evaluate(uploadProbe, { mockUrl, bytes, runs: 1 });
     return uploadComparison(await page.evaluate(uploadProbe, { mockUrl, bytes, runs }), bytes);
@@ -130,13 +125,6 @@ export function uploadCell(figure) {
   return `${figure.ratio}x direct (byok ${figure.byokMs} ms, direct ${figure.directMs} ms, ${figure.megabytes} MB, n=${figure.runs})`;
 }
 
-async function until(check, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${check}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { runs: { type: 'string' }, mb: { type: 'string' }, 'no-build': { type: 'boolean' } } });
