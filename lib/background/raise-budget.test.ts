@@ -59,7 +59,7 @@ describe('over budget', () => {
     expect(adapter.calls).toBe(0);
     expect(h.ctx.gate.heldIds()).toEqual([]);
     // Too little to admit the request: refused, the prompt stays open.
-    await expect(approveRaise(h.ctx, { id, usd: 0.02 })).rejects.toMatchObject({ code: -32602, message: expect.stringContaining(messages.raiseTooLow('0.036')) });
+    await expect(approveRaise(h.ctx, { id, usd: 0.02 })).rejects.toMatchObject({ code: -32602, message: expect.stringContaining(messages.raiseTooLow('$0.036')) });
     const grant = await approveRaise(h.ctx, { id, usd: 0.1 });
     expect(grant.budget).toEqual({ usd: 0.1, period: 'total' });
     await expect(pending).resolves.toMatchObject({ text: 'Hello world' });

@@ -17,6 +17,7 @@ import type { RaisePrompt } from '../db/tables/approvals';
 import type { PendingEntry } from '../ledger/ledger';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
+import { fail, invalidParam, phrase } from '../protocol/said';
 import { toPublicGrant, type Grant } from '../grants/grants';
 import type { PageCaller, WalletContext } from './context';
 
@@ -124,12 +125,12 @@ export async function approveRaise(ctx: WalletContext, p: { id: string; usd: num
   if (!record) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('id', 'no such prompt (it was answered or closed)'));
   if (record.kind !== 'raiseBudget' || !record.raise) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('id', 'this prompt does not ask to raise a budget'));
   const budgetNano = usdToNanoFloor(p.usd);
-  if (budgetNano < record.raise.neededNano) throw new WalletError(ErrorCode.invalidParams, messages.invalidParams('usd', messages.raiseTooLow(formatUsd(record.raise.neededNano))));
+  if (budgetNano < record.raise.neededNano) throw invalidParam('usd', phrase('raiseTooLow', `$${formatUsd(record.raise.neededNano)}`));
   const now = ctx.now();
   const next = await ctx.grants.patch(record.origin, (current) => (current ? { ...current, budgetNano, updatedAt: now } : undefined));
   if (!next) {
     await ctx.approvals.reject(p.id);
-    throw new WalletError(ErrorCode.invalidParams, messages.raiseNotConnected());
+    throw fail(ErrorCode.invalidParams, 'raiseNotConnected');
   }
   await ctx.approvals.approve(p.id, {
     budget: { usd: nanoToUsd(budgetNano), period: next.period },

@@ -102,7 +102,8 @@ export const messages = {
     `Budget exceeded: this request may cost up to $${need}, the site has $${left} left this period, and the user did not raise the budget`,
   budgetRaiseUnavailable: (need: string, left: string) =>
     `Budget exceeded: this request may cost up to $${need}, the site has $${left} left this period (a prompt from this site is already open)`,
-  raiseTooLow: (min: string) => `must be at least $${min} to admit this request`,
+  /** `min` is an amount in dollars, its sign included ("$0.05"). */
+  raiseTooLow: (min: string) => `must be at least ${min} to admit this request`,
   raiseNotConnected: () => 'The site is no longer connected',
   siteNoScopes: () => 'Choose at least one scope',
   siteNoModels: () => 'Choose at least one model',

@@ -50,6 +50,8 @@ export const ERROR_KEYS = {
   problemNotRestorable: 'error_problemNotRestorable',
   problemSecretEmpty: 'error_problemSecretEmpty',
   problemUnknownField: 'error_problemUnknownField',
+  raiseNotConnected: 'error_raiseNotConnected',
+  raiseTooLow: 'error_raiseTooLow',
   siteBudgetInvalid: 'error_siteBudgetInvalid',
   siteExpiryInvalid: 'error_siteExpiryInvalid',
   siteExpiryPast: 'error_siteExpiryPast',
