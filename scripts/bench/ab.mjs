@@ -13,11 +13,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DIAGNOSTICS_PATH, launchWallet } from '../browser.mjs';
+import { DIAGNOSTICS_PATH } from '../browser.mjs';
 import { AB_BUILDS } from './ab-builds.mjs';
 import { concurrencyProbe, ttftProbe } from './page-probes.mjs';
 import { launchPlainBrowser, unlockedBenchPage } from './plain-browser.mjs';
-import { connectPage, setUpWallet } from './setup.mjs';
+import { connectedProfile } from './setup.mjs';
 import { median, round } from './stats.mjs';
 
 /** Where `wxt build --mode <mode>` puts an A/B build. */
@@ -104,15 +104,7 @@ async function measuredWallet({ extension, mockUrl, siteUrl }) {
   const profile = await mkdtemp(join(tmpdir(), 'byok-bench-ab-'));
   let plain = null;
   try {
-    const wallet = await launchWallet({ headless: true, profile, extension });
-    try {
-      const options = await setUpWallet(wallet, mockUrl);
-      const page = await wallet.context.newPage();
-      await page.goto(`${siteUrl}/index.html`);
-      await connectPage(wallet.context, page, options);
-    } finally {
-      await wallet.close();
-    }
+    await connectedProfile({ profile, extension, mockUrl, siteUrl });
     plain = await launchPlainBrowser(profile, extension);
     const page = await unlockedBenchPage(plain, siteUrl);
     await page.evaluate(ttftProbe, { mockUrl, runs: 5 });

@@ -1,4 +1,6 @@
 /** Puts a benchmark wallet in place through the UI: created, keyed to the mock, page connected. */
+import { launchWallet } from '../browser.mjs';
+
 export const PASSPHRASE = 'bench passphrase 1234';
 
 export async function setUpWallet({ context, extensionId }, mockUrl) {
@@ -67,4 +69,21 @@ export async function measureUnlock(options, runs) {
     },
     { passphrase: PASSPHRASE, runs },
   );
+}
+
+/**
+ * A wallet of the build at `extension` in `profile`, created, keyed to the mock and with the bench
+ * page at `siteUrl` connected (`request` adds to what connect() asks for), then closed: the profile
+ * is ready for a browser nobody observes (plain-browser.mjs).
+ */
+export async function connectedProfile({ profile, extension, mockUrl, siteUrl, request = {} }) {
+  const wallet = await launchWallet({ headless: true, profile, extension });
+  try {
+    const options = await setUpWallet(wallet, mockUrl);
+    const page = await wallet.context.newPage();
+    await page.goto(`${siteUrl}/index.html`);
+    await connectPage(wallet.context, page, options, request);
+  } finally {
+    await wallet.close();
+  }
 }

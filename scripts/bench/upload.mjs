@@ -18,11 +18,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { launchWallet, DIAGNOSTICS_PATH } from '../browser.mjs';
+import { DIAGNOSTICS_PATH } from '../browser.mjs';
 import { startStaticServer } from '../static-server.mjs';
 import { startMockProcess } from './mock-process.mjs';
 import { launchPlainBrowser, unlockedBenchPage } from './plain-browser.mjs';
-import { connectPage, setUpWallet } from './setup.mjs';
+import { connectedProfile } from './setup.mjs';
 import { median, round } from './stats.mjs';
 
 export const UPLOAD_BYTES = 19 * 1024 * 1024;
@@ -99,15 +99,7 @@ export async function uploadBench({ mockUrl, siteUrl, runs = 5, bytes = UPLOAD_B
   const profile = await mkdtemp(join(tmpdir(), 'byok-bench-upload-'));
   let plain = null;
   try {
-    const wallet = await launchWallet({ headless: true, profile, extension });
-    try {
-      const options = await setUpWallet(wallet, mockUrl);
-      const page = await wallet.context.newPage();
-      await page.goto(`${siteUrl}/index.html`);
-      await connectPage(wallet.context, page, options, { scopes: ['chat', 'models', 'transcription'] });
-    } finally {
-      await wallet.close();
-    }
+    await connectedProfile({ profile, extension, mockUrl, siteUrl, request: { scopes: ['chat', 'models', 'transcription'] } });
     plain = await launchPlainBrowser(profile, extension);
     const page = await unlockedBenchPage(plain, siteUrl);
     // One warm-up pair: the first upload opens connections and compiles code on both sides.
