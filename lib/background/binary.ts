@@ -5,6 +5,7 @@
  * browser carries to the page by handle.
  */
 import { MAX_BLOB_DEPTH } from '../protocol/binary';
+import { rememberSource } from '../media/upload-source';
 import type { GenerateImageResult, SpeakResult } from '../protocol/media';
 
 const isPlain = (v: unknown): v is Record<string, unknown> | unknown[] =>
@@ -16,19 +17,26 @@ const isPlain = (v: unknown): v is Record<string, unknown> | unknown[] =>
  * after another; the worker's thread is free while the browser copies them.
  */
 export async function readBlobs(value: unknown): Promise<unknown> {
-  if (value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
+  if (value instanceof Blob) return read(value);
   const reads: Promise<void>[] = [];
   const walk = (v: unknown, depth: number) => {
     if (depth >= MAX_BLOB_DEPTH || !isPlain(v)) return;
     for (const [key, child] of Object.entries(v)) {
       if (child instanceof Blob) {
-        reads.push(child.arrayBuffer().then((buffer) => void Object.defineProperty(v, key, { value: new Uint8Array(buffer), writable: true, enumerable: true, configurable: true })));
+        reads.push(read(child).then((bytes) => void Object.defineProperty(v, key, { value: bytes, writable: true, enumerable: true, configurable: true })));
       } else walk(child, depth + 1);
     }
   };
   walk(value, 1);
   await Promise.all(reads);
   return value;
+}
+
+/** A Blob's bytes, remembered as read from it (an upload sends the Blob: lib/media/upload-source.ts). */
+async function read(blob: Blob): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  rememberSource(bytes, blob);
+  return bytes;
 }
 
 /**

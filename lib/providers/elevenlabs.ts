@@ -18,6 +18,7 @@ import { errorContext, malformed, type AdapterOptions } from './openai-client';
 import { watchedFetch } from './extension-throttle';
 import { fetchAfter } from './send-gate';
 import { readBytes, SPEECH_MIME } from './media-body';
+import { uploadSource } from '../media/upload-source';
 import type { ProviderAdapter, ProviderCredentials } from './types';
 
 export const ELEVENLABS_BASE_URL = 'https://api.elevenlabs.io';
@@ -125,7 +126,9 @@ export function createElevenLabsAdapter(opts: AdapterOptions = {}): ProviderAdap
       if (request.responseFormat !== 'json' && request.responseFormat !== 'text') throw unsupported(creds, `the transcript format '${request.responseFormat}'`);
       const form = new FormData();
       form.append('model_id', request.model);
-      form.append('file', new Blob([request.audio as Uint8Array<ArrayBuffer>], { type: request.mimeType }), request.fileName);
+      const source = uploadSource(request.audio);
+      // A slice of the page's Blob is a view of it (no copy) with the type the wallet settled on.
+      form.append('file', source instanceof Blob ? source.slice(0, source.size, request.mimeType) : new Blob([source as Uint8Array<ArrayBuffer>], { type: request.mimeType }), request.fileName);
       if (request.language !== undefined) form.append('language_code', request.language);
       return withCall(signal, errorContext(creds), async (scope) => {
         const response = await send(creds, '/v1/speech-to-text', { method: 'POST', body: form, signal: scope.signal }, callbacks);

@@ -1,10 +1,10 @@
 /**
  * Speech, transcription and images over the official `openai` SDK (`audio.speech.create`,
- * `audio.transcriptions.create` with `toFile`, `images.generate`), for OpenAI and every
+ * `audio.transcriptions.create` with a File, `images.generate`), for OpenAI and every
  * OpenAI-compatible server (Groq's transcription, Gemini's images). Nothing is sent before the
  * pending entry is written (the send gate in the client's `fetch`); errors are scrubbed of the key.
  */
-import { toFile } from 'openai';
+import { uploadSource } from '../media/upload-source';
 import { ErrorCode, WalletError } from '../protocol/errors';
 import { messages } from '../protocol/messages';
 import { withCall } from './_call';
@@ -77,7 +77,8 @@ export function openaiMedia(opts: AdapterOptions): Required<Pick<ProviderAdapter
     },
 
     async transcribe(creds, request, callbacks, signal) {
-      const file = await toFile(request.audio, request.fileName, { type: request.mimeType });
+      // A File over the page's Blob is a view of it (no copy); over bytes (a local app's), a copy.
+      const file = new File([uploadSource(request.audio) as Blob | Uint8Array<ArrayBuffer>], request.fileName, { type: request.mimeType });
       return withCall(signal, errorContext(creds), async (scope) => {
         const response = await makeClient(creds, opts, callbacks)
           .audio.transcriptions.create(
