@@ -6,13 +6,15 @@
  *   as the message has substitutions;
  * - every message says what it is for, its placeholders are defined and used, a dollar sign is
  *   written `$$`; keys are sorted (translators and merges find their place);
- * - another language has only English's keys, with the same placeholders.
+ * - another language has only English's keys, with the same placeholders;
+ * - the accessible names docs/API.md promises to testers are English messages, word for word.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import type { MessageEntry } from '@/lib/i18n/format';
+import { formatMessage, type MessageEntry } from '@/lib/i18n/format';
+import { PRESETS } from '@/lib/providers/presets';
 import { findUiText } from './support/ui-text';
 
 type Messages = Record<string, MessageEntry>;
@@ -124,5 +126,17 @@ describe('i18n', () => {
         expect(Object.keys(entry.placeholders ?? {}).sort(), `${lang}: ${key}`).toEqual(Object.keys(base!.placeholders ?? {}).sort());
       }
     }
+  });
+
+  it('every accessible name docs/API.md promises to testers is an English message, word for word', () => {
+    const api = readFileSync('docs/API.md', 'utf8');
+    const section = api.slice(api.indexOf('## For testers'), api.indexOf('## Testing your app'));
+    // The section's bold words are names, except its paragraphs' own headings and the key Escape;
+    // provider names come from the presets, not the message file.
+    const notNames = new Set(['Options page', 'Approval window', 'First run', 'Escape', ...PRESETS.map((p) => p.label)]);
+    const names = [...section.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]!.replace(/\s+/g, ' ')).filter((n) => !notNames.has(n));
+    const shown = new Set(Object.values(english).map((entry) => formatMessage(entry, ['ORIGIN'])));
+    expect(names.length).toBeGreaterThan(20);
+    expect(names.filter((name) => !shown.has(name))).toEqual([]);
   });
 });
