@@ -9,7 +9,7 @@ import type * as Client from '../../client/src/types';
 import type { ChatRequest, ChatResult, EmbedRequest, EmbedResult, Usage } from '../../lib/protocol/chat';
 import type { ConnectRequest } from '../../lib/protocol/page-methods';
 import type { Scope } from '../../lib/protocol/scopes';
-import type { GenerateImageRequest, SpeakRequest } from '../../lib/protocol/media';
+import type { GenerateImageRequest, SpeakRequest, TranscribeResult } from '../../lib/protocol/media';
 
 describe('the client lib’s types are the wallet’s', () => {
   it('requests: what an app may send is what the wallet accepts', () => {
@@ -25,5 +25,7 @@ describe('the client lib’s types are the wallet’s', () => {
     expectTypeOf<ChatResult>().toExtend<Client.ChatResult>();
     expectTypeOf<EmbedResult>().toExtend<Client.EmbedResult>();
     expectTypeOf<Usage>().toEqualTypeOf<Client.Usage>();
+    // Speech's and images' answers differ on purpose: the page gets Blobs where the handlers give bytes.
+    expectTypeOf<TranscribeResult>().toEqualTypeOf<Client.TranscribeResult>();
   });
 });
