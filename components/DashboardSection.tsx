@@ -1,6 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
-import { browser } from 'wxt/browser';
-import { plural, t, type MessageKey } from '@/lib/i18n/t';
+import { useId, useState } from 'react';
+import { plural, pluralKey, t } from '@/lib/i18n/t';
 import { rich } from '@/lib/i18n/rich';
 import { call } from '@/lib/ui/client';
 import { useWallet } from '@/lib/ui/hooks';
@@ -16,18 +15,6 @@ const SPANS = [7, 30, 90] as const;
 /** A capability's own units, leaving out those it never uses (a chat has none). */
 function mediaUnits(c: { characters: number; seconds: number; images: number }) {
   return { ...(c.characters ? { characters: c.characters } : {}), ...(c.seconds ? { seconds: c.seconds } : {}), ...(c.images ? { images: c.images } : {}) };
-}
-
-/**
- * The totals' sentence in the plural form its request count takes (the way plural() picks it), as
- * rich() since the amount in it is bold.
- */
-function totalsSentence(requests: number, ...values: ReactNode[]): ReactNode {
-  const base = 'dashboard_totals';
-  const form = `${base}_${new Intl.PluralRules(t('lang')).select(requests)}`;
-  // A form the language does not need is absent from its file: the browser gives '' for it.
-  const key = (browser.i18n.getMessage(form as MessageKey) ? form : `${base}_other`) as MessageKey;
-  return rich(key, requests, ...values);
 }
 
 /** Where the money went: spend per site and per provider over time, and the top sites (from the daily rollups). */
@@ -57,7 +44,7 @@ export function DashboardSection() {
       {s ? (
         <>
           <p data-testid="usage-totals">
-            {totalsSentence(s.totals.requests, <strong>{formatUsdSummary(s.totals.usd)}</strong>, s.totals.inputTokens, s.totals.outputTokens, s.from, s.to)}
+            {rich(pluralKey('dashboard_totals', s.totals.requests), s.totals.requests, <strong>{formatUsdSummary(s.totals.usd)}</strong>, s.totals.inputTokens, s.totals.outputTokens, s.from, s.to)}
           </p>
           {s.byCapability.length ? (
             <table aria-label={t('dashboard_spendByCapability')}>

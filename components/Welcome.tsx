@@ -1,19 +1,9 @@
-import { browser } from 'wxt/browser';
 import { Fragment } from 'react';
-import { t, type MessageKey, type PluralKey } from '@/lib/i18n/t';
+import { pluralKey, t, type MessageKey } from '@/lib/i18n/t';
 import { rich } from '@/lib/i18n/rich';
 import type { VaultStatusView } from '@/lib/ui/types';
 
 const STEPS: readonly MessageKey[] = ['onboard_stepCreate', 'onboard_stepKey', 'onboard_stepConnect'];
-
-/**
- * The key of `base`'s plural form for `count` in the person's language, for a rich() message (the
- * rule of plural() in lib/i18n/t.ts): a form the language does not need falls back to `_other`.
- */
-function pluralKey(base: PluralKey, count: number): MessageKey {
-  const key = `${base}_${new Intl.PluralRules(t('lang')).select(count)}` as MessageKey;
-  return browser.i18n.getMessage(key) ? key : `${base}_other`;
-}
 
 /**
  * First run: what byok is, and the three steps from an empty wallet to a connected site. Shown

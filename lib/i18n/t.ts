@@ -21,12 +21,15 @@ export function t(key: MessageKey, ...values: (string | number)[]): string {
 export type PluralKey = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
 
 /**
- * The message for `count` in the plural form the person's language uses for it (English: one and
- * other); `count` is the first value, then `values`.
+ * The key of `base`'s plural form for `count` in the person's language (English: one and other);
+ * a form the language does not need is absent from its file, and `_other` stands in for it.
  */
+export function pluralKey(base: PluralKey, count: number): MessageKey {
+  const key = `${base}_${new Intl.PluralRules(t('lang')).select(count)}` as MessageKey;
+  return browser.i18n.getMessage(key) ? key : `${base}_other`;
+}
+
+/** The message for `count` in its plural form (`pluralKey`); `count` is the first value, then `values`. */
 export function plural(base: PluralKey, count: number, ...values: (string | number)[]): string {
-  const form = new Intl.PluralRules(t('lang')).select(count);
-  const subs = [count, ...values].map(String);
-  // A form the language does not need is absent from its file: the browser gives '' for it.
-  return browser.i18n.getMessage(`${base}_${form}` as MessageKey, subs) || browser.i18n.getMessage(`${base}_other`, subs);
+  return t(pluralKey(base, count), count, ...values);
 }
