@@ -8,8 +8,9 @@ import type { WalletDb } from '../db/database';
 import type { RollupRecord } from '../db/tables/rollups';
 import { nanoToUsd } from '../budget/money';
 import type { KeyView } from '../keys/keyring';
-import { presetFor } from '../providers/presets';
-import { dayRange } from './summary';
+import { providerName } from '../ui/provider-name';
+import { t } from '../i18n/t';
+import { dayRange, UNKNOWN_PROVIDER } from './summary';
 
 export interface KeySpendRow {
   keyId: string;
@@ -42,7 +43,7 @@ export interface SpendByKey {
 
 type KeyInfo = Pick<KeyView, 'id' | 'name' | 'provider' | 'masked'>;
 
-const providerLabel = (id: string): string => presetFor(id)?.label ?? (id || 'Unknown provider');
+const providerLabel = (id: string): string => providerName(id || UNKNOWN_PROVIDER);
 const byUsd = <T extends { usd: number; requests: number }>(label: (row: T) => string) => (a: T, b: T) =>
   b.usd - a.usd || b.requests - a.requests || label(a).localeCompare(label(b));
 
@@ -76,7 +77,7 @@ export function summarizeByKey(rollups: readonly RollupRecord[], keys: readonly 
     const key = known.get(keyId);
     return {
       keyId,
-      name: key?.name ?? 'Deleted key',
+      name: key?.name ?? t('usage_deletedKey'),
       masked: key?.masked ?? '',
       provider: key ? providerLabel(key.provider) : s.provider,
       usd: nanoToUsd(s.nano),

@@ -39,6 +39,7 @@ const UI_FILES = [
   'lib/background/badge.ts',
   'lib/audit/export.ts',
   'lib/dashboard/prices.ts',
+  'lib/dashboard/key-spend.ts',
 ];
 /** Where a key may be named: all the product's code. */
 const PRODUCT_FILES = [...walk('lib', (f) => /\.tsx?$/.test(f) && !isTest(f)), ...walk('components', (f) => /\.tsx?$/.test(f) && !isTest(f)), ...walk('entrypoints', (f) => /\.tsx?$/.test(f)), 'wxt.config.ts'];
