@@ -101,7 +101,8 @@ try {
   results.streamCpu = { direct: cpuPerRun(blocks.direct, runsPerBlock), byok: cpuPerRun(blocks.byok, runsPerBlock) };
 
   const conc = await page.evaluate(concurrencyProbe, { mockUrl: mock.url, streams: 100 });
-  results.concurrency = { streams: 100, directMs: round(conc.direct), byokMs: round(conc.byok), ratio: round(conc.direct / conc.byok, 3) };
+  // `ratio` is direct's time over byok's (as throughput's); the target reads byok's time over direct's.
+  results.concurrency = { streams: 100, directMs: round(conc.direct), byokMs: round(conc.byok), ratio: round(conc.direct / conc.byok, 3), timeRatio: round(conc.byok / conc.direct, 3) };
 
   await plain.close();
   plain = null;
@@ -144,7 +145,7 @@ const rows = [
   ['longest pause between deltas in that stream', `${results.throughput.byokLongestPauseMs} ms (deltas are batched every 16 ms)`, ''],
   [`throughput, ${results.throughputBurst.chunks}-chunk stream written at once`, `${results.throughputBurst.ratio}x direct (byok ${results.throughputBurst.byokMs} ms, direct ${results.throughputBurst.directMs} ms)`, ''],
   [`CPU per ${results.throughput.chunks}-chunk stream, all processes (ms)`, streamCpuCell(results.streamCpu), ''],
-  ['100 concurrent streams', `${results.concurrency.ratio}x direct (byok ${results.concurrency.byokMs} ms, direct ${results.concurrency.directMs} ms)`, ''],
+  ['100 concurrent streams, total time', `${results.concurrency.timeRatio}x direct's (byok ${results.concurrency.byokMs} ms, direct ${results.concurrency.directMs} ms)`, '<= 1.5x'],
   ['admission latency by ledger rows', admissionCells(results.admission), `largest/empty ${results.admission.ratioLargestToEmpty} (<= 1.2)`],
   ['admission, chats back to back', admissionCells(results.admissionBackToBack), `largest/empty ${results.admissionBackToBack.ratioLargestToEmpty}`],
   ['19 MB transcription upload, byok vs direct fetch', uploadCell(results.upload), '<= 1.3x'],
